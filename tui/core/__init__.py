@@ -1,0 +1,1 @@
+"""The headless core: loading, passages, search and quotes. Imports no UI library."""
