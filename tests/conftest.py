@@ -1,0 +1,32 @@
+"""Shared fixtures: the fixture corpus, and a copy of it with files that must be skipped."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The fixture corpus (read-only: tests must not write into it)."""
+    return CORPUS
+
+
+@pytest.fixture
+def messy_corpus(tmp_path: Path) -> Path:
+    """A copy of the fixture corpus plus an empty, a binary and a Latin-1 file."""
+    root = tmp_path / "messy"
+    shutil.copytree(CORPUS, root)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.md").write_bytes(b"  \n\n \n")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (root / "latin.txt").write_bytes(
+        "Café society\n\nThe café on the corner served crème brûlée.\n".encode("cp1252")
+    )
+    (root / "notes.rst").write_text("not an article\n", encoding="utf-8")
+    return root

@@ -1,0 +1,50 @@
+"""Command palette providers: open an article by title."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.ui.render import safe
+
+MAX_DISCOVERY = 30
+"""Articles listed when the palette opens with no input."""
+
+
+class ArticleCommands(Provider):
+    """``Open article: <title>`` for every article of the corpus, fuzzy on the title."""
+
+    def _screen(self):  # type: ignore[no-untyped-def]
+        from tui.ui.screens.main import MainScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def _articles(self) -> list[tuple[int, str]]:
+        screen = self._screen()
+        if screen is None or screen.corpus is None:
+            return []
+        return [(i, safe(a.title)) for i, a in enumerate(screen.corpus.articles)]
+
+    def _open(self, index: int) -> None:
+        screen = self._screen()
+        if screen is not None:
+            screen.open_article(index)
+            screen.query_one("#articles").highlighted = index
+
+    async def discover(self) -> Hits:
+        for index, title in self._articles()[:MAX_DISCOVERY]:
+            yield DiscoveryHit(Text(f"Open article: {title}"), partial(self._open, index),
+                               text=f"Open article: {title}")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for index, title in self._articles():
+            label = f"Open article: {title}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self._open, index), text=label)

@@ -1,0 +1,66 @@
+"""Messages that the background workers send to the main screen.
+
+Workers run in threads and report only through these messages; the screen,
+on the event loop, is the only place that applies their results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.core.corpus import Corpus
+from tui.core.search import SearchHit, SearchIndex
+
+
+@dataclass
+class LoadProgressed(Message):
+    """The loader has handled ``done`` files so far."""
+
+    done: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LoadProgressed)
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """Every file of the folder has been read."""
+
+    corpus: Corpus
+
+
+@dataclass
+class LoadFailed(Message):
+    """The folder could not be read at all."""
+
+    reason: str
+
+
+@dataclass
+class IndexProgressed(Message):
+    """The search index holds ``done`` of ``total`` articles."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgressed)
+
+
+@dataclass
+class IndexBuilt(Message):
+    """The search index is ready for queries."""
+
+    index: SearchIndex
+    seconds: float
+
+
+@dataclass
+class SearchFinished(Message):
+    """Results for ``query``; dropped by the screen if the query box has moved on."""
+
+    query: str
+    hits: list[SearchHit]
+    milliseconds: float
