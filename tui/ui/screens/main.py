@@ -52,6 +52,7 @@ class MainScreen(Screen[None]):
         # so a fast "/query" lands whole in the box.
         Binding("slash", "focus_search", "Search", priority=True, id="app.search"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("escape", "leave_search", "Back", show=False, id="app.leave-search"),
         Binding("w", "load_report", "Skipped files", show=False, id="app.load-report"),
@@ -177,8 +178,9 @@ class MainScreen(Screen[None]):
             passages = sum(len(article.passages) for article in self.corpus.articles)
             self.query_one(StatusBar).message = (
                 f"{_plural(len(self.corpus.articles), 'article')} · "
-                f"{_plural(passages, 'passage')} indexed in {message.seconds:.2f} s"
+                f"{_plural(passages, 'passage')} · search ready"
             )
+        self.log.info(f"index built in {message.seconds:.3f} s")
         query = self.query_one(SearchBox).value
         if query.strip():
             self.run_search(self.index, query)
@@ -186,11 +188,11 @@ class MainScreen(Screen[None]):
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.query_one(SearchBox).value or self.corpus is None:
             return  # a stale answer: the query has changed since
-        results = self.query_one(ResultList)
-        results.show_hits(self.corpus.articles, message.hits)
         self.query_one(ContentSwitcher).current = "results"
+        self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)
         count = _plural(len(message.hits), "hit") if message.hits else "no match"
-        self.query_one(StatusBar).message = f"{count} for {message.query!r} in {message.milliseconds:.1f} ms"
+        self.query_one(StatusBar).message = f"{count} for {message.query!r}"
+        self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
     # --- widget messages -----------------------------------------------------
 

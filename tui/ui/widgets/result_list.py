@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -70,7 +71,9 @@ class ResultList(OptionList):
         """Replace the results with ``hits`` (article indexes refer to ``articles``)."""
         self.hits = list(hits)
         self.clear_options()
-        width = max(self.scrollable_content_region.width - 1, 20)
+        # Measured on the container: this list may have been hidden until now.
+        container = self.parent if isinstance(self.parent, Widget) else self
+        width = max(container.content_region.width - 4, 20)
         self.add_options(
             [Option(self._prompt(articles[hit.article], hit, width)) for hit in hits]
         )

@@ -30,7 +30,7 @@ class SearchBox(Input):
         search_box: SearchBox
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="/ search passages (typos welcome; ? for syntax)", id=id)
+        super().__init__(placeholder="/ search passages · typos are fine · F1 help and syntax", id=id)
 
     def action_leave(self) -> None:
         """Leave the search."""
