@@ -1,0 +1,486 @@
+"""Tests of the quote engine: marks, pairing, multi-paragraph quotes and attribution.
+
+All article texts here are invented for the tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.attribution import strip_titles
+from tui.core.quotes import Quote, find_quotes
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b21618fc476bdc62.txt"
+
+
+def spans(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def only(text: str) -> Quote:
+    quotes = find_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def at(text: str, needle: str) -> tuple[int, int]:
+    i = text.index(needle)
+    return i, i + len(needle)
+
+
+# Marks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "\u201cThe harbour will reopen in May,\u201d",
+        "\u201eThe harbour will reopen in May,\u201c",
+        "\u00abThe harbour will reopen in May,\u00bb",
+        "\u2039The harbour will reopen in May,\u203a",
+        '"The harbour will reopen in May,"',
+        "''The harbour will reopen in May,''",
+    ],
+)
+def test_each_mark_style(quote: str) -> None:
+    text = f"{quote} Karel Voss said on Monday."
+    q = only(text)
+    assert (q.start, q.end) == (0, len(quote))
+    assert q.speaker == "Karel Voss"
+    assert q.speaker_span == at(text, "Karel Voss")
+    assert q.cue == "said"
+    assert q.cue_span == at(text, "said")
+    assert q.guessed is False
+    assert q.group == 0
+
+
+def test_nested_single_quotes_are_not_separate_quotes() -> None:
+    text = (
+        "\u201cShe told me \u2018we are done here\u2019 and left,\u201d Mira Olsen said. "
+        "Later Olsen added: \u201cThat was all.\u201d"
+    )
+    assert spans(text) == [
+        "\u201cShe told me \u2018we are done here\u2019 and left,\u201d",
+        "\u201cThat was all.\u201d",
+    ]
+
+
+def test_nested_straight_single_quotes_in_two_apostrophe_quotes() -> None:
+    text = "''He said, 'Wait for me,''' Mr. Dale recalled. ''We did.''"
+    assert spans(text) == ["''He said, 'Wait for me,'''", "''We did.''"]
+    first, second = find_quotes(text)
+    assert first.speaker == "Mr. Dale"
+    assert second.speaker == "Mr. Dale"
+
+
+def test_nested_curly_inside_straight_does_not_end_outer() -> None:
+    text = '"The sign read \u201cclosed\u201d all week," the owner said.'
+    assert spans(text) == ['"The sign read \u201cclosed\u201d all week,"']
+
+
+def test_apostrophes_are_never_marks() -> None:
+    text = (
+        "The Smiths' farm isn't for sale, Palestine\u2019s envoy said in the \u201990s. "
+        "\u201cWe don\u2019t sell,\u201d said Ana Ruiz."
+    )
+    q = only(text)
+    assert text[q.start : q.end] == "\u201cWe don\u2019t sell,\u201d"
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_straight_marks_open_and_close_by_context() -> None:
+    text = 'He called it "a farce" and "a waste of time," Tom Baird said.'
+    assert spans(text) == ['"a farce"', '"a waste of time,"']
+
+
+# Multi-paragraph and unbalanced marks --------------------------------------------------
+
+
+def test_multi_paragraph_quote_is_one_group() -> None:
+    text = (
+        "Lena Kurz said:\n\n"
+        "\u201cWe built the bridge in two years.\n\n"
+        "\u201cNobody believed us.\u201d\n\n"
+        "\u201cA new quote,\u201d she added."
+    )
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "\u201cWe built the bridge in two years.",
+        "\u201cNobody believed us.\u201d",
+        "\u201cA new quote,\u201d",
+    ]
+    assert [q.group for q in quotes] == [0, 0, 1]
+    assert quotes[0].speaker == quotes[1].speaker == "Lena Kurz"
+    assert quotes[2].speaker == "she"
+    assert quotes[2].speaker_name == "Lena Kurz"
+
+
+def test_unclosed_quote_stops_at_paragraph_end() -> None:
+    text = "\u201cThe plan is dead, Omar Diaz said.  \nThe vote is on Friday."
+    q = only(text)
+    assert (q.start, q.end) == (0, text.index("said.") + len("said."))
+
+
+def test_stray_mark_does_not_shift_pairing() -> None:
+    text = (
+        "The board met at 10\u201d sharp. \u201cWe agreed,\u201d Ida Berg said, "
+        "\u201cto wait.\u201d"
+    )
+    assert spans(text) == ["\u201cWe agreed,\u201d", "\u201cto wait.\u201d"]
+
+
+def test_reopening_mark_ends_unclosed_quote() -> None:
+    text = "\u201cFirst part never closed \u201cSecond part,\u201d Ida Berg said."
+    assert spans(text) == ["\u201cFirst part never closed", "\u201cSecond part,\u201d"]
+
+
+def test_stray_straight_mark_in_next_paragraph_is_isolated() -> None:
+    text = 'A 12" pipe burst.\n"It flooded," said Noor Haddad.'
+    q = only(text)
+    assert text[q.start : q.end] == '"It flooded,"'
+    assert q.speaker == "Noor Haddad"
+
+
+def test_curly_typo_closing_with_opening_mark() -> None:
+    text = "They ordered an \u201cexpedited review\u201c of the case, Judge Amy Lo wrote."
+    assert spans(text) == ["\u201cexpedited review\u201c"]
+
+
+def test_no_quotes() -> None:
+    assert find_quotes("") == []
+    assert find_quotes("No marks at all.\n\nStill none.") == []
+
+
+# Attribution ------------------------------------------------------------------------------
+
+
+def test_after_name_said() -> None:
+    text = "\u201cThe occupation is over,\u201d Rezaei said."
+    q = only(text)
+    assert (q.speaker, q.cue, q.guessed) == ("Rezaei", "said", False)
+
+
+def test_after_said_name_with_appositive() -> None:
+    text = (
+        "\u201cWe will appeal,\u201d said Jane Doe, a spokeswoman for the Harbor Authority. "
+        "\u201cSoon.\u201d"
+    )
+    q = find_quotes(text)[0]
+    assert q.speaker == "Jane Doe"
+    assert q.speaker_span == at(text, "Jane Doe")
+    assert q.speaker_name == "Jane Doe"
+
+
+def test_after_name_with_appositive_before_verb() -> None:
+    text = "\u201cWe will appeal,\u201d Jane Doe, a spokeswoman for the port, said."
+    q = only(text)
+    assert q.speaker == "Jane Doe"
+    assert q.cue == "said"
+
+
+def test_after_pronoun_resolves_to_previous_person() -> None:
+    text = (
+        "Major General Mohsen Rezaei spoke on Sunday.\n\n"
+        "\u201cThe region must unite,\u201d he said."
+    )
+    q = only(text)
+    assert q.speaker == "he"
+    assert q.speaker_span == at(text, "he said")[:1] + (at(text, "he said")[0] + 2,)
+    assert q.speaker_name == "Mohsen Rezaei"
+    assert q.guessed is True  # who "he" is was inferred
+
+
+def test_after_noun_phrase_speaker() -> None:
+    text = "\u201cThe mayor has failed,\u201d the newspaper wrote in an editorial."
+    q = only(text)
+    assert (q.speaker, q.cue, q.speaker_name) == ("the newspaper", "wrote", None)
+
+
+def test_before_colon_and_title_stripping() -> None:
+    text = (
+        "Patricia Hewitt opened the clinic.\n"
+        "Ms Hewitt told GMTV: \u201cWe need more nurses.\u201d"
+    )
+    q = only(text)
+    assert q.speaker == "Ms Hewitt"
+    assert q.speaker_name == "Patricia Hewitt"
+    assert q.cue == "told GMTV"
+    assert q.cue_span == at(text, "told GMTV")
+
+
+def test_before_said_that_mixed_quote() -> None:
+    text = "Rezaei said that the attack was \u201ca direct result of provocations.\u201d"
+    q = only(text)
+    assert (q.speaker, q.cue, q.guessed) == ("Rezaei", "said", False)
+
+
+def test_around_quote_both_pieces_attributed() -> None:
+    text = "\u201cWe lost,\u201d Rezaei said, \u201cbut we will be back.\u201d"
+    first, second = find_quotes(text)
+    assert first.speaker == second.speaker == "Rezaei"
+    assert first.speaker_span == second.speaker_span == at(text, "Rezaei")
+    assert first.group != second.group
+
+
+def test_according_to() -> None:
+    text = "According to Lars Quist, the fund was \u201cempty by March.\u201d"
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Lars Quist", "According to")
+
+
+def test_follow_on_quote_carries_previous_speaker() -> None:
+    text = (
+        "\u201cThe dam is safe,\u201d said engineer Rosa Lind.\n\n"
+        "\u201cWe checked every bolt twice.\u201d"
+    )
+    first, second = find_quotes(text)
+    assert first.speaker == "engineer Rosa Lind" or first.speaker == "Rosa Lind"
+    assert second.speaker == first.speaker
+    assert second.speaker_name == "Rosa Lind"
+    assert second.guessed is True
+    assert first.guessed is False
+
+
+def test_pronoun_uses_gender_hint() -> None:
+    text = (
+        "Mr. Tomas Berg met Ms. Ada Nyqvist in Oslo. Ms. Nyqvist spoke first, then Mr. Berg.\n"
+        "\u201cWe agree,\u201d she said."
+    )
+    q = only(text)
+    assert q.speaker == "she"
+    assert q.speaker_name == "Ada Nyqvist"
+
+
+def test_short_name_resolves_to_full_name() -> None:
+    text = "Donald Trump arrived late.\n\u201cIt was great,\u201d Trump said."
+    assert only(text).speaker_name == "Donald Trump"
+
+
+def test_quote_ending_sentence_prefers_cue_before() -> None:
+    text = "Omar Diaz said: \u201cThe vote is lost.\u201d Lena Kurz said nothing."
+    q = only(text)
+    assert q.speaker == "Omar Diaz"
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Major General Mohsen Rezaei", "Mohsen Rezaei"),
+        ("Ms Hewitt", "Hewitt"),
+        ("President Ana Ruiz", "Ana Ruiz"),
+        ("Dr. Ida Berg", "Ida Berg"),
+        ("Rezaei", "Rezaei"),
+    ],
+)
+def test_strip_titles(name: str, bare: str) -> None:
+    assert strip_titles(name) == bare
+
+
+# Seed article ------------------------------------------------------------------------------
+
+
+def test_seed_article() -> None:
+    if not SEED.exists():
+        pytest.skip("seed article missing")
+    text = SEED.read_text(encoding="utf-8")
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end][:22] for q in quotes] == [
+        "\u201cThe occupation of Ale",
+        "\u201cPalestine, Lebanon, S",
+        "\u201cToday, Israel has bec",
+    ]
+    assert [q.speaker for q in quotes] == ["Rezaei", "he", "he"]
+    assert [q.speaker_name for q in quotes] == ["Mohsen Rezaei"] * 3
+    assert [q.guessed for q in quotes] == [False, True, True]  # "he" resolved
+    assert [q.group for q in quotes] == [0, 1, 2]
+    for q in quotes:
+        assert text[q.end - 1] == "\u201d"
+
+
+# More attribution patterns ---------------------------------------------------------------
+
+
+def test_participle_takes_main_clause_subject() -> None:
+    text = (
+        "Before the vote, Mayor Ines Kohl rejected the plan of the council, saying, "
+        "\u201cIt will never pass.\u201d"
+    )
+    q = only(text)
+    assert q.speaker == "Mayor Ines Kohl"
+    assert q.speaker_name == "Ines Kohl"
+    assert q.cue == "saying"
+
+
+def test_relative_clause_speaker_is_antecedent() -> None:
+    text = (
+        "Pavel Orlov, who ran the port for a decade, told reporters that the cranes were "
+        "\u201cbeyond repair.\u201d"
+    )
+    q = only(text)
+    assert q.speaker == "Pavel Orlov"
+    assert q.cue == "told reporters"
+
+
+def test_coordinated_verb_takes_clause_subject() -> None:
+    text = "He laughed at the question and said, \u201cAsk me next year.\u201d"
+    q = only(text)
+    assert (q.speaker, q.cue, q.guessed) == ("He", "said", True)
+
+
+def test_parenthetical_cue_after_quote() -> None:
+    text = "''The show is a brand,'' Rob Lenz said. ''People know it,'' he added, smiling."
+    first, second = find_quotes(text)
+    assert (first.speaker, first.cue) == ("Rob Lenz", "said")
+    assert (second.speaker, second.cue, second.speaker_name) == ("he", "added", "Rob Lenz")
+
+
+def test_new_sentence_after_quote_is_not_its_attribution() -> None:
+    text = (
+        "''The show is a brand,'' Rob Lenz said. ''People know it.'' That's why, Ana Ruiz "
+        "added, studios love sequels."
+    )
+    first, second = find_quotes(text)
+    assert first.speaker == "Rob Lenz"
+    assert second.speaker == "Rob Lenz"
+    assert second.guessed is True
+
+
+def test_after_speaker_with_state_abbreviation_appositive() -> None:
+    text = (
+        "\u201cI was there,\u201d Mr. Arno Veit, now 80 and retired in Salem, Mass., "
+        "said by telephone."
+    )
+    q = only(text)
+    assert q.speaker == "Mr. Arno Veit"
+    assert q.speaker_name == "Arno Veit"
+
+
+def test_sentence_ending_quote_does_not_take_next_sentence_speaker() -> None:
+    text = (
+        "Dana Wu said the levee held. ''We were lucky,'' she said. "
+        "\u201cVery lucky.\u201d Kai Brand said nothing."
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["she", "she"]
+    assert quotes[1].guessed is True
+    assert [q.speaker_name for q in quotes] == ["Dana Wu", "Dana Wu"]
+
+
+def test_mixed_quote_without_cue_guesses_sentence_subject() -> None:
+    text = "Senator Lia Moss blamed the \u201creckless spending\u201d of the last decade."
+    q = only(text)
+    assert q.speaker == "Senator Lia Moss"
+    assert q.speaker_name == "Lia Moss"
+    assert q.guessed is True
+    assert q.cue is None
+
+
+def test_who_relative_pronoun_is_a_speaker() -> None:
+    text = (
+        "Voters were drawn to Ana Ruiz, who has called the tax \u201ca theft from families.\u201d"
+    )
+    q = only(text)
+    assert q.speaker == "who"
+    assert q.speaker_name == "Ana Ruiz"
+
+
+# What is not reported ----------------------------------------------------------------------
+
+
+def test_titles_and_markup_are_left_out_unless_keep_all() -> None:
+    text = (
+        'The clip <tweet author="@harborwatch" id="991"> aired on \u201cMorning Tide\u201d '
+        "and became a hit.\n"
+        "\u201cWe never planned it,\u201d said producer Lea Hart."
+    )
+    assert spans(text) == ["\u201cWe never planned it,\u201d"]
+    q = find_quotes(text)[0]
+    assert q.group == 0
+    kept = [text[q.start : q.end] for q in find_quotes(text, keep_all=True)]
+    assert kept == ['"@harborwatch"', '"991"', "\u201cMorning Tide\u201d", q_text(text)]
+
+
+def q_text(text: str) -> str:
+    return "\u201cWe never planned it,\u201d"
+
+
+def test_attributed_title_is_kept() -> None:
+    text = "Ida Berg called the report \u201cPure Fiction.\u201d"
+    q = only(text)
+    assert q.speaker == "Ida Berg"
+    assert q.guessed is False
+
+
+def test_long_appositive_after_quote() -> None:
+    text = (
+        "\u201cThe count is wrong,\u201d Elin Marsh, a senior fellow at the Harbor Institute "
+        "and a member of the county board, wrote in an analysis."
+    )
+    q = only(text)
+    assert (q.speaker, q.cue, q.guessed) == ("Elin Marsh", "wrote", False)
+
+
+def test_name_before_colon() -> None:
+    text = "Turnout fell in the north - Ana Ruiz and Omar Diaz: \u201cNobody came to vote.\u201d"
+    q = only(text)
+    assert q.speaker == "Omar Diaz"
+    assert q.cue == ":"
+
+
+def test_previous_paragraph_ending_with_colon() -> None:
+    text = "The mayor, Lena Kurz, said in a statement:\n\n\u201cWe will rebuild the pier.\u201d"
+    q = only(text)
+    assert q.speaker == "The mayor"
+    assert q.speaker_name == "Lena Kurz"
+    assert q.guessed is False
+
+
+# Invariants -----------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = list("ab Z.,:\n") + ["\u201c", "\u201d", "\u2018", "\u2019", '"', "'", "\u00ab",
+                                    "\u00bb", "\u201e", " said ", " he ", "Ana ", "''"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=60).map("".join))
+def test_invariants(text: str) -> None:
+    quotes = find_quotes(text)
+    everything = find_quotes(text, keep_all=True)
+    assert {(q.start, q.end) for q in quotes} <= {(q.start, q.end) for q in everything}
+    last_end = 0
+    last_group = -1
+    for q in quotes:
+        assert last_end <= q.start < q.end <= len(text)
+        assert "\n" not in text[q.start : q.end]
+        assert text[q.start] in "\u201c\u201d\u201e\u00ab\u2039\"'"
+        assert q.group in (last_group, last_group + 1)
+        last_end, last_group = q.end, q.group
+        if q.speaker_span is not None:
+            assert text[q.speaker_span[0] : q.speaker_span[1]] == q.speaker
+        else:
+            assert q.speaker is None and q.speaker_name is None
+        if q.cue_span is not None:
+            assert text[q.cue_span[0] : q.cue_span[1]] == q.cue
+
+
+def test_long_paragraph_of_quotes_stays_linear() -> None:
+    import time
+
+    text = "\u201cx y z w\u201d and " * 5000
+    t0 = time.perf_counter()
+    quotes = find_quotes(text, keep_all=True)
+    assert len(quotes) == 5000
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_show_title_after_preposition_is_left_out() -> None:
+    text = (
+        "\u201cWe will win,\u201d Ana Ruiz said on \u201cMorning at the Harbor\u201d on Sunday."
+    )
+    assert spans(text) == ["\u201cWe will win,\u201d"]
+    assert len(find_quotes(text, keep_all=True)) == 2
