@@ -126,7 +126,7 @@ async def test_search_opens_the_passage_highlighted(corpus_dir: Path) -> None:
         # The highlighted passage is on screen.
         first_line = reader._layout.passage_lines[hit.passage]
         assert reader.scroll_y <= first_line < reader.scroll_y + reader.size.height
-        await pilot.press("slash", "escape")
+        await pilot.press("escape")  # from the reader: leave the search
         await pilot.pause()
         assert screen.query_one(SearchBox).value == ""
         assert screen.query_one(ContentSwitcher).current == "articles"

@@ -1,4 +1,4 @@
-"""The seedtui application: styles, the command palette, and the main screen."""
+"""The seedtui application: styles, the command palette, the theme, and the main screen."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
+from tui.ui.memory import Memory
 from tui.ui.screens.main import MainScreen
 
 
@@ -24,18 +25,35 @@ class SeedApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, state_dir: Path | None = None) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
+        self.memory = Memory(root, state_dir)
+        """What is remembered between runs (read once here, before the UI starts)."""
+        if self.memory.theme and self.memory.theme in self.available_themes:
+            self.theme = self.memory.theme
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.root))
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(MainScreen(self.root, self.memory))
+
+    def _theme_changed(self, theme: object) -> None:
+        self.memory.set_theme(self.theme)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
-            yield SystemCommand("Search", "Focus the search box", screen.action_focus_search)
+            yield SystemCommand("Search", "Focus the corpus search box", screen.action_focus_search)
+            yield SystemCommand("Find in article", "Search the open article",
+                                screen.action_find_in_article)
+            yield SystemCommand("Bookmarks", "Show the bookmarked passages",
+                                screen.action_bookmarks)
+            yield SystemCommand("Copy passage", "Copy the current passage or quotation with "
+                                "its citation (OSC 52)", screen.action_copy)
+            yield SystemCommand("Save passage to file", "Append the current passage or "
+                                "quotation with its citation to the clippings file",
+                                screen.action_save_clipping)
             yield SystemCommand("Skipped files", "Show files that were skipped or read with "
                                 "a warning", screen.action_load_report)
             yield SystemCommand("Keys and syntax", "Show the help", screen.action_help)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from tui.core.corpus import Corpus
+from tui.core.models import Span
+from tui.core.quotes import Quote
 from tui.core.search import SearchHit, SearchIndex
 
 
@@ -64,3 +66,19 @@ class SearchFinished(Message):
     query: str
     hits: list[SearchHit]
     milliseconds: float
+
+
+@dataclass
+class QuotesFound(Message):
+    """The quotations of every article (by article index); ``speaker:`` now works."""
+
+    quotes: dict[int, list[Quote]]
+
+
+@dataclass
+class FindFinished(Message):
+    """Matches of an in-article search; dropped if the article or the query has changed."""
+
+    article: int
+    query: str
+    matches: tuple[Span, ...]

@@ -1,36 +1,43 @@
-"""The main screen: the coordinator of the search box, the lists and the reader.
+"""The main screen: the coordinator of the search box, the lists, the reader and the find bar.
 
 Widgets post messages up to this screen; it answers by setting attributes on
-other widgets. Loading, indexing and searching run in thread workers that
-report back with the messages of :mod:`tui.ui.messages`.
+other widgets. Loading, indexing and searching run in thread workers
+(:mod:`tui.ui.jobs`) that report back with the messages of :mod:`tui.ui.messages`.
 """
 
 from __future__ import annotations
 
-import time
+import threading
+from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input
-from textual.worker import get_current_worker
 
-from tui.core.corpus import Corpus, CorpusError, LoadCancelled, load_corpus
-from tui.core.models import Article
+from tui.core.clipboard import citation
+from tui.core.corpus import Corpus
 from tui.core.quotes import Quote, find_quotes
-from tui.core.search import SearchCancelled, SearchIndex
+from tui.core.search import SearchIndex
+from tui.ui import jobs
+from tui.ui.actions import ReaderActions
+from tui.ui.memory import Memory
 from tui.ui.messages import (
     CorpusLoaded,
+    FindFinished,
     IndexBuilt,
     IndexProgressed,
     LoadFailed,
     LoadProgressed,
+    QuotesFound,
     SearchFinished,
 )
 from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
@@ -38,36 +45,53 @@ from tui.ui.widgets.status_bar import StatusBar
 
 SEARCH_LIMIT = 50
 """Hits shown for a query."""
+NARROW = 100
+"""Below this width the list and the reader share the space; focus decides which shows."""
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """``1 article``, ``2 articles``."""
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReaderActions, Screen[None]):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
         # A priority binding: handled before the keys typed after it are sent on,
         # so a fast "/query" lands whole in the box.
-        Binding("slash", "focus_search", "Search", priority=True, id="app.search"),
+        Binding("slash", "slash", "Search", priority=True, id="app.search"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("escape", "leave_search", "Back", show=False, id="app.leave-search"),
+        Binding("v", "switch_pane", "List/reader", show=False, id="app.switch-pane"),
+        Binding("greater_than_sign", "next_hit", "Next hit", show=False, id="app.next-hit"),
+        Binding("less_than_sign", "previous_hit", "Prev hit", show=False, id="app.previous-hit"),
+        Binding("H", "back", "Back", show=False, id="app.back"),
+        Binding("L", "forward", "Forward", show=False, id="app.forward"),
+        Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
         Binding("w", "load_report", "Skipped files", show=False, id="app.load-report"),
+        Binding("y", "copy", "Copy", id="app.copy"),
+        Binding("Y", "save_clipping", "Save to file", show=False, id="app.save-clipping"),
+        Binding("m", "toggle_bookmark", "Bookmark", show=False, id="app.bookmark"),
     ]
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, memory: Memory) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
+        self.memory = memory
+        """Positions, bookmarks, history and theme."""
         self.corpus: Corpus | None = None
         """The loaded corpus, once the loader has finished."""
         self.index: SearchIndex | None = None
         """The search index, once built."""
-        self._quotes: dict[int, list[Quote]] = {}
-        self._positions: dict[int, int] = {}
+        self.quotes: dict[int, list[Quote]] = {}
+        """Quotations by article index (all of them once :class:`QuotesFound` arrives)."""
+        self.open_index: int | None = None
+        """The article in the reader."""
+        self._cancel_events: dict[str, threading.Event] = {}
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
@@ -76,75 +100,55 @@ class MainScreen(Screen[None]):
                 with ContentSwitcher(id="lists", initial="articles"):
                     yield ArticleList(id="articles")
                     yield ResultList(id="results")
-            yield ArticleReader(id="reader")
+            with Vertical(id="right"):
+                yield ArticleReader(id="reader")
+                yield FindBar(id="find")
         yield StatusBar(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.reader = self.query_one(ArticleReader)
+        """The reading pane (kept: it is still asked for its position at unmount)."""
         self.query_one(ArticleReader).placeholder = f"Loading {self.root} …"
-        self.query_one(ArticleList).focus()
-        self.load()
+        self.set_focus(self.query_one(ArticleList))
+        if self.memory.warning:
+            self.notify(self.memory.warning, severity="warning", timeout=10)
+        self.run_worker(partial(jobs.load_and_index, self.root, self.post_message,
+                                self._cancel_event("load")),
+                        thread=True, exclusive=True, group="load")
 
-    # --- workers -------------------------------------------------------------
+    def _cancel_event(self, group: str) -> threading.Event:
+        """A fresh cancel event for a job of ``group``; the previous job's is set."""
+        event = threading.Event()
+        previous = self._cancel_events.get(group)
+        if previous is not None:
+            previous.set()
+        self._cancel_events[group] = event
+        return event
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
-        """Read the folder, then build the search index, reporting progress."""
-        worker = get_current_worker()
-        try:
-            corpus = load_corpus(
-                self.root,
-                cancel=worker.cancelled_event,
-                progress=lambda done: self.post_message(LoadProgressed(done)),
-            )
-        except CorpusError as error:
-            self.post_message(LoadFailed(str(error)))
-            return
-        except LoadCancelled:
-            return
-        self.post_message(CorpusLoaded(corpus))
-        began = time.perf_counter()
-        try:
-            index = SearchIndex.build(
-                corpus.articles,
-                cancel=worker.cancelled_event,
-                progress=lambda done, total: self.post_message(IndexProgressed(done, total)),
-            )
-            speakers = []
-            for number, article in enumerate(corpus.articles):
-                if worker.is_cancelled:
-                    return
-                quotes = find_quotes(article.text)
-                self._quotes.setdefault(number, quotes)
-                speakers.append([(q.start, q.end, q.speaker_name or q.speaker or "")
-                                 for q in quotes if q.speaker_name or q.speaker])
-            index.set_speakers(speakers)
-        except SearchCancelled:
-            return
-        self.post_message(IndexBuilt(index, time.perf_counter() - began))
+    def on_unmount(self) -> None:
+        for event in self._cancel_events.values():
+            event.set()
+        self.remember_position()
+        self.memory.save()
 
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, index: SearchIndex, query: str) -> None:
-        """Search ``query`` and report; a newer query cancels this one."""
-        worker = get_current_worker()
-        began = time.perf_counter()
-        try:
-            hits = index.search(query, SEARCH_LIMIT, prefix_last=True, cancel=worker.cancelled_event)
-        except SearchCancelled:
-            return
-        if not worker.is_cancelled:
-            elapsed = (time.perf_counter() - began) * 1000
-            self.post_message(SearchFinished(query, hits, elapsed))
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        on_left = event.widget.id in ("articles", "results", "search")
+        self.set_class(not on_left, "-reading")
 
     # --- worker reports ------------------------------------------------------
 
     def on_load_progressed(self, message: LoadProgressed) -> None:
-        self.query_one(StatusBar).message = f"Loading {self.root}: {_plural(message.done, 'file')}…"
+        self.query_one(StatusBar).message = f"Loading {self.root}: {plural(message.done, 'file')}…"
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.query_one(StatusBar).message = message.reason
-        self.query_one(ArticleReader).placeholder = message.reason
-        self.query_one(ArticleReader).show(None, [])
+        reader = self.query_one(ArticleReader)
+        reader.placeholder = message.reason
+        reader.show(None, [])
         self.notify(message.reason, severity="error", timeout=10)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
@@ -152,23 +156,30 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusBar)
         problems = []
         if corpus.skipped:
-            problems.append(f"{_plural(len(corpus.skipped), 'file')} skipped")
+            problems.append(f"{plural(len(corpus.skipped), 'file')} skipped")
         if corpus.warnings:
-            problems.append(_plural(len(corpus.warnings), "warning"))
+            problems.append(plural(len(corpus.warnings), "warning"))
         status.problems = f"{', '.join(problems)} (w: details)" if problems else ""
         if not corpus.articles:
             reason = f"No articles (*.txt, *.md) in {self.root}"
             status.message = reason
-            self.query_one(ArticleReader).placeholder = reason
-            self.query_one(ArticleReader).show(None, [])
+            reader = self.query_one(ArticleReader)
+            reader.placeholder = reason
+            reader.show(None, [])
             return
-        status.message = f"{_plural(len(corpus.articles), 'article')} · indexing…"
-        self.query_one(ArticleList).set_articles(corpus.articles)
+        status.message = f"{plural(len(corpus.articles), 'article')} · indexing…"
+        listing = self.query_one(ArticleList)
+        listing.set_articles(corpus.articles)
+        last = self.memory.corpus.last_article
+        ids = [article.id for article in corpus.articles]
+        if last in ids:
+            listing.highlighted = ids.index(last)
+            self.open_article(ids.index(last))
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         if self.corpus is not None:
             self.query_one(StatusBar).message = (
-                f"{_plural(len(self.corpus.articles), 'article')} · "
+                f"{plural(len(self.corpus.articles), 'article')} · "
                 f"indexing {message.done:,}/{message.total:,}…"
             )
 
@@ -177,38 +188,100 @@ class MainScreen(Screen[None]):
         if self.corpus is not None:
             passages = sum(len(article.passages) for article in self.corpus.articles)
             self.query_one(StatusBar).message = (
-                f"{_plural(len(self.corpus.articles), 'article')} · "
-                f"{_plural(passages, 'passage')} · search ready"
+                f"{plural(len(self.corpus.articles), 'article')} · "
+                f"{plural(passages, 'passage')} · search ready"
             )
         self.log.info(f"index built in {message.seconds:.3f} s")
         query = self.query_one(SearchBox).value
         if query.strip():
-            self.run_search(self.index, query)
+            self.start_search(query)
+
+    def on_quotes_found(self, message: QuotesFound) -> None:
+        for number, quotes in message.quotes.items():
+            self.quotes.setdefault(number, quotes)
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.query_one(SearchBox).value or self.corpus is None:
             return  # a stale answer: the query has changed since
         self.query_one(ContentSwitcher).current = "results"
         self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)
-        count = _plural(len(message.hits), "hit") if message.hits else "no match"
+        count = plural(len(message.hits), "hit") if message.hits else "no match"
         self.query_one(StatusBar).message = f"{count} for {message.query!r}"
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
-    # --- widget messages -----------------------------------------------------
+    def on_find_finished(self, message: FindFinished) -> None:
+        find = self.query_one(FindBar)
+        if message.article != self.open_index or message.query != find.value:
+            return
+        reader = self.query_one(ArticleReader)
+        reader.set_find_matches(message.matches)
+        find.show_count(reader.current_match, len(message.matches))
+
+    # --- opening articles ----------------------------------------------------
+
+    def start_search(self, query: str) -> None:
+        """Run ``query`` in a worker; a newer query cancels it."""
+        if self.index is not None:
+            self.run_worker(partial(jobs.search, self.index, query, SEARCH_LIMIT,
+                                    self.post_message, self._cancel_event("search")),
+                            thread=True, exclusive=True, group="search")
 
     def quotes_of(self, index: int) -> list[Quote]:
         """The quotations of article ``index`` (found once, then kept)."""
-        if index not in self._quotes and self.corpus is not None:
-            self._quotes[index] = find_quotes(self.corpus.articles[index].text)
-        return self._quotes.get(index, [])
+        if index not in self.quotes and self.corpus is not None:
+            self.quotes[index] = find_quotes(self.corpus.articles[index].text)
+        return self.quotes.get(index, [])
+
+    def remember_position(self) -> None:
+        """Record where the reader is in the open article."""
+        if self.corpus is not None and self.open_index is not None:
+            article = self.corpus.articles[self.open_index]
+            self.memory.remember_position(article.id, self.reader.top_offset)
 
     def open_article(self, index: int, passage: int | None = None,
-                     matches: tuple[tuple[int, int], ...] = ()) -> None:
-        """Show article ``index`` in the reader, at ``passage`` when given."""
+                     matches: tuple[tuple[int, int], ...] = (), record: bool = True) -> None:
+        """Show article ``index`` in the reader, at ``passage`` or the remembered position."""
         if self.corpus is None or not 0 <= index < len(self.corpus.articles):
             return
-        article: Article = self.corpus.articles[index]
-        self.query_one(ArticleReader).show(article, self.quotes_of(index), passage, matches)
+        if index != self.open_index:
+            self.remember_position()
+        article = self.corpus.articles[index]
+        reader = self.query_one(ArticleReader)
+        changed = index != self.open_index
+        self.open_index = index
+        reader.show(article, self.quotes_of(index), passage, matches)
+        if changed:
+            self.refresh_bookmarks()
+            find = self.query_one(FindBar)
+            if find.value:
+                find.action_close(True)
+            if passage is None and (offset := self.memory.position(article.id)):
+                reader.scroll_to_offset(offset)
+            if record:
+                self.memory.history.visit(article.id)
+            self.memory.corpus.last_article = article.id
+
+    def open_by_id(self, article_id: str, offset: int | None = None) -> None:
+        """Open the article called ``article_id`` (at ``offset`` when given)."""
+        if self.corpus is None:
+            return
+        for number, article in enumerate(self.corpus.articles):
+            if article.id == article_id:
+                passage = article.passage_at(offset) if offset is not None else None
+                self.open_article(number, passage, record=False)
+                return
+        self.notify(f"{article_id} is no longer in this folder.", severity="warning")
+
+    def refresh_bookmarks(self) -> None:
+        """Mark the bookmarked passages of the open article in the reader's gutter."""
+        reader = self.query_one(ArticleReader)
+        if reader.article is None:
+            return
+        spans = set(self.memory.bookmarked_passages(reader.article.id))
+        reader.set_bookmarked(frozenset(
+            number for number, span in enumerate(reader.article.passages) if span in spans))
+
+    # --- widget messages -----------------------------------------------------
 
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
@@ -233,13 +306,13 @@ class MainScreen(Screen[None]):
     def _query_changed(self, event: Input.Changed) -> None:
         query = event.value
         if not query.strip():
-            self.workers.cancel_group(self, "search")
+            self._cancel_event("search")
             self.query_one(ContentSwitcher).current = "articles"
             return
         if self.index is None:
             self.query_one(StatusBar).message = "Indexing… the search runs as soon as it is ready."
             return
-        self.run_search(self.index, query)
+        self.start_search(query)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
@@ -249,6 +322,25 @@ class MainScreen(Screen[None]):
             self.open_article(hit.article, hit.passage, hit.matches)
             self.set_focus(self.query_one(ArticleReader))
 
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        if self.index is None or self.open_index is None:
+            return
+        if not event.value.strip():
+            self.query_one(ArticleReader).set_find_matches(())
+            self.query_one(FindBar).show_count(None, 0)
+            return
+        self.run_worker(partial(jobs.find_in_article, self.index, self.open_index, event.value,
+                                self.post_message, self._cancel_event("find")),
+                        thread=True, exclusive=True, group="find")
+
+    @on(FindBar.Closed)
+    def _find_closed(self, message: FindBar.Closed) -> None:
+        reader = self.query_one(ArticleReader)
+        if message.cleared:
+            reader.set_find_matches(())
+        self.set_focus(reader)
+
     @on(SearchBox.Left)
     def _search_left(self, message: SearchBox.Left) -> None:
         self.action_leave_search()
@@ -256,7 +348,7 @@ class MainScreen(Screen[None]):
     @on(SearchBox.ToResults)
     def _search_to_results(self, message: SearchBox.ToResults) -> None:
         if self.query_one(ContentSwitcher).current == "results":
-            self.query_one(ResultList).focus()
+            self.set_focus(self.query_one(ResultList))
 
     @on(ArticleReader.QuoteVisited)
     def _quote_visited(self, message: ArticleReader.QuoteVisited) -> None:
@@ -267,33 +359,22 @@ class MainScreen(Screen[None]):
         cue = f" · {quote.cue}" if quote.cue else ""
         self.query_one(StatusBar).message = f"Quote {message.index + 1}/{message.total}: {who}{cue}"
 
-    # --- actions -------------------------------------------------------------
+    @on(ArticleReader.MatchVisited)
+    def _match_visited(self, message: ArticleReader.MatchVisited) -> None:
+        self.query_one(FindBar).show_count(message.index, message.total)
+        self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}"
 
-    def action_focus_search(self) -> None:
-        """Move to the search box; in the box, ``/`` is typed as itself."""
-        box = self.query_one(SearchBox)
-        if self.focused is box:
-            box.insert_text_at_cursor("/")
-        else:
-            self.set_focus(box)
-
-    def action_leave_search(self) -> None:
-        """Clear the query and go back to the article list."""
-        box = self.query_one(SearchBox)
-        if box.value:
-            box.value = ""
-        self.query_one(ContentSwitcher).current = "articles"
-        self.set_focus(self.query_one(ArticleList))
-
-    def action_help(self) -> None:
-        """Show the keys of the focused pane and the app, and the search syntax."""
-        from tui.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.app.active_bindings))
-
-    def action_load_report(self) -> None:
-        """Show the files that were skipped or read with a warning."""
-        from tui.ui.screens.report import LoadReport
-
-        if self.corpus is not None:
-            self.app.push_screen(LoadReport(self.corpus))
+    def citation_for_reader(self) -> str | None:
+        """The current quotation or passage of the reader, with its citation."""
+        reader = self.query_one(ArticleReader)
+        article = reader.article
+        if article is None:
+            return None
+        if reader.current_quote is not None:
+            quote = reader.quotes[reader.current_quote]
+            return citation(article.text[quote.start:quote.end], article.title, article.date,
+                            article.id, quote.speaker_name or quote.speaker)
+        passage = reader.current_passage()
+        if passage is None:
+            return None
+        return citation(article.passage_text(passage), article.title, article.date, article.id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -19,18 +18,7 @@ from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote
-from tui.ui.render import safe, styled
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """The article wrapped to one width."""
-
-    lines: list[Strip]
-    passage_lines: list[int]
-    """First line of each passage (``-1`` for a passage that is not drawn)."""
-    line_offsets: list[int]
-    """Article offset at the start of each line (``-1`` for header lines)."""
+from tui.ui.widgets.reader_layout import Highlights, Layout, build_layout, message_layout
 
 
 class ArticleReader(ScrollView, can_focus=True):
@@ -44,6 +32,9 @@ class ArticleReader(ScrollView, can_focus=True):
         "reader--match",
         "reader--passage",
         "reader--current-quote",
+        "reader--find",
+        "reader--find-current",
+        "reader--gutter",
         "reader--empty",
     }
 
@@ -56,7 +47,10 @@ class ArticleReader(ScrollView, can_focus=True):
         Binding("b", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("right_square_bracket", "next_quote", "Next quote", id="reader.next-quote"),
         Binding("left_square_bracket", "previous_quote", "Prev quote", id="reader.previous-quote"),
+        Binding("n", "next_match", "Next match", show=False, id="reader.next-match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match"),
     ]
+
 
     @dataclass
     class QuoteVisited(Message):
@@ -67,6 +61,14 @@ class ArticleReader(ScrollView, can_focus=True):
         index: int
         total: int
 
+    @dataclass
+    class MatchVisited(Message):
+        """The reader moved to in-article match ``index`` of ``total``."""
+
+        reader: ArticleReader
+        index: int
+        total: int
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
@@ -74,8 +76,13 @@ class ArticleReader(ScrollView, can_focus=True):
         self.passage: int | None = None
         self.matches: tuple[Span, ...] = ()
         self.current_quote: int | None = None
+        self.find_matches: tuple[Span, ...] = ()
+        """Matches of the in-article search, in text order."""
+        self.current_match: int | None = None
+        self.bookmarked: frozenset[int] = frozenset()
+        """Passages of this article that carry a bookmark."""
         self.placeholder = "No article open."
-        self._layout = _Layout([], [], [])
+        self._layout = Layout()
         self._width = 0
 
     def show(
@@ -93,11 +100,45 @@ class ArticleReader(ScrollView, can_focus=True):
         self.matches = matches
         if not same:
             self.current_quote = None
+            self.find_matches = ()
+            self.current_match = None
         self._relayout()
         if passage is not None:
             self.scroll_to_passage(passage)
         elif not same:
             self.scroll_to(y=0, animate=False)
+
+    def set_find_matches(self, matches: tuple[Span, ...]) -> None:
+        """Highlight the in-article search ``matches`` and go to the first one below the top."""
+        self.find_matches = tuple(sorted(matches))
+        self.current_match = None
+        self._relayout()
+        if self.find_matches:
+            top = self.top_offset or 0
+            following = [i for i, (s, _e) in enumerate(self.find_matches) if s >= top]
+            self._visit_match(following[0] if following else 0)
+
+    def set_bookmarked(self, passages: frozenset[int]) -> None:
+        """Mark ``passages`` as bookmarked in the gutter."""
+        self.bookmarked = passages
+        self._relayout()
+
+    def current_passage(self) -> int | None:
+        """The passage the reader is on: the chosen one if visible, else the top one."""
+        if self.article is None:
+            return None
+        if self.current_quote is not None:
+            return self.article.passage_at(self.quotes[self.current_quote].start)
+        if self.passage is not None:
+            line = self._layout.passage_lines[self.passage]
+            if self.scroll_y <= line < self.scroll_y + self.size.height:
+                return self.passage
+        offset = self.top_offset
+        return None if offset is None else self.article.passage_at(offset)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding article ``offset`` is at the top."""
+        self.scroll_to(y=self._layout.line_of_offset(offset), animate=False, immediate=True)
 
     def scroll_to_passage(self, passage: int) -> None:
         """Scroll so that ``passage`` stands near the top of the pane."""
@@ -135,69 +176,34 @@ class ArticleReader(ScrollView, can_focus=True):
         return Style(color=full.color, bold=full.bold, dim=full.dim, italic=full.italic,
                      underline=full.underline, reverse=full.reverse, strike=full.strike)
 
-    def _text_lines(self, text: Text, width: int, fill: Style) -> list[Strip]:
-        console = self.app.console
-        strips = []
-        for line in text.wrap(console, width, overflow="fold"):
-            segments = list(line.render(console))
-            strips.append(Strip(segments).extend_cell_length(width, fill))
-        return strips
-
-    def _wrap(self, width: int) -> _Layout:
+    def _wrap(self, width: int) -> Layout:
         """Build every line of the article at ``width`` cells."""
         base = self.rich_style
-        blank = Strip.blank(width, base)
-        article = self.article
-        if article is None:
-            message = Text(self.placeholder, style=self._style("reader--empty"))
-            return _Layout(self._text_lines(message, width, base), [], [-1])
-        lines: list[Strip] = []
-        offsets: list[int] = []
-        title = Text(safe(article.title), style=self._style("reader--title"))
-        lines.extend(self._text_lines(title, width, base))
-        meta = " · ".join(
-            part for part in (article.date, article.dateline, article.source, article.author,
-                              article.id) if part
+        console = self.app.console
+        if self.article is None:
+            return message_layout(console, self.placeholder, width,
+                                  self._style("reader--empty"), base)
+        quotes = self.quotes
+        current = [] if self.current_quote is None else [
+            (quotes[self.current_quote].start, quotes[self.current_quote].end)]
+        found_here = [] if self.current_match is None else [
+            self.find_matches[self.current_match]]
+        highlights = Highlights(
+            layers=[
+                (self._style("reader--quote"), [(q.start, q.end) for q in quotes]),
+                (self._style("reader--speaker"), [q.speaker_span for q in quotes
+                                                  if q.speaker_span]),
+                (self._style("reader--current-quote"), current),
+                (self._style("reader--match"), self.matches),
+                (self._style("reader--find"), self.find_matches),
+                (self._style("reader--find-current"), found_here),
+            ],
+            chosen_passage=self.passage,
+            bookmarked=self.bookmarked,
         )
-        lines.extend(self._text_lines(Text(safe(meta), style=self._style("reader--meta")),
-                                      width, base))
-        offsets.extend([-1] * len(lines))
-        quote_spans = [(q.start, q.end) for q in self.quotes]
-        speaker_spans = [q.speaker_span for q in self.quotes if q.speaker_span]
-        current = (
-            [(self.quotes[self.current_quote].start, self.quotes[self.current_quote].end)]
-            if self.current_quote is not None and self.current_quote < len(self.quotes)
-            else []
-        )
-        layers = [
-            (self._style("reader--quote"), quote_spans),
-            (self._style("reader--speaker"), speaker_spans),
-            (self._style("reader--current-quote"), current),
-            (self._style("reader--match"), list(self.matches)),
-        ]
-        passage_style = base + self._style("reader--passage")
-        passage_lines: list[int] = []
-        for index, (start, end) in enumerate(article.passages):
-            if article.title_span is not None and (start, end) == article.title_span:
-                passage_lines.append(0)
-                continue
-            lines.append(blank)
-            offsets.append(-1)
-            passage_lines.append(len(lines))
-            chosen = index == self.passage
-            text = styled(article.text, start, end, layers, passage_style if chosen else base)
-            wrapped = self._text_lines(text, width, passage_style if chosen else base)
-            lines.extend(wrapped)
-            offsets.extend(self._line_starts(text.plain, start, len(wrapped)))
-        return _Layout(lines, passage_lines, offsets)
-
-    @staticmethod
-    def _line_starts(plain: str, start: int, count: int) -> list[int]:
-        """Approximate article offsets of the wrapped lines of one passage."""
-        if count <= 1:
-            return [start]
-        step = len(plain) / count
-        return [start + int(step * line) for line in range(count)]
+        styles = {name: self._style(f"reader--{name}")
+                  for name in ("title", "meta", "passage", "gutter")}
+        return build_layout(console, self.article, width, highlights, styles, base)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -233,3 +239,28 @@ class ArticleReader(ScrollView, can_focus=True):
             return
         index = len(self.quotes) - 1 if self.current_quote is None else self.current_quote - 1
         self._visit_quote(max(index, 0))
+
+    def _visit_match(self, index: int) -> None:
+        self.current_match = index
+        start, _end = self.find_matches[index]
+        self._relayout()
+        line = self._layout.line_of_offset(start)
+        if not (self.scroll_y <= line < self.scroll_y + self.size.height - 1):
+            self.scroll_to(y=max(line - 3, 0), animate=False, immediate=True)
+        self.post_message(self.MatchVisited(self, index, len(self.find_matches)))
+
+    def action_next_match(self) -> None:
+        """Go to the next match of the in-article search (wrapping around)."""
+        if not self.find_matches:
+            self.notify("No in-article search: press / in the reader.", severity="warning")
+            return
+        index = 0 if self.current_match is None else self.current_match + 1
+        self._visit_match(index % len(self.find_matches))
+
+    def action_previous_match(self) -> None:
+        """Go to the previous match of the in-article search (wrapping around)."""
+        if not self.find_matches:
+            self.notify("No in-article search: press / in the reader.", severity="warning")
+            return
+        index = -1 if self.current_match is None else self.current_match - 1
+        self._visit_match(index % len(self.find_matches))

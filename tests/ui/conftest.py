@@ -1,0 +1,14 @@
+"""UI tests keep their remembered state in a temporary folder, never the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "state"
+    monkeypatch.setenv("SEEDTUI_STATE_DIR", str(folder))
+    return folder

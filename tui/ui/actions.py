@@ -1,0 +1,189 @@
+"""The main screen's actions, kept apart from its message handling.
+
+A mixin for :class:`tui.ui.screens.main.MainScreen`: every key the screen binds
+lands in one of these ``action_*`` methods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import ContentSwitcher
+
+from tui.core.state import Bookmark
+from tui.ui.clipboard import copy_with_osc52, save_clipping
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.find_bar import FindBar
+from tui.ui.widgets.reader import ArticleReader
+from tui.ui.widgets.result_list import ResultList
+from tui.ui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from tui.ui.screens.main import MainScreen
+
+    _Base = MainScreen
+else:
+    _Base = object
+
+
+class ReaderActions(_Base):
+    """Actions of the main screen: search, panes, hits, history, bookmarks, copying."""
+
+    def action_slash(self) -> None:
+        """``/``: in the reader, find in the article; in a search box, a literal ``/``;
+        elsewhere, go to the corpus search."""
+        focused = self.focused
+        if isinstance(focused, (SearchBox, FindBar)):
+            focused.insert_text_at_cursor("/")
+        elif isinstance(focused, ArticleReader) and focused.article is not None:
+            self.action_find_in_article()
+        else:
+            self.set_focus(self.query_one(SearchBox))
+
+    def action_focus_search(self) -> None:
+        """Move to the corpus search box."""
+        self.set_focus(self.query_one(SearchBox))
+
+    def action_find_in_article(self) -> None:
+        """Open the in-article search under the reader."""
+        find = self.query_one(FindBar)
+        find.open()
+        self.set_focus(find)
+
+    def action_leave_search(self) -> None:
+        """Clear the query and go back to the article list."""
+        box = self.query_one(SearchBox)
+        if box.value:
+            box.value = ""
+        self.query_one(ContentSwitcher).current = "articles"
+        self.set_focus(self.query_one(ArticleList))
+
+    def action_switch_pane(self) -> None:
+        """Switch between the list and the reader (they share the space when narrow)."""
+        if isinstance(self.focused, ArticleReader):
+            current = self.query_one(ContentSwitcher).current
+            target = self.query_one(ResultList if current == "results" else ArticleList)
+            self.set_focus(target)
+        else:
+            self.set_focus(self.query_one(ArticleReader))
+
+    def _walk_hits(self, step: int) -> None:
+        results = self.query_one(ResultList)
+        if not results.hits:
+            self.notify("No search results to walk: search with / first.", severity="warning")
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        target = current + step
+        if not 0 <= target < len(results.hits):
+            self.notify("No more hits." if step > 0 else "This is the first hit.")
+            return
+        results.highlighted = target
+        hit = results.hits[target]
+        self.open_article(hit.article, hit.passage, hit.matches)
+        self.query_one("#status").message = f"Hit {target + 1}/{len(results.hits)}"
+
+    def action_next_hit(self) -> None:
+        """Open the next-ranked search hit, whatever article it is in."""
+        self._walk_hits(1)
+
+    def action_previous_hit(self) -> None:
+        """Open the previous-ranked search hit."""
+        self._walk_hits(-1)
+
+    def action_back(self) -> None:
+        """Go back to the previously opened article."""
+        self.remember_position()
+        article_id = self.memory.history.back()
+        if article_id is None:
+            self.notify("No earlier article in the history.")
+        else:
+            self.open_by_id(article_id, self.memory.position(article_id))
+
+    def action_forward(self) -> None:
+        """Go forward again in the history."""
+        self.remember_position()
+        article_id = self.memory.history.forward()
+        if article_id is None:
+            self.notify("No later article in the history.")
+        else:
+            self.open_by_id(article_id, self.memory.position(article_id))
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the reader's current passage (or remove its bookmark)."""
+        reader = self.query_one(ArticleReader)
+        article = reader.article
+        passage = reader.current_passage()
+        if article is None or passage is None:
+            self.notify("Open an article to bookmark a passage.", severity="warning")
+            return
+        added = self.memory.toggle_bookmark(article.id, article.passages[passage], article.title)
+        self.refresh_bookmarks()
+        self.notify("Bookmarked." if added else "Bookmark removed.")
+        self.save_soon()
+
+    def action_bookmarks(self) -> None:
+        """Show every bookmark of this corpus."""
+        from tui.ui.screens.bookmarks import BookmarksScreen
+
+        entries = []
+        for bookmark in self.memory.bookmarks:
+            article = self.corpus.by_id(bookmark.article) if self.corpus else None
+            snippet = article.text[bookmark.start:bookmark.end] if article else "(missing)"
+            entries.append((bookmark, snippet))
+
+        def chosen(bookmark: Bookmark | None) -> None:
+            if bookmark is not None:
+                self.open_by_id(bookmark.article, bookmark.start)
+                self.set_focus(self.query_one(ArticleReader))
+
+        self.app.push_screen(BookmarksScreen(entries), chosen)
+
+    def action_copy(self) -> None:
+        """Copy the current quotation or passage, with its citation, through OSC 52."""
+        text = self.citation_for_reader()
+        if text is None:
+            self.notify("Nothing to copy: open an article first.", severity="warning")
+            return
+        copy_with_osc52(self.app, text)
+        self.notify(f"Copied {len(text):,} characters (OSC 52). Y saves to a file instead.")
+
+    def action_save_clipping(self) -> None:
+        """Append the current quotation or passage, with its citation, to the clippings file."""
+        text = self.citation_for_reader()
+        if text is None:
+            self.notify("Nothing to save: open an article first.", severity="warning")
+            return
+        folder = self.memory.folder
+
+        def write() -> None:
+            try:
+                path = save_clipping(folder, text)
+            except OSError as error:
+                self.app.call_from_thread(self.notify, f"Could not save: {error}",
+                                          severity="error")
+                return
+            self.app.call_from_thread(self.notify, f"Saved to {path}")
+
+        self.run_worker(write, thread=True, group="clippings")
+
+    def save_soon(self) -> None:
+        """Write the remembered state in a worker."""
+        def write() -> None:
+            problem = self.memory.save()
+            if problem:
+                self.app.call_from_thread(self.notify, problem, severity="warning")
+
+        self.run_worker(write, thread=True, exclusive=True, group="state")
+
+    def action_help(self) -> None:
+        """Show the keys of the focused pane and the app, and the search syntax."""
+        from tui.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.app.active_bindings))
+
+    def action_load_report(self) -> None:
+        """Show the files that were skipped or read with a warning."""
+        from tui.ui.screens.report import LoadReport
+
+        if self.corpus is not None:
+            self.app.push_screen(LoadReport(self.corpus))

@@ -1,0 +1,84 @@
+"""The background jobs of the main screen, as plain functions run in thread workers.
+
+Each takes a ``post`` callable (the screen's thread-safe ``post_message``) and a
+cancel event, and reports only through the messages of :mod:`tui.ui.messages`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.message import Message
+
+from tui.core.corpus import CorpusError, LoadCancelled, load_corpus
+from tui.core.quotes import Quote, find_quotes
+from tui.core.search import SearchCancelled, SearchIndex
+from tui.ui.messages import (
+    CorpusLoaded,
+    FindFinished,
+    IndexBuilt,
+    IndexProgressed,
+    LoadFailed,
+    LoadProgressed,
+    QuotesFound,
+    SearchFinished,
+)
+
+Post = Callable[[Message], object]
+
+
+def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
+    """Read the folder, build the search index, then find every article's quotations."""
+    try:
+        corpus = load_corpus(root, cancel=cancel, progress=lambda done: post(LoadProgressed(done)))
+    except CorpusError as error:
+        post(LoadFailed(str(error)))
+        return
+    except LoadCancelled:
+        return
+    post(CorpusLoaded(corpus))
+    began = time.perf_counter()
+    try:
+        index = SearchIndex.build(
+            corpus.articles,
+            cancel=cancel,
+            progress=lambda done, total: post(IndexProgressed(done, total)),
+        )
+    except SearchCancelled:
+        return
+    post(IndexBuilt(index, time.perf_counter() - began))
+    quotes: dict[int, list[Quote]] = {}
+    for number, article in enumerate(corpus.articles):
+        if cancel.is_set():
+            return
+        quotes[number] = find_quotes(article.text)
+    index.set_speakers([
+        [(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[number]
+         if q.speaker_name or q.speaker]
+        for number in range(len(corpus.articles))
+    ])
+    post(QuotesFound(quotes))
+
+
+def search(index: SearchIndex, query: str, limit: int, post: Post,
+           cancel: threading.Event) -> None:
+    """Search the corpus for ``query`` and report, unless cancelled by a newer query."""
+    began = time.perf_counter()
+    try:
+        hits = index.search(query, limit, prefix_last=True, cancel=cancel)
+    except SearchCancelled:
+        return
+    if not cancel.is_set():
+        post(SearchFinished(query, hits, (time.perf_counter() - began) * 1000))
+
+
+def find_in_article(index: SearchIndex, article: int, query: str, post: Post,
+                    cancel: threading.Event) -> None:
+    """Search one article for ``query`` and report every matched word."""
+    hits = index.search_article(article, query) if query.strip() else []
+    if not cancel.is_set():
+        spans = tuple(span for hit in hits for span in hit.matches)
+        post(FindFinished(article, query, spans))

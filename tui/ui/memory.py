@@ -1,0 +1,83 @@
+"""The browser's memory of one corpus: positions, last article, bookmarks, history, theme.
+
+Wraps :mod:`tui.core.state` for the screen: changes are made in memory and
+written by :meth:`Memory.save` (the screen runs it in a worker, and once more at
+exit). Saving failures are reported, never raised into the UI.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from tui.core.history import History
+from tui.core.state import Bookmark, CorpusState, State, default_state_dir, load_state, save_state
+
+
+class Memory:
+    """What the screen remembers about the corpus at ``root``."""
+
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        self.folder = folder or default_state_dir()
+        """Where the state file lives."""
+        self.root = root
+        self.state, self.warning = load_state(self.folder)
+        self.corpus: CorpusState = self.state.for_corpus(root)
+        self.history = History()
+        self._lock = threading.Lock()
+
+    def remember_position(self, article_id: str, offset: int | None) -> None:
+        """Record the reading position (``None`` forgets it) and the last article."""
+        if offset is None or offset <= 0:
+            self.corpus.positions.pop(article_id, None)
+        else:
+            self.corpus.positions[article_id] = offset
+        self.corpus.last_article = article_id
+
+    def position(self, article_id: str) -> int | None:
+        """The remembered reading position in ``article_id``."""
+        return self.corpus.positions.get(article_id)
+
+    def bookmarked_passages(self, article_id: str) -> list[tuple[int, int]]:
+        """The spans of ``article_id`` that carry a bookmark."""
+        return [(b.start, b.end) for b in self.corpus.bookmarks if b.article == article_id]
+
+    def toggle_bookmark(self, article_id: str, span: tuple[int, int], title: str) -> bool:
+        """Add the bookmark, or remove it when it exists; True when it was added."""
+        for bookmark in self.corpus.bookmarks:
+            if bookmark.article == article_id and (bookmark.start, bookmark.end) == span:
+                self.corpus.bookmarks.remove(bookmark)
+                return False
+        self.corpus.bookmarks.append(Bookmark(article_id, span[0], span[1], title, time.time()))
+        return True
+
+    def save(self) -> str | None:
+        """Write the state; a message when it failed, else ``None``.
+
+        The file is read again first and only this corpus's part and the theme are
+        replaced, so another seedtui browsing another folder keeps its own.
+        """
+        with self._lock:
+            on_disk, _warning = load_state(self.folder)
+            on_disk.theme = self.state.theme
+            on_disk.corpora[str(self.root.resolve())] = self.corpus
+            try:
+                save_state(self.folder, on_disk)
+            except OSError as error:
+                return f"could not save state in {self.folder}: {error.strerror or error}"
+        return None
+
+    def set_theme(self, theme: str) -> None:
+        """Remember the theme."""
+        self.state.theme = theme
+
+    @property
+    def theme(self) -> str | None:
+        """The remembered theme."""
+        return self.state.theme
+
+    @property
+    def bookmarks(self) -> list[Bookmark]:
+        """Every bookmark of this corpus, oldest first."""
+        return list(self.corpus.bookmarks)

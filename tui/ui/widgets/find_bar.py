@@ -1,0 +1,50 @@
+"""The in-article search box (like ``/`` in less), shown under the reader while in use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FindBar(Input):
+    """Searches the open article as you type; Enter keeps the matches, Esc clears them."""
+
+    BINDINGS = [
+        Binding("escape", "close(True)", "Clear and close", id="find.close"),
+    ]
+
+    @dataclass
+    class Closed(Message):
+        """The bar was closed; ``cleared`` when the matches should go too."""
+
+        find_bar: FindBar
+        cleared: bool
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="find in this article · Enter keeps · n/N move · Esc clears",
+                         id=id)
+
+    def open(self) -> None:
+        """Show the bar (the screen focuses it)."""
+        self.add_class("-active")
+
+    def action_close(self, cleared: bool) -> None:
+        """Hide the bar and tell the screen."""
+        self.remove_class("-active")
+        if cleared:
+            self.value = ""
+            self.border_subtitle = ""
+        self.post_message(self.Closed(self, cleared))
+
+    def show_count(self, index: int | None, total: int) -> None:
+        """Show ``k/N`` (or ``no match``) on the bar's border."""
+        if total == 0:
+            self.border_subtitle = "no match" if self.value.strip() else ""
+        else:
+            self.border_subtitle = f"{(index or 0) + 1}/{total}"
+
+    async def action_submit(self) -> None:
+        self.action_close(False)

@@ -1,0 +1,122 @@
+"""Wrapping an article into the reader's lines, with its highlights and gutter marks.
+
+A pure function of the article, the highlights, the styles and the width, so the
+reader widget keeps only state and navigation. Every text line records the article
+offset it starts at, for scrolling to a passage, a match or a remembered position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from tui.core.models import Article, Span
+from tui.ui.render import safe, styled
+
+GUTTER = 2
+"""Cells left of the text: a mark for the chosen passage and one for bookmarks."""
+CHOSEN_MARK = "▌"
+BOOKMARK_MARK = "•"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The article wrapped to one width."""
+
+    lines: list[Strip] = field(default_factory=list)
+    passage_lines: list[int] = field(default_factory=list)
+    """First line of each passage."""
+    line_offsets: list[int] = field(default_factory=list)
+    """Article offset at the start of each line (``-1`` for header and blank lines)."""
+
+    def line_of_offset(self, offset: int) -> int:
+        """The line that shows article ``offset`` (the last line starting at or before it)."""
+        found = 0
+        for y, start in enumerate(self.line_offsets):
+            if start < 0:
+                continue
+            if start > offset:
+                break
+            found = y
+        return found
+
+
+@dataclass
+class Highlights:
+    """What to mark in the text: styles paired with the spans they apply to, weakest first."""
+
+    layers: list[tuple[Style, Sequence[Span]]]
+    chosen_passage: int | None = None
+    bookmarked: Collection[int] = ()
+
+
+def _wrap_text(console: Console, text: Text, width: int, fill: Style) -> list[tuple[Strip, int]]:
+    """``text`` wrapped to ``width``: each line's strip and its start offset in ``text``."""
+    result = []
+    cursor = 0
+    plain = text.plain
+    for line in text.wrap(console, width, overflow="fold"):
+        piece = line.plain.rstrip()
+        found = plain.find(piece, cursor) if piece else cursor
+        start = found if found >= 0 else cursor
+        cursor = start + len(piece)
+        strip = Strip(list(line.render(console))).extend_cell_length(width, fill)
+        result.append((strip, start))
+    return result
+
+
+def build_layout(
+    console: Console,
+    article: Article,
+    width: int,
+    highlights: Highlights,
+    styles: dict[str, Style],
+    base: Style,
+) -> Layout:
+    """Every line of ``article`` at ``width`` cells: title, metadata, then the passages."""
+    lines: list[Strip] = []
+    offsets: list[int] = []
+    meta = " · ".join(
+        part for part in (article.date, article.dateline, article.source, article.author,
+                          article.id) if part
+    )
+    for content, style in ((article.title, styles["title"]), (meta, styles["meta"])):
+        text = Text(safe(content), style=style)
+        text.pad_left(GUTTER)
+        for strip, _start in _wrap_text(console, text, width, base):
+            lines.append(strip)
+            offsets.append(-1)
+    chosen_style = base + styles["passage"]
+    gutter_style = base + styles["gutter"]
+    blank = Strip.blank(width, base)
+    passage_lines: list[int] = []
+    for index, (start, end) in enumerate(article.passages):
+        if article.title_span is not None and (start, end) == article.title_span:
+            passage_lines.append(0)
+            continue
+        lines.append(blank)
+        offsets.append(-1)
+        passage_lines.append(len(lines))
+        chosen = index == highlights.chosen_passage
+        fill = chosen_style if chosen else base
+        text = styled(article.text, start, end, highlights.layers, fill)
+        mark = (CHOSEN_MARK if chosen else " ") + (
+            BOOKMARK_MARK if index in highlights.bookmarked else " ")
+        gutter = Strip([Segment(mark, gutter_style)])
+        for strip, line_start in _wrap_text(console, text, width - GUTTER, fill):
+            lines.append(Strip.join([gutter, strip]))
+            offsets.append(start + line_start)
+    return Layout(lines, passage_lines, offsets)
+
+
+def message_layout(console: Console, message: str, width: int, style: Style,
+                   base: Style) -> Layout:
+    """A layout that only shows ``message`` (no article open, loading, an error)."""
+    wrapped = _wrap_text(console, Text(message, style=style), width, base)
+    return Layout([strip for strip, _ in wrapped], [], [-1] * len(wrapped))
