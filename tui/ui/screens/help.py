@@ -13,11 +13,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.core.search import SYNTAX_HELP
+from tui.ui.clipboard import TERMINAL_NOTES
 
 _KEY_NAMES = {
     "slash": "/", "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
-    "space": "space", "escape": "esc",
+    "greater_than_sign": ">", "less_than_sign": "<", "space": "space", "escape": "esc",
+    "apostrophe": "'",
 }
+_PANES = {
+    "ArticleReader": "Reader", "ArticleList": "Article list", "ResultList": "Search results",
+    "SearchBox": "Search box", "FindBar": "Find in article",
+}
+_LEFT_OUT = {"scroll_left", "scroll_right", "page_left", "page_right"}
+"""Actions that say nothing useful in a reader of wrapped text."""
 
 
 def key_label(key: str) -> str:
@@ -26,19 +34,24 @@ def key_label(key: str) -> str:
 
 
 def bindings_table(bindings: Mapping[str, ActiveBinding]) -> Table:
-    """A table of the bindings, grouped by the pane that owns them."""
-    table = Table(box=None, show_header=True, header_style="bold", expand=True)
-    table.add_column("Key", no_wrap=True)
-    table.add_column("Does")
-    table.add_column("Where", style="dim")
-    seen: set[tuple[str, str]] = set()
+    """The bindings as a table, grouped by pane, keys of one action on one row."""
+    groups: dict[str, dict[str, tuple[str, list[str]]]] = {}
     for key, active in bindings.items():
         binding: Binding = active.binding
-        if not binding.description or (key, binding.description) in seen:
+        if not binding.description or binding.action in _LEFT_OUT or key.startswith("super+"):
             continue
-        seen.add((key, binding.description))
-        where = type(active.node).__name__
-        table.add_row(Text(key_label(key)), Text(binding.description), Text(where))
+        pane = _PANES.get(type(active.node).__name__, "Everywhere")
+        rows = groups.setdefault(pane, {})
+        description, keys = rows.setdefault(binding.action, (binding.description, []))
+        keys.append(key_label(key))
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 2, 0, 0))
+    table.add_column("Key", no_wrap=True, min_width=14)
+    table.add_column("Does")
+    order = [*_PANES.values(), "Everywhere"]
+    for pane in sorted(groups, key=order.index):
+        table.add_row(Text(pane, style="bold underline"), Text(""))
+        for description, keys in groups[pane].values():
+            table.add_row(Text(" / ".join(keys)), Text(description))
     return table
 
 
@@ -57,11 +70,15 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys", style="bold"), classes="help-heading")
+            yield Static(Text("Keys (of the focused pane, then everywhere)"),
+                         classes="help-heading")
             yield Static(bindings_table(self.bindings), id="help-keys")
-            yield Static(Text("Search syntax", style="bold"), classes="help-heading")
+            yield Static(Text("Search syntax"), classes="help-heading")
             yield Static(Text(SYNTAX_HELP), id="help-syntax")
+            yield Static(Text("Copying"), classes="help-heading")
+            yield Static(Text(TERMINAL_NOTES), id="help-copy")
             yield Static(
-                Text("Tab / Shift+Tab move between panes. Esc or ? closes this help."),
+                Text("Tab / Shift+Tab move between panes. Esc or ? closes this help; "
+                     "j/k or arrows scroll it."),
                 classes="help-note",
             )

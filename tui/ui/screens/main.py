@@ -64,17 +64,17 @@ class MainScreen(ReaderActions, Screen[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
-        Binding("escape", "leave_search", "Back", show=False, id="app.leave-search"),
+        Binding("escape", "leave_search", "Leave search", show=False, id="app.leave-search"),
         Binding("v", "switch_pane", "List/reader", show=False, id="app.switch-pane"),
         Binding("greater_than_sign", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("less_than_sign", "previous_hit", "Prev hit", show=False, id="app.previous-hit"),
-        Binding("H", "back", "Back", show=False, id="app.back"),
-        Binding("L", "forward", "Forward", show=False, id="app.forward"),
+        Binding("H", "back", "History back", show=False, id="app.back"),
+        Binding("L", "forward", "History forward", show=False, id="app.forward"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
         Binding("w", "load_report", "Skipped files", show=False, id="app.load-report"),
         Binding("y", "copy", "Copy", id="app.copy"),
         Binding("Y", "save_clipping", "Save to file", show=False, id="app.save-clipping"),
-        Binding("m", "toggle_bookmark", "Bookmark", show=False, id="app.bookmark"),
+        Binding("m", "toggle_bookmark", "Bookmark passage", show=False, id="app.bookmark"),
     ]
 
     def __init__(self, root: Path, memory: Memory) -> None:

@@ -82,6 +82,8 @@ class ArticleReader(ScrollView, can_focus=True):
         self.bookmarked: frozenset[int] = frozenset()
         """Passages of this article that carry a bookmark."""
         self.placeholder = "No article open."
+        self._anchor: tuple[int, int, int] | None = None
+        """(article offset, lines above it, the scroll_y that showed it) to keep on resize."""
         self._layout = Layout()
         self._width = 0
 
@@ -106,7 +108,8 @@ class ArticleReader(ScrollView, can_focus=True):
         if passage is not None:
             self.scroll_to_passage(passage)
         elif not same:
-            self.scroll_to(y=0, animate=False)
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self._anchor = None
 
     def set_find_matches(self, matches: tuple[Span, ...]) -> None:
         """Highlight the in-article search ``matches`` and go to the first one below the top."""
@@ -136,19 +139,34 @@ class ArticleReader(ScrollView, can_focus=True):
         offset = self.top_offset
         return None if offset is None else self.article.passage_at(offset)
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so that the line holding article ``offset`` is at the top."""
-        self.scroll_to(y=self._layout.line_of_offset(offset), animate=False, immediate=True)
+    def scroll_to_offset(self, offset: int, lines_above: int = 0) -> None:
+        """Scroll so that the line holding article ``offset`` is ``lines_above`` from the top.
+
+        The place is kept when the pane is re-wrapped (a resize), until the user scrolls.
+        """
+        y = max(self._layout.line_of_offset(offset) - lines_above, 0)
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self._anchor = anchor = (offset, lines_above, int(self.scroll_y))
+
+        def settle() -> None:
+            # Before the first layout the scroll range may be too short: try again.
+            if self._anchor == anchor:
+                self.scroll_to(y=y, animate=False, immediate=True)
+                self._anchor = (offset, lines_above, int(self.scroll_y))
+
+        self.call_after_refresh(settle)
 
     def scroll_to_passage(self, passage: int) -> None:
         """Scroll so that ``passage`` stands near the top of the pane."""
-        if 0 <= passage < len(self._layout.passage_lines):
-            line = max(self._layout.passage_lines[passage], 0)
-            self.scroll_to(y=max(line - 2, 0), animate=False, immediate=True)
+        if self.article is not None and 0 <= passage < len(self.article.passages):
+            self.scroll_to_offset(self.article.passages[passage][0], lines_above=2)
 
     @property
     def top_offset(self) -> int | None:
         """Article offset of the first visible line of text, for remembering a position."""
+        anchor = self._anchor
+        if anchor is not None and anchor[1] == 0 and anchor[2] == int(self.scroll_y):
+            return anchor[0]
         offsets = self._layout.line_offsets
         for y in range(int(self.scroll_y), len(offsets)):
             if offsets[y] >= 0:
@@ -156,7 +174,13 @@ class ArticleReader(ScrollView, can_focus=True):
         return None
 
     def on_resize(self) -> None:
+        anchor = self._anchor
+        if (anchor is None or anchor[2] != int(self.scroll_y)) and self._width >= 20:
+            top = self.top_offset
+            anchor = None if top is None else (top, 0, 0)
         self._relayout()
+        if anchor is not None:
+            self.scroll_to_offset(anchor[0], anchor[1])
 
     def _content_width(self) -> int:
         return max(self.scrollable_content_region.width, 10)

@@ -1,0 +1,57 @@
+"""Snapshot tests: what the screen looks like at 80x24 on the fixture corpus.
+
+Update after an intended change with ``pytest tests/snapshots --snapshot-update`` and look
+at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tui.ui.app import SeedApp
+from tui.ui.widgets.search_box import SearchBox
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for loading and indexing; stop the cursor blinking."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.screen.query_one(SearchBox).cursor_blink = False
+    await pilot.pause()
+
+
+def test_start_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=settle)
+
+
+def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"harbor brige")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=search)
+
+
+def test_opened_result_and_quote(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_result(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"islanders", "enter", "right_square_bracket")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=open_result)
+
+
+def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def help_screen(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=help_screen)

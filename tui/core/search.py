@@ -1,0 +1,303 @@
+"""Passage search over a corpus: typo-tolerant, prefix-aware, fzf-like syntax.
+
+Design (measured with ``benchmarks/search_bench.py``; copied to the README):
+
+* Index, built once per corpus. Every passage is stored as a run of word ids in
+  one flat ``array('I')`` (a forward index: positions are implicit) and every
+  word id has a sorted ``array('I')`` of the passages containing it. Flat arrays
+  keep a million passages within the memory goal, where per-token Python
+  objects would not fit. Character spans are not stored: the few hits returned
+  are re-tokenised with the same regular expression, which yields the same
+  token sequence, so positions map back to exact offsets.
+* Words are matched against the *vocabulary*, never the text (``vocab.py``):
+  exact by dict, prefixes by bisect over the sorted vocabulary, typos by a
+  deletion neighbourhood (SymSpell-style) of each word's first 6 letters,
+  verified with rapidfuzz ``OSA`` (restricted Damerau: a swap costs 1). On BBC
+  a typo look-up takes 0.09 ms against 1.3-2.3 ms for a rapidfuzz scan of the
+  length buckets (75 ns a word, which grows with the vocabulary); ``OSA`` is
+  5x faster than rapidfuzz's ``DamerauLevenshtein`` and equal to it up to edits
+  overlapping a swap. No embedded engine (SQLite FTS5, tantivy) was
+  benchmarked: FTS5 has no typo tolerance, and the custom index keeps the
+  typo-by-length rule exact with no dependency beyond rapidfuzz.
+* Ranking (``scoring.py``), three steps. (1) Posting lists of the rarest
+  clauses (about 30k entries in all) give candidate tiers by set algebra: all
+  clauses found, then all but the least important one, and so on; within a
+  tier, idf-weighted match quality (exact > prefix > 1 typo > 2 typos).
+  (2) The best ~100 are re-scored from their word ids on *every* clause
+  (common words included) plus query words found side by side. (3) The best
+  ~40 of those get the full score: proximity window, query order, phrases and
+  anchors verified, shorter passages slightly ahead. Step 2 gives an upper
+  bound of step 3, so step 3 stops as soon as no remaining candidate can enter
+  the top ``limit``. Ties go to (article, passage) order.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from tui.core.models import Article, Span
+from tui.core.query import SYNTAX_HELP, Query, Scope, parse_query
+from tui.core.scoring import Scorer, Stop
+from tui.core.text import TOKEN_RE, fold, keys, word_key
+from tui.core.vocab import Vocabulary, compile_query, max_typos
+
+_log = logging.getLogger(__name__)
+
+__all__ = [
+    "SYNTAX_HELP",
+    "SearchCancelled",
+    "SearchHit",
+    "SearchIndex",
+    "parse_query",
+]
+
+
+class SearchCancelled(Exception):
+    """Raised by :meth:`SearchIndex.build` when its ``cancel`` event is set."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching passage."""
+
+    article: int
+    """Index into the articles sequence given to :meth:`SearchIndex.build`."""
+    passage: int
+    """Index into ``articles[article].passages``."""
+    start: int
+    """Start of the passage span, an absolute offset into the article text."""
+    end: int
+    """End of the passage span (exclusive)."""
+    score: float
+    """Higher is better; only comparable within one query."""
+    matches: tuple[Span, ...]
+    """Absolute spans of every matched word, sorted, inside ``[start, end)``."""
+
+
+class SearchIndex:
+    """An in-memory passage index; build it with :meth:`build`."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        """An empty index over ``articles``; use :meth:`build` instead."""
+        self.articles = articles
+        self.vocab = Vocabulary()
+        self.tokens = array("I")
+        self.offsets = array("q", [0])
+        self.passage_article = array("I")
+        self.passage_index = array("I")
+        self.first_passage = array("q", [0])
+        self.postings: list[array[int]] = []
+        self.title_postings: dict[int, list[int]] = {}
+        self.speakers: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+        self.folders = [fold(a.folder).strip("/") for a in articles]
+
+    @property
+    def passages(self) -> int:
+        """Number of passages indexed."""
+        return len(self.passage_article)
+
+    @classmethod
+    def build(
+        cls,
+        articles: Sequence[Article],
+        *,
+        cancel: threading.Event | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SearchIndex:
+        """Index every passage of ``articles``; report ``progress(done, total)``.
+
+        Raises :class:`SearchCancelled` soon after ``cancel`` is set.
+        """
+        index = cls(articles)
+        vocab = index.vocab
+        raw_ids: dict[str, int] = {}
+        postings = index.postings
+        tokens, offsets = index.tokens, index.offsets
+        total = len(articles)
+        findall = TOKEN_RE.findall
+        for number, article in enumerate(articles):
+            if number % 128 == 0:
+                if cancel is not None and cancel.is_set():
+                    raise SearchCancelled
+                if progress is not None:
+                    progress(number, total)
+            text = article.text
+            for position, (start, end) in enumerate(article.passages):
+                raws = findall(text, start, end)
+                try:
+                    ids = list(map(raw_ids.__getitem__, raws))
+                except KeyError:
+                    for raw in raws:
+                        if raw not in raw_ids:
+                            raw_ids[raw] = vocab.add(word_key(raw))
+                    ids = list(map(raw_ids.__getitem__, raws))
+                    while len(postings) < len(vocab.terms):
+                        postings.append(array("I"))
+                passage = len(index.passage_article)
+                for tid in set(ids):
+                    postings[tid].append(passage)
+                tokens.extend(ids)
+                offsets.append(len(tokens))
+                index.passage_article.append(number)
+                index.passage_index.append(position)
+            index.first_passage.append(len(index.passage_article))
+            for key in set(keys(article.title)):
+                index.title_postings.setdefault(vocab.add(key), []).append(number)
+        while len(postings) < len(vocab.terms):
+            postings.append(array("I"))
+        vocab.freeze([len(p) for p in postings])
+        if progress is not None:
+            progress(total, total)
+        return index
+
+    def set_speakers(self, speakers: Sequence[Sequence[tuple[int, int, str]]]) -> None:
+        """Record, per article, its quotations ``(start, end, speaker)`` for ``speaker:``."""
+        table: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+        for number, quotes in enumerate(speakers[: len(self.articles)]):
+            article = self.articles[number]
+            first = self.first_passage[number]
+            for start, end, name in quotes:
+                name_key = " ".join(keys(name))
+                if not name_key:
+                    continue
+                entry = table.setdefault(name_key, (tuple(name_key.split()), []))
+                for position, (p_start, p_end) in enumerate(article.passages):
+                    if p_start < end and start < p_end:
+                        entry[1].append(first + position)
+        self.speakers = table
+
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        *,
+        prefix_last: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> list[SearchHit]:
+        """The best ``limit`` passages for ``query``, best first.
+
+        Never raises on the query text; returns ``[]`` when ``cancel`` gets set.
+        """
+        try:
+            return self._search(parse_query(query), limit, prefix_last, cancel, None)
+        except Stop:
+            return []
+        except Exception:  # a bug must not take the interface down with it
+            _log.exception("search failed for %r", query[:200])
+            return []
+
+    def search_article(self, article: int, query: str) -> list[SearchHit]:
+        """Passages of one article matching ``query``, in passage order.
+
+        Same matching rules as :meth:`search`; the passages kept are those that
+        match the most query clauses (all of them when any passage does).
+        """
+        if not 0 <= article < len(self.articles):
+            return []
+        try:
+            hits = self._search(parse_query(query), 0, True, None, article)
+        except Exception:  # a bug must not take the interface down with it
+            _log.exception("in-article search failed for %r", query[:200])
+            return []
+        return sorted(hits, key=lambda hit: hit.passage)
+
+    # -- internals ---------------------------------------------------------------
+
+    def _search(
+        self,
+        query: Query,
+        limit: int,
+        prefix_last: bool,
+        cancel: threading.Event | None,
+        only: int | None,
+    ) -> list[SearchHit]:
+        if query.empty or (limit <= 0 and only is None):
+            return []
+        compiled = compile_query(self.vocab, self.postings, self.passages, query, prefix_last)
+        if compiled is None:
+            return []
+        allowed = self._allowed(query.scopes)
+        if only is not None:
+            span = range(self.first_passage[only], self.first_passage[only + 1])
+            allowed = set(span) if allowed is None else allowed & set(span)
+        scorer = Scorer(self, compiled, cancel)
+        ranked = scorer.run(allowed, limit if only is None else 0)
+        return [self._hit(passage, score, matched) for passage, score, matched in ranked]
+
+    def _hit(self, passage: int, score: float, matched: set[int]) -> SearchHit:
+        number = self.passage_article[passage]
+        article = self.articles[number]
+        position = self.passage_index[passage]
+        start, end = article.passages[position]
+        spans: tuple[Span, ...] = ()
+        if matched:
+            tokens = list(TOKEN_RE.finditer(article.text, start, end))
+            spans = tuple(tokens[i].span() for i in sorted(matched) if i < len(tokens))
+        return SearchHit(number, position, start, end, score, spans)
+
+    def _allowed(self, scopes: Iterable[Scope]) -> set[int] | None:
+        """Passages allowed by the scopes, or ``None`` when nothing is restricted."""
+        articles: set[int] | None = None
+        passages: set[int] | None = None
+        for scope in scopes:
+            if scope.field == "speaker":
+                found = self._speaker_passages(scope.value)
+                passages = found if passages is None else passages & found
+                continue
+            chosen = self._scope_articles(scope)
+            articles = chosen if articles is None else articles & chosen
+        if articles is not None:
+            spread = {
+                p
+                for a in articles
+                for p in range(self.first_passage[a], self.first_passage[a + 1])
+            }
+            passages = spread if passages is None else passages & spread
+        return passages
+
+    def _scope_articles(self, scope: Scope) -> set[int]:
+        if scope.field == "in":
+            return {i for i, f in enumerate(self.folders) if f.startswith(scope.value)}
+        if scope.field == "date":
+            return {i for i, a in enumerate(self.articles) if _date_in(a.date, scope)}
+        chosen: set[int] | None = None
+        for key in scope.value.split():
+            found: set[int] = set()
+            for tid in self.vocab.match(key, prefix=len(key) >= 3):
+                found.update(self.title_postings.get(tid, ()))
+            chosen = found if chosen is None else chosen & found
+        return chosen or set()
+
+    def _speaker_passages(self, value: str) -> set[int]:
+        wanted = value.split()
+        found: set[int] = set()
+        for words, passages in self.speakers.values():
+            if all(any(_word_like(w, n) for n in words) for w in wanted):
+                found.update(passages)
+        return found
+
+
+def _word_like(query: str, word: str) -> bool:
+    """Whether a query word matches a name word: exact, prefix or within the typo limit."""
+    if word.startswith(query):
+        return True
+    limit = max_typos(len(query))
+    return bool(limit) and OSA.distance(query, word, score_cutoff=limit) <= limit
+
+
+def _date_in(date: str | None, scope: Scope) -> bool:
+    """Whether ``date`` (``YYYY-MM-DD``) falls in a ``date:`` scope."""
+    if not date:
+        return False
+    if scope.until is None:
+        return date.startswith(scope.value)
+    low, high = scope.value, scope.until
+    return (not low or date[: len(low)] >= low) and (not high or date[: len(high)] <= high)
+
+
