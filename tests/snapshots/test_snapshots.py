@@ -6,6 +6,8 @@ at the report before committing.
 
 from __future__ import annotations
 
+from tests.helpers import idle, screen_text  # noqa: F401
+
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -18,7 +20,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait for loading and indexing; stop the cursor blinking."""
-    await pilot.app.workers.wait_for_complete()
+    await idle(pilot.app)
     await pilot.pause()
     pilot.app.screen.query_one(SearchBox).cursor_blink = False
     await pilot.pause()
@@ -32,7 +34,7 @@ def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def search(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("slash", *"harbor brige")
-        await pilot.app.workers.wait_for_complete()
+        await idle(pilot.app)
         await pilot.pause()
 
     assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=search)
@@ -42,7 +44,7 @@ def test_opened_result_and_quote(snap_compare) -> None:  # type: ignore[no-untyp
     async def open_result(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("slash", *"islanders", "enter", "right_square_bracket")
-        await pilot.app.workers.wait_for_complete()
+        await idle(pilot.app)
         await pilot.pause()
 
     assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=open_result)
@@ -55,3 +57,25 @@ def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=help_screen)
+
+
+async def _open_bridge_quote(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *"islanders", "enter", "right_square_bracket")
+    await idle(pilot.app)
+    await pilot.pause()
+
+
+def test_wide_reader_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(120, 40), run_before=_open_bridge_quote)
+
+
+def test_no_color_keeps_highlights_apart(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = SeedApp(CORPUS)
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_open_bridge_quote)
+
+
+def test_narrow_60x20_reader(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(60, 20), run_before=_open_bridge_quote)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import idle, screen_text  # noqa: F401
+
 from pathlib import Path
 
 from rich.style import Style
@@ -23,16 +25,10 @@ async def ready(pilot: Pilot[None]) -> MainScreen:
     """Wait until the corpus is loaded and indexed; return the main screen."""
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
-    await pilot.app.workers.wait_for_complete()
+    await idle(pilot.app)
     await pilot.pause()
     assert screen.index is not None
     return screen
-
-
-def screen_text(app: SeedApp) -> str:
-    """What the terminal shows now, as plain text lines."""
-    update = app.screen._compositor.render_full_update(simplify=True)
-    return "\n".join("".join(strip.text for strip in line) for line in update.strips)
 
 
 def reader_text(reader: ArticleReader) -> str:
@@ -107,7 +103,7 @@ async def test_search_opens_the_passage_highlighted(corpus_dir: Path) -> None:
         await pilot.press("slash")
         assert isinstance(app.focused, SearchBox)
         await pilot.press(*"islandrs cut")
-        await app.workers.wait_for_complete()
+        await idle(app)
         await pilot.pause()
         assert screen.query_one(ContentSwitcher).current == "results"
         results = screen.query_one(ResultList)
@@ -139,7 +135,7 @@ async def test_stale_results_are_dropped(corpus_dir: Path) -> None:
         screen = await ready(pilot)
         await pilot.press("slash", *"comet", "backspace", "backspace", "backspace", "backspace",
                           "backspace", *"grain")
-        await app.workers.wait_for_complete()
+        await idle(app)
         await pilot.pause()
         results = screen.query_one(ResultList)
         assert results.hits

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import idle, screen_text  # noqa: F401
+
 import base64
 import json
 from pathlib import Path
@@ -22,7 +24,7 @@ SIZE = (120, 40)
 async def ready(pilot: Pilot[None]) -> MainScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
-    await pilot.app.workers.wait_for_complete()
+    await idle(pilot.app)
     await pilot.pause()
     return screen
 
@@ -45,7 +47,7 @@ async def test_find_in_article_counts_and_moves(corpus_dir: Path) -> None:
         find = screen.query_one(FindBar)
         assert app.focused is find and find.has_class("-active")
         await pilot.press(*"brige")
-        await app.workers.wait_for_complete()
+        await idle(app)
         await pilot.pause()
         text = reader.article.text
         words = [text[s:e].lower() for s, e in reader.find_matches]
@@ -69,7 +71,7 @@ async def test_walking_hits_across_articles(corpus_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("slash", *"said", "enter")
-        await app.workers.wait_for_complete()
+        await idle(app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
         assert len({hit.article for hit in hits}) >= 2
@@ -113,7 +115,7 @@ async def test_save_to_file_fallback(corpus_dir: Path, state_dir: Path) -> None:
         screen = await ready(pilot)
         await open_bridge(pilot, screen)
         await pilot.press("Y")
-        await app.workers.wait_for_complete()
+        await idle(app)
         await pilot.pause()
     saved = (state_dir / "clippings.txt").read_text(encoding="utf-8")
     assert "VALMORA – The city council" in saved and "world/harbour-bridge)" in saved

@@ -30,15 +30,15 @@ ADJACENT, PROXIMITY, ORDER, SHORT = 25.0, 15.0, 10.0, 2.0
 """Stage-2 bonuses: consecutive query words side by side, a tight window, query order, brevity."""
 BONUS = ADJACENT + PROXIMITY + ORDER + SHORT
 """The most stage 2 can add to a stage-1 score."""
-MIN_CANDIDATES = 80
+MIN_CANDIDATES = 50
 """Stage 2 looks at least at this many of the best stage-1 candidates (when there are)."""
-STAGE2_MAX = 30
+STAGE2_MAX = 20
 """At most this many (plus ``limit``) candidates get the full stage-2 score."""
 LOWER_TIERS = 3
 """Passages missing some clause are re-scored only up to this many times ``limit``."""
 TIER_SCAN = 5_000
 """Tiers larger than this are ranked from a sample of their inexact matches."""
-DRIVER_BUDGET = 15_000
+DRIVER_BUDGET = 12_000
 """Stage 1 reads the posting lists of the rarest clauses up to about this many entries."""
 
 Ranked = tuple[int, float, set[int]]

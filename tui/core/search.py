@@ -38,6 +38,7 @@ import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz.distance import OSA
 
@@ -237,8 +238,9 @@ class SearchIndex:
         start, end = article.passages[position]
         spans: tuple[Span, ...] = ()
         if matched:
-            tokens = list(TOKEN_RE.finditer(article.text, start, end))
-            spans = tuple(tokens[i].span() for i in sorted(matched) if i < len(tokens))
+            wanted = sorted(matched)
+            tokens = list(islice(TOKEN_RE.finditer(article.text, start, end), wanted[-1] + 1))
+            spans = tuple(tokens[i].span() for i in wanted if i < len(tokens))
         return SearchHit(number, position, start, end, score, spans)
 
     def _allowed(self, scopes: Iterable[Scope]) -> set[int] | None:

@@ -29,7 +29,7 @@ APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4\u2032"
 
 _WORD_CHAR = r"[^\W_]"
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_PIECE = rf"(?:{_WORD_CHAR}|[{_MARKS}])+"
+_PIECE = rf"{_WORD_CHAR}+(?:[{_MARKS}]+{_WORD_CHAR}*)*"
 TOKEN_RE = re.compile(rf"{_PIECE}(?:[{APOSTROPHES}]{_PIECE})*")
 """A token: letters/digits (with combining marks), optionally joined by apostrophes."""
 

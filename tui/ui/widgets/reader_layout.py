@@ -66,7 +66,9 @@ def _wrap_text(console: Console, text: Text, width: int, fill: Style) -> list[tu
         found = plain.find(piece, cursor) if piece else cursor
         start = found if found >= 0 else cursor
         cursor = start + len(piece)
-        strip = Strip(list(line.render(console))).extend_cell_length(width, fill)
+        # Every segment gets a style: Textual's NO_COLOR filter cannot handle None.
+        segments = [Segment(text, style or fill) for text, style, _ in line.render(console)]
+        strip = Strip(segments).extend_cell_length(width, fill)
         result.append((strip, start))
     return result
 

@@ -1,0 +1,23 @@
+"""Helpers shared by the UI and snapshot tests."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.worker import WorkerCancelled
+
+
+async def idle(app: App[object]) -> None:
+    """Wait until no worker is running (a worker cancelled by a newer one is fine)."""
+    for _ in range(50):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        if not any(worker.is_running for worker in app.workers):
+            return
+
+
+def screen_text(app: App[object]) -> str:
+    """What the terminal shows now, as plain text lines."""
+    update = app.screen._compositor.render_full_update(simplify=True)
+    return "\n".join("".join(strip.text for strip in line) for line in update.strips)

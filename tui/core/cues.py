@@ -1,0 +1,132 @@
+"""The reporting-cue lexicon (``said``, ``told``, ``according to``...) and cue scanning."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# Lexicon -----------------------------------------------------------------------------
+
+_IRREGULAR = (
+    "say said says saying tell told tells telling write wrote writes writing written "
+    "read reads reading put puts putting"
+).split()
+_REGULAR = (
+    "add ask continue tweet explain reply respond declare conclude recall argue insist "
+    "warn announce admit claim predict remark answer shout lament acknowledge suggest "
+    "observe quip joke caution complain concede counter emphasize emphasise stress "
+    "call describe promise pledge vow accuse chant urge boast brag muse scoff snap "
+    "exclaim proclaim assert contend allege maintain testify confirm deny retort "
+    "yell scream thunder whisper mutter sigh grumble opine reason agree disagree "
+    "demand dub label brand recount reiterate tout mock marvel interject elaborate "
+    "gush fume rail repeat summarize summarise characterize characterise dismiss decry "
+    "denounce praise criticize criticise assure remember blast slam ridicule hail "
+    "reflect wonder"
+).split()
+_PAST_ONLY = "noted stated posted reported charged pointed went shot fired texted emailed".split()
+_EXTRA = "noting stating posting reporting charging".split()
+_DOUBLE = {"admit", "quip", "snap", "scoff"}
+
+
+def _forms(verb: str) -> list[str]:
+    if verb in _DOUBLE and not verb.endswith("ff"):
+        stem = verb + verb[-1]
+        return [verb, verb + "s", stem + "ed", stem + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith(("sh", "ch", "ss", "x")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+_CUE_WORDS: set[str] = set(_IRREGULAR) | set(_PAST_ONLY) | set(_EXTRA)
+for _v in _REGULAR:
+    _CUE_WORDS.update(_forms(_v))
+# forms too often nouns (or too vague) to be cues on their own
+_CUE_WORDS -= {"read", "reads", "put", "puts", "putting", "reading", "brand", "brands",
+               "label", "labels", "counter", "counters", "call", "calls", "claims", "demand",
+               "demands", "praise", "pointed", "went", "shot", "fired", "snap", "snaps",
+               "vow", "vows", "joke", "jokes", "sigh", "sighs", "reason", "reasons", "repeat",
+               "dub", "mock", "tout", "blast", "blasts", "slam", "slams", "hail", "wonder",
+               "answer", "answers", "reply", "shout", "shouts", "stress", "confirm",
+               "maintain", "deny", "testify", "urge", "remember", "reflect", "agree",
+               "disagree", "continue", "rail", "rails", "chant", "chants", "remark",
+               "remarks", "promise", "promises", "pledge", "pledges", "yell", "yells",
+               "thunder", "gush", "fume", "fumes", "marvel", "marvels", "recount", "recounts",
+               "muse", "muses", "caution", "observe", "suggest", "concede", "assure"}
+_MARK_ANY = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|''")
+_ALPHA_RE = re.compile(r"(?<![A-Za-z])(?:[a-z]+|According)")
+# second words of multi-word cues (according to, pointed out, went on, shot back, put it)
+_PARTICLE = {"according": "to", "pointed": "out", "points": "out", "went": "on",
+             "goes": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it"}
+_PARTICLE_RE = re.compile(r"\s+(to|out|on|back|it)\b")
+
+
+class _Hit:
+    """A reporting cue found in the text (duck-types the parts of ``re.Match`` used here)."""
+
+    __slots__ = ("a", "b", "word")
+
+    def __init__(self, a: int, b: int, word: str) -> None:
+        self.a = a
+        self.b = b
+        self.word = word
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def span(self) -> tuple[int, int]:
+        return self.a, self.b
+
+    def group(self) -> str:
+        return self.word
+
+
+def _scan_cues(text: str, a: int, b: int) -> list[_Hit]:
+    """The reporting cues of ``text[a:b]``, in order."""
+    out: list[_Hit] = []
+    for m in _ALPHA_RE.finditer(text, a, b):
+        w = m.group()
+        lw = w.lower()
+        if lw in _PARTICLE:
+            p = _PARTICLE_RE.match(text, m.end(), b)
+            if p is None or p.group(1) != _PARTICLE[lw]:
+                continue
+            if lw == "according" or w[0].islower():
+                out.append(_Hit(m.start(), p.end(), text[m.start() : p.end()]))
+            continue
+        if w[0].isupper() or lw not in _CUE_WORDS:
+            continue
+        nxt = m.end()
+        if nxt < b and text[nxt] in "'’-":
+            continue  # said's, say-so
+        out.append(_Hit(m.start(), m.end(), w))
+    return out
+
+
+class _Cues:
+    """The cues of one paragraph, searchable by offset."""
+
+    __slots__ = ("hits", "starts")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.hits = [h for a, b in spans for h in _scan_cues(text, a, b)]
+        self.starts = [h.a for h in self.hits]
+
+    def between(self, a: int, b: int) -> list[_Hit]:
+        """Cues starting in ``[a, b)`` and ending by ``b``."""
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_left(self.starts, b)
+        return [h for h in self.hits[i:j] if h.b <= b]
+
+    def at(self, a: int) -> _Hit | None:
+        """The cue starting exactly at ``a``."""
+        i = bisect.bisect_left(self.starts, a)
+        if i < len(self.starts) and self.starts[i] == a:
+            return self.hits[i]
+        return None

@@ -1,0 +1,212 @@
+"""Name resolution: short forms to the fullest name of the article, pronouns to persons."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tui.core.words import (
+    _FEMALE,
+    _FEMALE_TITLES,
+    _MALE,
+    _MALE_TITLES,
+    _NOT_NAMES,
+    _TITLES,
+    _is_cap,
+    _key,
+    strip_titles,
+)
+
+# Names ------------------------------------------------------------------------------
+
+
+_PRE_NAME_RE = re.compile(
+    r"(?:(?:[A-Z][\w\u2019'-]*"
+    r"|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|[A-Z])\.|"
+    r"al|bin|de|del|da|van|von|der|la|le|ibn)[ \u00a0]){1,5}$"
+)
+_TITLED_RE = re.compile(r"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov|Senator|President)\.?[ \u00a0]"
+                        r"(?:[A-Z][\w\u2019'-]+[ \u00a0])*([A-Z][\w\u2019'-]+)")
+
+
+_ANTECEDENT_RE = re.compile(
+    r"((?:[A-Z][\w\u2019'-]*\.?[ \u00a0]){0,3}[A-Z][\w\u2019'-]*)(?:[ \u00a0]\([^()]{1,20}\))?"
+    r",?[ \u00a0]$"
+)
+
+
+_PARTICLES = {"al", "bin", "de", "del", "da", "van", "von", "der", "la", "le", "ibn"}
+
+
+_APPOSED_NAME_RE = re.compile(
+    r",[ \u00a0]((?:[A-Z][\w\u2019'-]*\.?[ \u00a0]){1,3}[A-Z][\w\u2019'-]*),"
+)
+
+
+_SUBJECT_NAME_RE = re.compile(
+    r"((?:[A-Z][a-z\u2019'-]+[ \u00a0]){1,2}([A-Z][a-z\u2019'-]+))[ \u00a0]"
+    r"(?:[a-z]+ed|said|says|told|tells|wrote|writes|spoke|is|was|has|had|will|would)\b"
+)
+
+
+_GENDER_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
+
+
+class _Names:
+    """Full names of the article by last word, and where persons are mentioned (lazy)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._full: dict[str, str | None] = {}
+        self._where: dict[str, list[int]] = {}
+        self.gender: dict[str, str] = {}
+        self._pending: set[str] | None = None
+        self._pos: list[int] = []
+        self._who: list[str] = []
+        self._resolved: dict[str, str | None] = {}
+
+    def _occurrences(self, key: str) -> list[int]:
+        """Where the word ``key`` occurs (noting a gendered title right before it)."""
+        where = self._where.get(key)
+        if where is not None:
+            return where
+        text = self.text
+        where = []
+        n = len(key)
+        i = text.find(key)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                where.append(i)
+                if key not in self.gender and i >= 3 and text[i - 1] in " \u00a0":
+                    w0 = text.rfind(" ", max(0, i - 14), i - 1) + 1
+                    title = text[w0 : i - 1].rstrip(".").lower()
+                    if title in _FEMALE_TITLES:
+                        self.gender[key] = "f"
+                    elif title in _MALE_TITLES:
+                        self.gender[key] = "m"
+            i = text.find(key, j)
+        self._where[key] = where
+        if key not in self.gender:
+            # the first pronoun after a few mentions: Clinton ... she
+            votes = 0
+            for i in where[:5]:
+                m = _GENDER_RE.search(text, i + n, i + n + 90)
+                if m is not None:
+                    votes += 1 if m.group().lower() in _MALE else -1
+            if votes:
+                self.gender[key] = "m" if votes > 0 else "f"
+        return where
+
+    def full(self, key: str) -> str | None:
+        """The most frequent multi-word name ending with ``key``, titles left out."""
+        if key in self._full:
+            return self._full[key]
+        text = self.text
+        counts: dict[str, int] = {}
+        for i in self._occurrences(key)[:8]:
+            if i < 2 or text[i - 1] not in " \u00a0" or not (
+                text[i - 2] == "." or text[i - 2].isalpha()
+            ):
+                continue
+            w0 = text.rfind(" ", max(0, i - 30), i - 1) + 1
+            if not (text[w0 : w0 + 1].isupper() or text[w0 : i - 1] in _PARTICLES):
+                continue
+            m = _PRE_NAME_RE.search(text, max(0, i - 60), i)
+            if m is None:
+                continue
+            words = m.group().split()
+            while words and words[0].lower().rstrip(".") in _NOT_NAMES and \
+                    words[0].lower().rstrip(".") not in _TITLES:
+                words.pop(0)
+            name = strip_titles(" ".join(words + [key]))
+            if len(name.split()) > 1:
+                counts[name] = counts.get(name, 0) + 1
+        best = max(counts, key=lambda c: (counts[c], len(c))) if counts else None
+        self._full[key] = best
+        return best
+
+    def resolve(self, mention: str) -> str | None:
+        """The fullest name for a name mention (``Ms Hewitt`` → ``Patricia Hewitt``)."""
+        if mention in self._resolved:
+            return self._resolved[mention]
+        name = self._resolve(mention)
+        self._resolved[mention] = name
+        return name
+
+    def _resolve(self, mention: str) -> str | None:
+        words = mention.split()
+        # keep the trailing capitalised run (Trump campaign manager Corey Lewandowski)
+        k = len(words)
+        while k > 0 and (_is_cap(words[k - 1]) or words[k - 1].lower() in ("al", "bin", "de",
+                                                                            "van", "von")):
+            k -= 1
+        run = words[k:]
+        if not run:
+            return None
+        name = strip_titles(" ".join(run))
+        if not name or name.lower() in _NOT_NAMES or name.lower() in _TITLES:
+            return None
+        key = _key(name.split()[-1])
+        if not key:
+            return None
+        full = self.full(key)
+        if full and len(full.split()) >= len(name.split()):
+            return full
+        return name
+
+    def add_persons(self, keys: set[str]) -> None:
+        """Persons (last words) whose mentions pronouns may refer to; indexed when needed."""
+        self._pending = keys
+
+    def _index(self) -> None:
+        keys = self._pending or set()
+        self._pending = None
+        text = self.text
+        for m in _TITLED_RE.finditer(text):
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            key = _key(m.group(2))
+            keys.add(key)
+            t = m.group(1).lower()
+            if t in _FEMALE_TITLES:
+                self.gender.setdefault(key, "f")
+            elif t in _MALE_TITLES:
+                self.gender.setdefault(key, "m")
+        pairs: list[tuple[int, str]] = []
+        for key in keys:
+            if len(key) >= 2:
+                pairs.extend((i, key) for i in self._occurrences(key))
+        pairs.sort()
+        self._pos = [p for p, _ in pairs]
+        self._who = [k for _, k in pairs]
+
+    def recent_person(self, pos: int, pronoun: str) -> str | None:
+        """The most recent person mentioned before ``pos`` fitting the pronoun's gender."""
+        if self._pending is not None:
+            self._index()
+        i = bisect.bisect_left(self._pos, pos) - 1
+        want = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+        found: str | None = None
+        while i >= 0:
+            key = self._who[i]
+            g = self.gender.get(key)
+            if want is None or g is None or g == want:
+                found = key
+                break
+            i -= 1
+        # a person acting since then, not yet indexed (Tomas Reyes disagreed. “…,” he said)
+        since = self._pos[i] + 1 if found is not None else 0
+        later: str | None = None
+        for m in _SUBJECT_NAME_RE.finditer(self.text, max(since, pos - 600), pos):
+            if m.group(1).split()[0].lower() not in _NOT_NAMES:
+                key = _key(m.group(2))
+                self._occurrences(key)
+                g = self.gender.get(key)
+                if want is None or g is None or g == want:
+                    later = key
+        if later is not None:
+            return self.full(later) or later
+        if found is not None:
+            return self.full(found) or found
+        return None

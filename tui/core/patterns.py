@@ -1,0 +1,314 @@
+"""Attribution patterns for one quotation piece: speaker and cue after, before, later."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.cues import (
+    _MARK_ANY,
+    _Cues,
+    _Hit,
+)
+from tui.core.models import Span
+from tui.core.phrases import (
+    _clause_subject,
+    _main_subject,
+    _np_after,
+    _np_before,
+)
+from tui.core.words import (
+    _ABBREV_RE,
+    _AUX_SET,
+    _DETERMINERS,
+    _NOT_NAMES,
+    _PRONOUNS,
+    _abbreviation,
+    _is_cap,
+    _sentence_end,
+    _sentence_start,
+    _skip_blank,
+)
+
+# Attribution of one piece -------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Found:
+    speaker: Span
+    cue: Span | None
+    guessed: bool
+    strength: int  # 3 after/before immediate, 2 in sentence, 1 guessed
+
+
+_AFTER_LEAD = re.compile(r"[\s,;:\u2014\u2013-]*")
+_TOLD_OBJ = re.compile(
+    r"\s+((?:[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})|reporters|him|her|them|"
+    r"us|me|the\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+)
+
+
+def _cue_extent(seg: str, m: _Hit) -> tuple[int, int]:
+    a, b = m.span()
+    if m.group().lower() in ("told", "tells", "telling", "tell"):
+        t = _TOLD_OBJ.match(seg, b)
+        if t:
+            b = t.end()
+            if seg[b - 1] == "." and not _abbreviation(seg[t.start(1) : b].split()[-1]):
+                b -= 1
+    return a, b
+
+
+def _after(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
+    """Speaker and cue right after the closing mark."""
+    pos = _AFTER_LEAD.match(seg, qend, limit)
+    assert pos is not None
+    p = pos.end()
+    if p >= limit:
+        return None
+    # cue first: said Rezaei
+    m = cues.at(p)
+    if m is None and seg.startswith(("read ", "reads "), p) and seg[p - 2 : p].strip(" ") in (
+        ",\u201d", ',"', ",''", "\u201d", '"', "''"
+    ):
+        m = _Hit(p, seg.index(" ", p), seg[p : seg.index(" ", p)])  # “…,” read the sign
+    if m is not None and m.group()[:1].islower():
+        np = _np_after(seg, _skip_blank(seg, m.end()), limit)
+        if np:
+            return _Found(np, _cue_extent(seg, m), False, 3)
+        return None
+    # subject first: Rezaei said / Jane Doe, a spokeswoman for X, said
+    return _after_subject_first(seg, cues, qend, p, min(limit, p + 200))
+
+
+_AFTER_VERBS = {"notes", "states", "read", "reads", "recalls", "surmised", "commented",
+                "questioned", "mused", "wondered", "offered", "quipped", "pressed",
+                "interjected", "relayed", "echoed", "started", "began", "chimed", "boomed"}
+_LEAD_BAD = {"and", "but", "or", "so", "then", "as", "if", "when", "while", "because", "that",
+             "which", "where", "though", "although", "after", "before", "since", "until",
+             "in", "on", "at", "for", "with", "by", "from", "to", "of", "is", "was", "are",
+             "were", "has", "have", "had", "not", "there", "here",
+             "it's", "what", "how", "why", "even", "also", "just", "only", "more", "most"}
+_TOKEN_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|[^\w\s]")
+
+
+_CLOSE_MARKS = "\"'\u201d\u201c\u00bb\u203a\u2019"
+
+
+
+def _after_subject_first(
+    seg: str, cues: _Cues, qend: int, p: int, limit: int
+) -> _Found | None:
+    """``“…,” Jane Doe, a spokeswoman for X, said``: the words before the verb speak."""
+    lower = 0
+    depth = 0
+    commas = 0
+    k = qend - 1
+    while k > 0 and seg[k] in _CLOSE_MARKS:
+        k -= 1
+    comma_end = seg[k] in ",?!\u2014-" or seg[qend:p].strip().startswith((",", "\u2014", "-"))
+    for m in _TOKEN_RE.finditer(seg, p, limit):
+        w = m.group()
+        if w == "(":
+            depth += 1
+            continue
+        if w == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if not w[0].isalnum():
+            if w == ",":
+                commas += 1
+                continue
+            if w in "-\u2014\u2013" or (w == "." and m.start() > p and
+                                         _ABBREV_RE.search(seg, max(0, m.start() - 6), m.start())):
+                continue
+            return None
+        hit = cues.at(m.start()) if w[0].islower() else None
+        bare = w.rstrip(".")
+        if hit is not None or (bare in _AFTER_VERBS and comma_end):
+            end = hit.end() if hit is not None else m.start() + len(bare)
+            return _subject_span(seg, p, m.start(), (m.start(), end), hit)
+        if w.endswith(".") and not _abbreviation(w):
+            return None
+        if not w[0].islower():
+            continue
+        if w in _AUX_SET or (w.endswith("ly") and len(w) > 4):
+            continue
+        lower += 1
+        if lower > (6 if not commas else 24) or m.start() == p and w in _LEAD_BAD:
+            return None
+    return None
+
+
+def _subject_span(
+    seg: str, p: int, verb: int, cue: tuple[int, int], hit: _Hit | None
+) -> _Found | None:
+    """The speaker written between ``p`` and the verb at ``verb`` (auxiliaries dropped)."""
+    toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(seg, p, verb)]
+    while toks and (seg[toks[-1][0] : toks[-1][1]] in _AUX_SET or
+                    seg[toks[-1][0] : toks[-1][1]] in (",", "-", "\u2014", "\u2013")):
+        toks.pop()
+    if not toks or len(toks) > 24:
+        return None
+    first = seg[toks[0][0] : toks[0][1]]
+    fl = first.lower()
+    if (fl in _LEAD_BAD or fl in _NOT_NAMES and fl not in _DETERMINERS) and len(toks) > 2:
+        # “…” That's why, he added, … : the speaker is the parenthetical subject
+        for x in range(len(toks) - 1, 0, -1):
+            if seg[toks[x][0] : toks[x][1]] == ",":
+                np = _np_before(seg, toks[-1][1], toks[x][1])
+                if np is not None:
+                    return _Found(np, _cue_extent(seg, hit) if hit else cue, False, 3)
+                break
+        return None
+    if fl in _LEAD_BAD or not first[0].isalnum():
+        return None
+    if first[0].islower() and fl not in _DETERMINERS and fl not in _PRONOUNS:
+        return None
+    # the speaker is the part before an appositive or a parenthesis
+    end = toks[-1][1]
+    for x, y in toks[1:]:
+        sep = seg[x:y]
+        if sep in (",", "(", "-", "\u2014", "\u2013") and (sep != "-" or seg[x - 1] == " "):
+            end = x
+            break
+    while end > toks[0][0] and seg[end - 1].isspace():
+        end -= 1
+    span = (toks[0][0], end)
+    words = seg[span[0] : span[1]].split()
+    if len(words) > 9:
+        return None
+    cue_span = _cue_extent(seg, hit) if hit is not None else cue
+    return _Found(span, cue_span, False, 3)
+
+
+
+def _before(seg: str, cues: _Cues, floor: int, qstart: int) -> _Found | None:
+    """Speaker and cue in the sentence before the opening mark.
+
+    The nearest cue with a subject is taken, unless the sentence opens with a
+    reporting clause (``Rubio said that ... Trump, whom he called “a con artist”``):
+    the quote is then part of what the outer source said.
+    """
+    s0 = _sentence_start(seg, floor, qstart)
+    near = _before_near(seg, cues, s0, qstart)
+    if near is None or near.strength == 3 and not _OUTER_MODE & 4:
+        return near
+    outer = _outer_source(seg, cues, s0, near)
+    return outer if outer is not None else near
+
+
+import os
+_OUTER_MODE = int(os.environ.get("OUTER", "0"))
+
+
+def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None:
+    """The source of a reporting clause opening the sentence, before ``near``'s cue."""
+    if not _OUTER_MODE or near.cue is None:
+        return None
+    for m in cues.between(s0, near.cue[0]):
+        word = m.group().lower()
+        if word.endswith("ing") or word.startswith("according"):
+            continue
+        np = _np_before(seg, m.start(), s0)
+        if np is None:
+            continue
+        if _OUTER_MODE & 2 and seg[np[0]:np[1]].lower() in _PRONOUNS and seg[near.speaker[0]:near.speaker[1]].lower() not in _PRONOUNS:
+            return None
+        return _Found(np, _cue_extent(seg, m), False, 2)
+    return None
+
+
+def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
+    """The nearest cue before the opening mark in its sentence, and its subject."""
+    hits = cues.between(s0, qstart)
+    tail = seg[s0:qstart].rstrip()
+    for k in range(len(hits) - 1, -1, -1):
+        m = hits[k]
+        word = m.group().lower()
+        strength = 3 if qstart - m.end() <= 25 else 2
+        if word.startswith("according"):
+            np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
+            if np:
+                return _Found(np, m.span(), False, strength)
+            continue
+        np = _np_before(seg, m.start(), s0, not word.endswith("ing"))
+        if np:
+            return _Found(np, _cue_extent(seg, m), False, strength)
+        if seg[s0 : m.start()].strip():
+            # participle (", saying"), coordination (and said), relative (a video that said)
+            np = None
+            prev = seg[s0 : m.start()].rstrip()
+            if word.endswith("ing") and prev.endswith(",") or prev.endswith((" and", " but")):
+                np = _main_subject(seg, s0, m.start())
+            if np is None:
+                np = _clause_subject(seg, s0, m.start())
+            if np:
+                return _Found(np, _cue_extent(seg, m), False, 2)
+        else:
+            # inverted: Said Rezaei: “…”
+            np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
+            if np and seg[np[1] : qstart].strip() in (":", ","):
+                return _Found(np, _cue_extent(seg, m), False, 3)
+        continue
+    # colon cue: Rezaei: “…”
+    if tail.endswith(":"):
+        colon = s0 + len(tail) - 1
+        np = _np_before(seg, colon, s0)
+        if np and np[0] - s0 <= 1 and _is_cap(seg[np[0]]):
+            return _Found(np, (colon, colon + 1), False, 2)
+        # ... - Frank Newport and Jim Harter: “…” / Former secretary Ana Ruiz: “…”
+        nm = _NAME_COLON_RE.search(seg, max(s0, colon - 60), colon + 1)
+        if nm is not None:
+            before = seg[max(s0, nm.start() - 12) : nm.start()].split()
+            if not before or before[-1].lower() not in _PREPOSITIONS:
+                return _Found(nm.span(1), (colon, colon + 1), False, 2)
+    return None
+
+
+_PREPOSITIONS = {"in", "on", "at", "to", "from", "with", "by", "for", "of", "about", "into",
+                 "over", "under", "after", "before", "during", "via", "than", "like"}
+_NAME_COLON_RE = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w\u2019'-]*\.?[ \u00a0]){0,3}[A-Z][\w\u2019'-]*[a-z])[ \u00a0]?:$"
+)
+
+
+def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
+    """A cue later in the sentence: “A disaster” is what Trump called it."""
+    end = _sentence_end(seg, qend, limit)
+    for m in cues.between(qend, end):
+        if not m.group()[:1].islower():
+            continue
+        if seg[qend : m.start()].rstrip().endswith(","):
+            # “a disaster” in the primary, said Paul Beck
+            np = _np_after(seg, _skip_blank(seg, m.end()), end)
+            if np:
+                return _Found(np, _cue_extent(seg, m), False, 2)
+        np = _np_before(seg, m.start(), qend)
+        if np:
+            return _Found(np, _cue_extent(seg, m), False, 2)
+        return None
+    return None
+
+
+def _lead_in(text: str, ps: int) -> _Found | None:
+    """Attribution from the previous paragraph when it ends with a colon (``X said:``)."""
+    end = ps - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end <= 0 or text[end - 1] != ":":
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    floor = start
+    for m in _MARK_ANY.finditer(text, start, end):
+        floor = m.end()
+    return _before(text, _Cues(text, [(floor, end)]), floor, end)
+
+
+def _ends_sentence(text: str, s: int, e: int) -> bool:
+    """The quotation ``text[s:e]`` ends with a full stop inside its closing mark."""
+    k = e - 1
+    while k > s and not text[k].isalnum() and text[k] not in ".,?!":
+        k -= 1
+    return text[k] == "."

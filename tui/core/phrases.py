@@ -1,0 +1,322 @@
+"""Noun phrases around reporting cues: subjects, appositives, clause and main subjects."""
+
+from __future__ import annotations
+
+from tui.core.cues import (
+    _CUE_WORDS,
+)
+from tui.core.words import (
+    _ABBREV,
+    _APPOSITIVE_OPENERS,
+    _AUX_SET,
+    _BREAK_WORDS,
+    _DETERMINERS,
+    _NOT_NAMES,
+    _PRONOUNS,
+    _TIME_WORDS,
+    _WORD_RE,
+    _is_cap,
+    _key,
+)
+
+# Noun phrases -------------------------------------------------------------------------
+
+
+def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int, int] | None:
+    """The noun phrase ending at ``seg[end]`` (subject of a following verb), as offsets."""
+    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, floor, end)]
+    # drop auxiliaries/adverbs between subject and verb
+    while toks:
+        w = seg[toks[-1][0] : toks[-1][1]].lower()
+        if (w in _AUX_SET or w.endswith("ly") and len(w) > 4) and not _is_cap(seg[toks[-1][0]]):
+            toks.pop()
+        else:
+            break
+    if not toks:
+        return None
+    last = seg[toks[-1][0] : toks[-1][1]]
+    if last == ",":
+        # appositive: Jane Doe, a spokeswoman for X, said
+        if not finite:
+            return None
+        # a relative or determiner opening the appositive may sit behind inner commas
+        # (Mr. Slinker, whose start-up, Paradata, uses big data, said)
+        k = len(toks) - 2
+        while k >= 0 and len(toks) - k <= 40:
+            t = seg[toks[k][0] : toks[k][1]]
+            if t in (".", ";", ":", "(", ")"):
+                break
+            if t == "," and k + 1 < len(toks) - 1 and seg[
+                toks[k + 1][0] : toks[k + 1][1]
+            ].lower() in _APPOSITIVE_OPENERS:
+                np = _np_before(seg, toks[k][0], floor)
+                if np is not None:
+                    return np
+            k -= 1
+        k = len(toks) - 2
+        while k >= 0 and seg[toks[k][0] : toks[k][1]] not in (",", ".", ";", ":", "(", ")"):
+            k -= 1
+        if k < 0 or seg[toks[k][0] : toks[k][1]] != "," or len(toks) - k > 30:
+            return None
+        return _np_before(seg, toks[k][0], floor)
+    if last == ")":
+        # Sen. Ted Cruz (R-Texas) said
+        k = len(toks) - 2
+        while k >= 0 and seg[toks[k][0] : toks[k][1]] != "(":
+            k -= 1
+        if k < 0 or len(toks) - k > 8:
+            return None
+        return _np_before(seg, toks[k][0], floor)
+    if not last[0].isalnum():
+        return None
+    lw = last.lower()
+    if lw in _PRONOUNS:
+        return toks[-1]
+    if lw in _CLAUSE_LINKS:
+        return None
+    # collect a run of words
+    k = len(toks) - 1
+    start = k
+    while k >= 0 and len(toks) - k <= 7:
+        w = seg[toks[k][0] : toks[k][1]]
+        wl = w.lower()
+        if not w[0].isalnum() and w not in ("&",):
+            break
+        if (wl in _BREAK_WORDS or wl in _PRONOUNS) and not _is_cap(w):
+            break
+        if wl in _TIME_WORDS and k != len(toks) - 1:
+            break
+        start = k
+        if wl in _DETERMINERS:
+            break
+        k -= 1
+    # strip leading non-name capitalised words (sentence-initial In, When...)
+    lead = start
+    while start < len(toks) - 1:
+        w0 = seg[toks[start][0] : toks[start][1]]
+        if not _is_cap(w0) or w0.lower() not in _NOT_NAMES or w0.lower() in _DETERMINERS:
+            break
+        start += 1
+    words = [seg[a:b] for a, b in toks[start:]]
+    if all(w.lower() in _BREAK_WORDS or w.lower() in _TIME_WORDS for w in words):
+        return None
+    if len(words) == 1 and not _is_cap(words[0]) and words[0].lower() in _NOT_NAMES:
+        return None
+    # subject position: after the start, a punctuation mark, a conjunction or a relative
+    if lead > 0:
+        prev = seg[toks[lead - 1][0] : toks[lead - 1][1]]
+        if prev[0].isalnum() and prev.lower() not in _SUBJ_BEFORE and not _is_cap(prev) and not (
+            prev == "of" and any(_is_cap(w) for w in words)  # Secretary of State John Kerry
+        ):
+            return None
+    elif toks[lead][0] > floor and seg[floor : toks[lead][0]].strip():
+        return None
+    if not any(_is_cap(w) for w in words) and words[0].lower() not in _DETERMINERS:
+        if len(words) > 2:
+            return None
+    return toks[start][0], toks[-1][1]
+
+
+_CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after", "by",
+                 "upon", "while", "when", "as", "to", "of", "without", "in", "with", "for",
+                 "from", "on", "at"}
+_SUBJ_BEFORE = {"and", "but", "that", "as", "while", "when", "because", "if", "so", "though",
+                "although", "where", "after", "before", "since", "until", "which", "who",
+                "whom", "whose", "once", "then", "also", "yet", "meanwhile", "later", "now",
+                "today", "here", "there", "earlier", "ago", "recently", "instead", "too",
+                "however", "again", "afterward", "afterwards", "soon", "only"}
+_VERBISH = set(
+    "sent made took gave came held met ran got went spent put kept left brought began "
+    "thought felt saw heard knew found wants wanted is was has had did does will would "
+    "could can may might should must sought stood sat won lost led paid became seemed "
+    "appeared tried used spoke wrote said told says tells".split()
+)
+
+
+def _clause_subject(
+    seg: str, s0: int, end: int, initial: bool = False, names_only: bool = False
+) -> tuple[int, int] | None:
+    """The subject of the clause ending at ``end``: the nearest nominative pronoun, or a
+    name followed by a verb-like word, scanning back to the sentence start ``s0``."""
+    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
+    k = len(toks) - 1
+    while k >= 0:
+        a, b = toks[k]
+        w = seg[a:b]
+        wl = w.lower()
+        if wl == "who" and not names_only and k >= 2 and seg[toks[k - 1][0]] == "," and any(
+            seg[x:y] == "," for x, y in toks[k + 1 :]
+        ):
+            # Clinton, who was speaking to mayors, told them: the antecedent
+            ante = _np_before(seg, toks[k - 1][0], s0)
+            if ante is not None:
+                return ante
+        if wl in ("he", "she", "they", "i", "we", "who") and not names_only:
+            return a, b
+        if _is_cap(w) and wl not in _NOT_NAMES and wl not in _TIME_WORDS and not (
+            w.endswith(".") and w[:-1] in _ABBREV
+        ):
+            # a name run ending here
+            j = k
+            while j - 1 >= 0 and _is_cap(seg[toks[j - 1][0] : toks[j - 1][1]]) and seg[
+                toks[j - 1][0] : toks[j - 1][1]
+            ].lower() not in _NOT_NAMES:
+                j -= 1
+            nxt = seg[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
+            nl = nxt.lower()
+            before = seg[toks[j - 1][0] : toks[j - 1][1]] if j > 0 else "."
+            at_start = before in (",", ".")
+            if before == "." and nxt[:1].islower() and nl not in _BREAK_WORDS:
+                return toks[j][0], b
+            verbish = bool(nxt) and nxt[0].isalpha() and not _is_cap(nxt) and (
+                nl in _VERBISH or nl in _AUX_SET or nl in _CUE_WORDS
+                or (nl.endswith(("ed", "s")) and nl not in _BREAK_WORDS and len(nl) > 3)
+            )
+            if verbish or (at_start and nxt in (",", "")):
+                a2 = toks[j][0]
+                return a2, b
+            k = j - 1
+            continue
+        k -= 1
+    if initial:
+        return _initial_np(seg, toks)
+    return None
+
+
+_SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "though",
+                  "because", "since", "once", "until", "in", "on", "at", "during", "with",
+                  "despite", "for", "by", "from", "following", "asked", "speaking", "unlike",
+                  "like", "without", "amid", "over", "under", "through", "within", "still",
+                  "but", "and", "yet", "so", "meanwhile", "however", "instead", "indeed",
+                  "earlier", "later", "last", "this", "then", "now", "today", "yesterday"}
+
+
+def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
+    """The subject of the main clause of the sentence starting at ``s0`` (before ``end``):
+    the first pronoun, name or noun phrase followed by a verb, after an introductory
+    phrase (``When ..., he laughed and said``)."""
+    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
+    i = 0
+    if toks and seg[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
+        i = 1
+        for k, (a, b) in enumerate(toks[:30]):
+            if seg[a:b] == ",":
+                i = k + 1
+                break
+    n = len(toks)
+    while i < n:
+        a, b = toks[i]
+        w = seg[a:b]
+        wl = w.lower()
+        if wl in ("he", "she", "they", "i", "we"):
+            return a, b
+        if not w[0].isalnum() or wl in _NOT_NAMES and wl not in _DETERMINERS:
+            return None
+        if not _is_cap(w) and wl not in _DETERMINERS:
+            return None
+        if _key(wl) in _NOT_NAMES or wl in _TIME_WORDS:
+            return None
+        # a noun phrase: determiner or capitalised words, up to 6 words
+        j = i
+        while j < n and j - i < 6:
+            x = seg[toks[j][0] : toks[j][1]]
+            xl = x.lower()
+            if not x[0].isalnum() or (j > i and not _is_cap(x) and (
+                    xl in _BREAK_WORDS or xl in _AUX_SET or xl in _VERBISH or xl in _CUE_WORDS
+                    or (xl.endswith("ed") and len(xl) > 4))):
+                break
+            j += 1
+        if j == i:
+            return None
+        # skip an appositive or a parenthesis: Jane Doe, a spokeswoman, said / Cruz (R-Tex.)
+        k = j
+        if k < n and seg[toks[k][0] : toks[k][1]] in (",", "("):
+            close = "," if seg[toks[k][0] : toks[k][1]] == "," else ")"
+            m = k + 1
+            while m < n and m - k < 25 and seg[toks[m][0] : toks[m][1]] != close:
+                m += 1
+            if m < n and m - k < 25:
+                k = m + 1
+        nxt = seg[toks[k][0] : toks[k][1]].lower() if k < n else ""
+        if nxt and nxt[0].isalpha() and (
+            nxt in _VERBISH or nxt in _AUX_SET or nxt in _CUE_WORDS
+            or (nxt.endswith(("ed", "s")) and nxt not in _BREAK_WORDS and len(nxt) > 3)
+        ):
+            first = i
+            while first < j - 1 and seg[toks[first][0] : toks[first][1]].lower() in _NOT_NAMES \
+                    and seg[toks[first][0] : toks[first][1]].lower() not in _DETERMINERS:
+                first += 1
+            return toks[first][0], toks[j - 1][1]
+        return None
+    return None
+
+
+def _initial_np(seg: str, toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The noun phrase opening a sentence (``The retired neurosurgeon`` addressed...)."""
+    i = 0
+    for k, (a, b) in enumerate(toks[:8]):
+        if seg[a:b] == ",":
+            if seg[toks[0][0] : toks[0][1]].lower() in _NOT_NAMES or k <= 3:
+                i = k + 1
+            break
+    run: list[tuple[int, int]] = []
+    for a, b in toks[i : i + 6]:
+        w = seg[a:b]
+        wl = w.lower()
+        if not w[0].isalnum():
+            break
+        if not run and wl in _DETERMINERS:
+            run.append((a, b))
+            continue
+        if run and (wl in _BREAK_WORDS or wl in _AUX_SET or wl in _VERBISH
+                    or wl in _CUE_WORDS):
+            break
+        if run and not _is_cap(w) and wl.endswith(("ed", "s")) and len(run) >= 1 and \
+                seg[run[-1][0] : run[-1][1]].lower() not in _DETERMINERS:
+            break
+        if not run and not _is_cap(w):
+            break
+        run.append((a, b))
+    while run and seg[run[0][0] : run[0][1]].lower() in _NOT_NAMES and \
+            seg[run[0][0] : run[0][1]].lower() not in _DETERMINERS:
+        run.pop(0)
+    if not run or (len(run) == 1 and seg[run[0][0] : run[0][1]].lower() in _DETERMINERS):
+        return None
+    return run[0][0], run[-1][1]
+
+
+_POST_STOP = _BREAK_WORDS | _TIME_WORDS | {"who", "whose", "which", "in", "on", "at"}
+
+
+def _np_after(seg: str, begin: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``seg[begin]`` (``said Jane Doe, a spokeswoman``)."""
+    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, begin, limit)]
+    out: list[tuple[int, int]] = []
+    for a, b in toks:
+        w = seg[a:b]
+        wl = w.lower()
+        if not w[0].isalnum():
+            if w in (".",) and out and len(seg[out[-1][0] : out[-1][1]]) <= 3:
+                continue
+            break
+        if out and wl in _POST_STOP and not _is_cap(w):
+            break
+        if not out and wl in _PRONOUNS:
+            return a, b
+        if not out and not _is_cap(w) and wl not in _DETERMINERS and not w[0].isdigit():
+            # said campaign manager Jeff Weaver: a job title before a name is fine
+            ahead = [seg[x:y] for x, y in toks[len(out) + 1 : len(out) + 4]]
+            if wl in _POST_STOP or not any(_is_cap(x) for x in ahead):
+                return None
+        out.append((a, b))
+        if len(out) >= 7:
+            break
+    if not out:
+        return None
+    # trailing periods belong to the sentence, not to the name (unless an initial)
+    a, b = out[0][0], out[-1][1]
+    while b > a and seg[b - 1] in ".\u2019'" and not (b - a >= 2 and seg[b - 2].isupper()):
+        b -= 1
+    if seg[a:b].lower() in _BREAK_WORDS or seg[a:b].lower() in _TIME_WORDS:
+        return None
+    return a, b
