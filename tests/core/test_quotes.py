@@ -484,3 +484,145 @@ def test_show_title_after_preposition_is_left_out() -> None:
     )
     assert spans(text) == ["\u201cWe will win,\u201d"]
     assert len(find_quotes(text, keep_all=True)) == 2
+
+
+# Outer sources, according to, colon cues -------------------------------------------------
+
+
+def test_outer_reporting_clause_wins_over_embedded_cue() -> None:
+    text = (
+        "Mayor Lena Kurz said that over the last week she has begun to question the "
+        "plan of Tomas Reyes, whom she called a \u201cdaydreamer.\u201d"
+    )
+    q = only(text)
+    assert (q.speaker, q.cue, q.guessed) == ("Mayor Lena Kurz", "said", False)
+    assert q.speaker_name == "Lena Kurz"
+
+
+def test_according_to_after_the_cue_names_the_source() -> None:
+    text = (
+        "\u201cThe bridge will be closed for a month,\u201d the engineer said at a hearing, "
+        "according to the Harbor Gazette."
+    )
+    q = only(text)
+    assert (q.speaker, q.cue) == ("the Harbor Gazette", "according to")
+    text = (
+        "A \u201cfair wage\u201d in the valley is about $14 an hour, according to "
+        "estimates by Nora Quist of the Valley Institute."
+    )
+    assert only(text).speaker == "Nora Quist"
+
+
+def test_colon_after_a_verb_outside_the_lexicon() -> None:
+    text = "The banner over the gate proclaims: \u201cNo more tolls on the river road.\u201d"
+    q = only(text)
+    assert q.speaker == "The banner"
+    assert q.guessed is True  # the verb is not a reporting cue
+    text = (
+        "The full statement is as follows:\n\n"
+        "\u201cWe regret the delay and will refund every ticket holder.\u201d"
+    )
+    assert only(text).speaker == "The full statement"
+
+
+def test_reported_pronoun_is_not_the_source() -> None:
+    # "arguing he is": he is talked about; the council argues
+    text = (
+        "The city council on Monday renewed its attack on the mayor, arguing he is "
+        "\u201cout of touch with the waterfront.\u201d"
+    )
+    q = only(text)
+    assert q.speaker == "The city council"
+
+
+# speaker_name --------------------------------------------------------------------------
+
+
+NAMES_ARTICLE = (
+    "Former Secretary of State Helena Voss campaigned in Dayton on Tuesday. She told "
+    "supporters the race was tightening.\n"
+    "Sen. Marcus J. Whitfield (D-Ohio) introduced her. \u201cShe has the experience,\u201d "
+    "Mr. Whitfield said.\n"
+    "\u201cWe are going to win Ohio,\u201d Voss said.\n"
+    "Whitfield later spoke to reporters. \u201cThe polls are wrong,\u201d he said. "
+    "\u201cJust wait.\u201d\n"
+    "\u201cI disagree with him,\u201d she said, before leaving for Columbus.\n"
+    "Her rival, the businessman Carl Brandt, was unimpressed. \u201cIt is a sideshow,\u201d "
+    "said Brandt.\n"
+)
+
+
+def test_speaker_name_resolves_short_forms_and_pronouns() -> None:
+    got = [(q.speaker, q.speaker_name, q.guessed) for q in find_quotes(NAMES_ARTICLE)]
+    assert got == [
+        ("Mr. Whitfield", "Marcus J. Whitfield", False),
+        ("Voss", "Helena Voss", False),
+        ("he", "Marcus J. Whitfield", True),
+        ("he", "Marcus J. Whitfield", True),
+        ("she", "Helena Voss", True),  # the most recent woman, not Whitfield
+        ("Brandt", "Carl Brandt", False),
+    ]
+
+
+def test_title_on_its_own_line_gives_the_gender() -> None:
+    text = (
+        "Former health secretary Patricia Hewitt opened the session. Donald Trump arrived "
+        "later.\n"
+        "Ms Hewitt told the panel: \u201cWe will not give up.\u201d\n"
+        "\u201cThe plan is a disaster,\u201d Trump said. "
+        "He added: \u201cNobody believes it.\u201d\n"
+        "\u201cWe are ready,\u201d she said.\n"
+    )
+    got = [(q.speaker, q.speaker_name) for q in find_quotes(text)]
+    assert got == [
+        ("Ms Hewitt", "Patricia Hewitt"),
+        ("Trump", "Donald Trump"),
+        ("He", "Donald Trump"),
+        ("she", "Patricia Hewitt"),
+    ]
+
+
+def test_passive_cue_takes_the_agent_after_by() -> None:
+    text = (
+        "Moss was asked by the moderator, Ida Brenner, whether the plan would risk "
+        "\u201ca second budget crisis.\u201d"
+    )
+    assert only(text).speaker == "the moderator"
+
+
+def test_according_to_opening_the_sentence_covers_its_quotes() -> None:
+    text = (
+        "According to Moss, she was once a supporter of the levy but is now "
+        "\u201cits loudest critic.\u201d"
+    )
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Moss", "According to")
+
+
+def test_verb_outside_the_lexicon_after_a_comma() -> None:
+    text = (
+        "\u201cKeep the levy at its current level for the decade,\u201d it recommended. "
+        "\u201cAfter that, review it.\u201d"
+    )
+    quotes = find_quotes(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("it", "recommended")] * 2
+
+
+def test_survey_framing_the_sentence_is_the_source() -> None:
+    text = (
+        "In a statewide Harbor Institute poll released Monday, 40 percent of voters said "
+        "the levy was \u201ca step too far.\u201d"
+    )
+    assert only(text).speaker == "a statewide Harbor Institute poll"
+
+
+def test_signed_and_introduced_paragraphs() -> None:
+    text = (
+        "The mayor closed the debate.\n\n"
+        "\u201cThe levy stays until the bridge is paid for.\u201d\n\n"
+        "\u2014 Lena Kurz.\n\n"
+        "Tomas Reyes, the council's treasurer, answered in a statement.\n\n"
+        "\u201cThe bridge was paid for last spring.\u201d\n"
+    )
+    got = [(q.speaker, q.guessed) for q in find_quotes(text)]
+    assert got == [("Lena Kurz", False), ("Tomas Reyes", True)]

@@ -315,3 +315,22 @@ def test_typo_index_finds_exactly_what_a_full_scan_finds() -> None:
         limit = max_typos(len(word))
         expected = {t for t, term in enumerate(vocab.terms) if OSA.distance(word, term) <= limit}
         assert set(vocab.match(word)) == expected, word
+
+
+def test_parse_negated_phrase_or_phrase_and_quoted_scope() -> None:
+    query = parse_query('!"central bank" a | "b c" title:"two words"')
+    assert query.excluded == (Phrase(("central", "bank")),)
+    assert query.clauses == (AnyOf((Word("a"), Phrase(("b", "c")))),)
+    assert query.scopes == (Scope("title", "two words"),)
+
+
+def test_title_scope_with_typo_and_two_words(index: SearchIndex) -> None:
+    assert {h.article for h in index.search("the title:ceasfire", 20)} == {0}
+    assert {h.article for h in index.search('the title:"bank rates"', 20)} == {1}
+    assert index.search('the title:"bank ceasefire"') == []
+
+
+def test_scope_only_query_lists_passages_in_order(index: SearchIndex) -> None:
+    hits = index.search("in:sport")
+    assert [(h.article, h.passage) for h in hits] == [(2, 0), (2, 1), (2, 2)]
+    assert all(h.matches == () for h in hits)

@@ -7,36 +7,57 @@ For each piece, in order:
 
 1. *after* — a speaker and a cue right after the closing mark: ``“…,” Rezaei said`` /
    ``“…,” said Rezaei`` / ``“…,” Jane Doe, a spokeswoman for X, said`` (the speaker
-   is the part before an appositive). When the quote ends its sentence (``“… now.”
-   Kai Brand said …``) this is only a last resort;
+   is the part before an appositive); after a comma, a past or present tense outside
+   the lexicon also serves (``“…,” it recommended``). When the quote ends its
+   sentence (``“… now.” Kai Brand said …``) this is only a last resort;
 2. *before* — the last cue of the sentence before the opening mark and its subject:
    ``Rezaei said: “…”`` / ``Ms Hewitt told GMTV: “…”`` / ``Rezaei said that “…”`` /
    ``according to Rezaei, “…”`` / ``Trump called it “a disaster”``; a participle or
    a second verb takes the subject of the main clause (``X rejected it, saying “…”``,
    ``he laughed and said “…”``); ``Clinton, who was speaking…, told them “…”`` takes
-   the antecedent; ``Ana Ruiz: “…”`` takes the name before the colon;
+   the antecedent; ``Ana Ruiz: “…”`` takes the name before the colon, ``The headline
+   reads: “…”`` the subject of the sentence. When that cue is far from the quote or
+   stands in a relative clause, a reporting clause opening the sentence wins (``Rubio
+   said that … Trump, whom he called “a con artist”``: the quote is part of what Rubio
+   said);
 3. *later in the sentence* — ``“…” in the primary, said Paul Beck``;
-4. *previous paragraph* — a paragraph ending ``X said:`` introduces the next one;
+4. *previous or next paragraph* — a paragraph ending ``X said:`` introduces the next
+   one; a paragraph ``— Ana Ruiz.`` signs the quotation that ends the one before;
 5. *same sentence* — a piece with no cue of its own shares the one of a neighbouring
    piece of the same sentence (``“…” and “…,” he said``; ``“…,” Rezaei said, “…”``);
    pieces of one multi-paragraph quotation share their speaker;
-6. *guessed* — the subject of the sentence holding a quote with no cue (``Senator
-   Lia Moss blamed the “reckless spending”``), else the nearest attributed quote of
-   the paragraph, else the speaker of the previous paragraph's quote (follow-on).
+6. *guessed* — the subject of a verb of stance before the quote (``the council
+   denounced the “…”``), else the subject of the sentence holding a quote with no cue
+   (``Senator Lia Moss blamed the “reckless spending”``; a pronoun right after a
+   verb like ``saying he is “…”`` is what is reported, not who reports), else the
+   nearest attributed quote of the paragraph, else the speaker of the previous
+   paragraph's quote (follow-on), else, for a paragraph opening with the quote, the
+   subject of a cue in the last sentence of the previous paragraph (``Sam Lau said in
+   a statement.``).
+
+A source named with ``according to`` later in the cue's sentence outranks the cue's
+subject (``“…,” the judge said, according to the Post``).
 
 ``speaker`` is the mention as written; ``speaker_name`` resolves it to the fullest
-name in the article, titles left out: a pronoun to the most recent person mentioned
-before it (speakers and titled names; ``Mr``/``Ms`` give a gender), a short form to
-the most frequent longer name ending with the same word (``Trump`` → ``Donald
-Trump``). ``guessed`` is true for rule 6 and whenever the speaker is a pronoun.
+name in the article, titles left out (:mod:`tui.core.names`). ``guessed`` is true for
+rule 6, for colon cues after a verb outside the lexicon, and whenever the speaker is
+a pronoun (who "he" is was inferred).
+
+Modules: :mod:`tui.core.words` (word classes, sentence bounds), :mod:`tui.core.cues`
+(the cue lexicon), :mod:`tui.core.phrases` (noun phrases and clause subjects),
+:mod:`tui.core.patterns` (the patterns of rules 1–4), :mod:`tui.core.names` (name
+and pronoun resolution); this module runs them over an article.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from tui.core.cues import (
+    _MARK_ANY,
+    _STANCE_WORDS,
     _Cues,
 )
 from tui.core.models import Span
@@ -46,6 +67,7 @@ from tui.core.names import (
     _Names,
 )
 from tui.core.patterns import (
+    _according_to,
     _after,
     _after_in_sentence,
     _before,
@@ -133,13 +155,17 @@ def attribute(
             f = _after(text, cues, e, nxt)
             if f is not None and _ends_sentence(text, s, e):
                 f.strength = 1  # “… now.” He said … starts a new sentence
-            b = _before(text, cues, prv, s)
+            b = _before(text, cues, prv, s, ps)
             if b is not None and (f is None or f.strength < b.strength):
                 f = b
-            if f is None:
+            if f is None and not _ends_sentence(text, s, e):
                 f = _after_in_sentence(text, cues, e, nxt)
+            if f is not None and f.strength > 1:
+                f = _according_to(text, cues, f, pe)
             if f is None and k == i and not text[ps:s].strip():
                 f = _lead_in(text, ps)
+            if f is None and k == j - 1 and not text[e:pe].strip():
+                f = _signed(text, pe)
             if f is not None and f.strength == 1:
                 weak[k] = f
                 f = None
@@ -203,6 +229,12 @@ def attribute(
                         wide = _before(text, para_cues[ps], s0, pieces[k][0])
                         if wide is not None:
                             cs = wide.speaker
+                    if cs is None and s0 < pieces[k][0]:
+                        # a verb of stance: the council denounced the “…” / calls it “…”
+                        st = _before(text, _Cues(text, [(s0, pieces[k][0])], _STANCE_WORDS),
+                                     s0, pieces[k][0])
+                        if st is not None:
+                            cs = st.speaker  # the verb is no reporting cue: cue stays None
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _main_subject(text, s0, pieces[k][0]) or _clause_subject(
                             text, s0, pieces[k][0], initial=True)
@@ -219,6 +251,8 @@ def attribute(
                     found[k] = _Found(last.speaker, last.cue, True, 1)
                 elif weak[k] is not None:
                     found[k] = weak[k]
+                elif not text[ps : pieces[k][0]].strip():
+                    found[k] = _previous_sentence(text, ps)
         if found[j - 1] is not None:
             last = found[j - 1]
             last_para = pieces[j - 1][4]
@@ -226,6 +260,39 @@ def attribute(
             last = None
         i = j
     return _finish(text, pieces, found)
+
+
+def _signed(text: str, pe: int) -> _Found | None:
+    """The next paragraph signs the quotation that ends this one: ``— Ana Ruiz.``"""
+    m = _DASH_SIGN_RE.match(text, pe)
+    if m is None:
+        return None
+    return _Found(m.span(1), (m.start(1) - 1, m.start(1)), False, 2)
+
+
+def _previous_sentence(text: str, ps: int) -> _Found | None:
+    """A guess for a paragraph opening with a quotation: the last sentence of the previous
+    paragraph names a cue and its subject (``Sam Lau said in a statement.``)."""
+    end = ps
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] == ":":
+        return None  # nothing before, or a lead-in (handled as rule 4)
+    start = text.rfind("\n", 0, end) + 1
+    floor = start
+    for m in _MARK_ANY.finditer(text, start, end):
+        floor = m.end()
+    s0 = _sentence_start(text, floor, end - 1)
+    f = _before(text, _Cues(text, [(s0, end)]), s0, end)
+    if f is None:
+        return None
+    return _Found(f.speaker, f.cue, True, 1)
+
+
+_DASH_SIGN_RE = re.compile(
+    r"\s*\n\s*[-\u2014\u2013]+[ \u00a0]*"
+    r"([A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4})\.?[ \u00a0]*(?:\n|$)"
+)
 
 
 def _blank_between(text: str, a: int, b: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 # Lexicon -----------------------------------------------------------------------------
 
@@ -57,7 +58,6 @@ _CUE_WORDS -= {"read", "reads", "put", "puts", "putting", "reading", "brand", "b
                "thunder", "gush", "fume", "fumes", "marvel", "marvels", "recount", "recounts",
                "muse", "muses", "caution", "observe", "suggest", "concede", "assure"}
 _MARK_ANY = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|''")
-_ALPHA_RE = re.compile(r"(?<![A-Za-z])(?:[a-z]+|According)")
 # second words of multi-word cues (according to, pointed out, went on, shot back, put it)
 _PARTICLE = {"according": "to", "pointed": "out", "points": "out", "went": "on",
              "goes": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it"}
@@ -87,10 +87,56 @@ class _Hit:
         return self.word
 
 
-def _scan_cues(text: str, a: int, b: int) -> list[_Hit]:
-    """The reporting cues of ``text[a:b]``, in order."""
+# verbs of stance and naming, too loose to be reporting cues but whose subject is the
+# likeliest source of a quoted fragment when nothing better is found
+_STANCE_VERBS = (
+    "argue claim call compare denounce recognize include name discuss imagine confide "
+    "declare exhort describe label brand dub deride blame criticize criticise praise accuse "
+    "promise pledge vow demand urge question dismiss reject decry condemn laud hail tout mock "
+    "slam blast deem term characterize characterise consider view refer cite insist suggest "
+    "vow warn tell chide dub liken brand question"
+).split()
+_STANCE_WORDS: set[str] = set(_CUE_WORDS)
+for _v in _STANCE_VERBS:
+    _STANCE_WORDS.update(_forms(_v))
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (fast to scan)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+_LEXICON_RES: dict[int, re.Pattern[str]] = {}
+
+
+def _lexicon_re(words: set[str]) -> re.Pattern[str]:
+    """The words of ``words`` and the heads of multi-word cues, as whole lower-case words."""
+    pat = _LEXICON_RES.get(id(words))
+    if pat is None:
+        body = _trie_pattern({w for w in words | set(_PARTICLE) if w.isalpha() and w.islower()})
+        pat = re.compile(r"(?<![A-Za-z])(?:According|" + body + r")(?![a-z])")
+        _LEXICON_RES[id(words)] = pat
+    return pat
+
+
+def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[_Hit]:
+    """The reporting cues of ``text[a:b]`` (words of the lexicon ``words``), in order."""
     out: list[_Hit] = []
-    for m in _ALPHA_RE.finditer(text, a, b):
+    for m in _lexicon_re(words).finditer(text, a, b):
         w = m.group()
         lw = w.lower()
         if lw in _PARTICLE:
@@ -100,7 +146,7 @@ def _scan_cues(text: str, a: int, b: int) -> list[_Hit]:
             if lw == "according" or w[0].islower():
                 out.append(_Hit(m.start(), p.end(), text[m.start() : p.end()]))
             continue
-        if w[0].isupper() or lw not in _CUE_WORDS:
+        if w[0].isupper() or lw not in words:
             continue
         nxt = m.end()
         if nxt < b and text[nxt] in "'’-":
@@ -114,8 +160,10 @@ class _Cues:
 
     __slots__ = ("hits", "starts")
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        self.hits = [h for a, b in spans for h in _scan_cues(text, a, b)]
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], words: set[str] = _CUE_WORDS
+    ) -> None:
+        self.hits = [h for a, b in spans for h in _scan_cues(text, a, b, words)]
         self.starts = [h.a for h in self.hits]
 
     def between(self, a: int, b: int) -> list[_Hit]:

@@ -1,4 +1,12 @@
-"""Name resolution: short forms to the fullest name of the article, pronouns to persons."""
+"""Name resolution: short forms to the fullest name of the article, pronouns to persons.
+
+A short form resolves to the most frequent longer name of the article ending with the
+same word, titles left out (``Trump`` → ``Donald Trump``, ``Ms Hewitt`` → ``Patricia
+Hewitt``). A pronoun resolves to the most recent person mentioned before it whose
+gender fits: persons are the speakers and the titled names of the article; a gender
+comes from a title right before a mention (``Mr``, ``Ms``, ``Congresswoman``) or else
+from the first ``he``/``she`` after the first mentions of the name.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +57,7 @@ _SUBJECT_NAME_RE = re.compile(
 )
 
 
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)\.?[ \u00a0]$")
 _GENDER_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
 
 
@@ -79,8 +88,8 @@ class _Names:
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 where.append(i)
                 if key not in self.gender and i >= 3 and text[i - 1] in " \u00a0":
-                    w0 = text.rfind(" ", max(0, i - 14), i - 1) + 1
-                    title = text[w0 : i - 1].rstrip(".").lower()
+                    tm = _TITLE_BEFORE_RE.search(text, max(0, i - 16), i)
+                    title = tm.group(1).lower() if tm else ""
                     if title in _FEMALE_TITLES:
                         self.gender[key] = "f"
                     elif title in _MALE_TITLES:

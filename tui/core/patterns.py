@@ -126,7 +126,14 @@ def _after_subject_first(
             return None
         hit = cues.at(m.start()) if w[0].islower() else None
         bare = w.rstrip(".")
-        if hit is not None or (bare in _AFTER_VERBS and comma_end):
+        past = (
+            comma_end and not commas and len(bare) > 4 and bare.islower()
+            and (bare.endswith("ed") or bare.endswith("s") and not bare.endswith("ss")
+                 and seg[m.end() : m.end() + 1] in (".", ",", ";"))
+            and (lower == 0 or lower == 1 and seg[p:m.start()].strip() in
+                 ("it", "he", "she", "they", "we", "I"))
+        )  # “…,” it recommended / “…,” Bozell answers. : a verb outside the lexicon
+        if hit is not None or (bare in _AFTER_VERBS and comma_end) or past:
             end = hit.end() if hit is not None else m.start() + len(bare)
             return _subject_span(seg, p, m.start(), (m.start(), end), hit)
         if w.endswith(".") and not _abbreviation(w):
@@ -184,7 +191,9 @@ def _subject_span(
 
 
 
-def _before(seg: str, cues: _Cues, floor: int, qstart: int) -> _Found | None:
+def _before(
+    seg: str, cues: _Cues, floor: int, qstart: int, outer_floor: int = -1
+) -> _Found | None:
     """Speaker and cue in the sentence before the opening mark.
 
     The nearest cue with a subject is taken, unless the sentence opens with a
@@ -193,31 +202,68 @@ def _before(seg: str, cues: _Cues, floor: int, qstart: int) -> _Found | None:
     """
     s0 = _sentence_start(seg, floor, qstart)
     near = _before_near(seg, cues, s0, qstart)
-    if near is None or near.strength == 3 and not _OUTER_MODE & 4:
+    if near is None or near.strength == 3 and not _in_relative(seg, s0, near):
         return near
+    if 0 <= outer_floor < floor:
+        # the sentence may have begun before an earlier quote: Rubio said that “…” of
+        # Trump, whom he called “…”
+        s0 = _sentence_start(seg, outer_floor, qstart)
     outer = _outer_source(seg, cues, s0, near)
     return outer if outer is not None else near
 
 
-import os
-_OUTER_MODE = int(os.environ.get("OUTER", "0"))
+_RELATIVE_RE = re.compile(r"(?:^|\W)(?:whom|who|which|that)\s+$", re.IGNORECASE)
+
+
+def _in_relative(seg: str, s0: int, near: _Found) -> bool:
+    """Whether ``near``'s subject opens a relative or ``that`` clause (whom he called)."""
+    a, b = near.speaker
+    if seg[a:b].lower() == "who":
+        return True
+    return _RELATIVE_RE.search(seg, max(s0, a - 8), a) is not None
+
+
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")
 
 
 def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None:
     """The source of a reporting clause opening the sentence, before ``near``'s cue."""
-    if not _OUTER_MODE or near.cue is None:
+    if near.cue is None:
         return None
     for m in cues.between(s0, near.cue[0]):
         word = m.group().lower()
-        if word.endswith("ing") or word.startswith("according"):
+        np: tuple[int, int] | None
+        if word.startswith("according"):
+            if not seg[s0 : m.start()].strip():
+                # According to Trump, he was once … “…”
+                np = _according_np(seg, m, near.speaker[0])
+                if np is not None:
+                    return _Found(np, m.span(), False, 2)
             continue
+        if word.endswith("ing") and _PROGRESSIVE_RE.search(seg, max(s0, m.start() - 6),
+                                                          m.start()) is None:
+            if seg[s0 : m.start()].rstrip().endswith(","):
+                # X endorsed Sanders, saying she believed “…”
+                np = _main_subject(seg, s0, m.start())
+                if np is not None:
+                    return _Found(np, _cue_extent(seg, m), False, 2)
+            continue  # Sanders is disavowing …: a progressive is a finite verb
         np = _np_before(seg, m.start(), s0)
         if np is None:
             continue
-        if _OUTER_MODE & 2 and seg[np[0]:np[1]].lower() in _PRONOUNS and seg[near.speaker[0]:near.speaker[1]].lower() not in _PRONOUNS:
-            return None
         return _Found(np, _cue_extent(seg, m), False, 2)
     return None
+
+
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BY_RE = re.compile(r"[ \u00a0]by[ \u00a0]+(?=[A-Za-z])")
+
+
+_SURVEY_RE = re.compile(
+    r"\s*In\s+((?:a|an|the|this|that|its|their)\s+[^,.;]{0,80}?\b"
+    r"(?:poll|survey|study|report|analysis))(?:\s+[^,.;]{0,40})?,"
+    r"\s*(?:(?:most|many|some|half|\S+%|\S+\s+percent)\s+of\s+(?:the\s+)?)?$"
+)
 
 
 def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
@@ -229,12 +275,23 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
         word = m.group().lower()
         strength = 3 if qstart - m.end() <= 25 else 2
         if word.startswith("according"):
-            np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
+            np = _according_np(seg, m, qstart)
             if np:
                 return _Found(np, m.span(), False, strength)
             continue
+        if word.endswith(("ed", "told", "written")):
+            # passive: Rubio was asked by moderator Gerard Baker whether “…”
+            by = _PASSIVE_BY_RE.match(seg, m.end(), qstart)
+            if by is not None and _PASSIVE_RE.search(seg, max(s0, m.start() - 12), m.start()):
+                np = _np_after(seg, by.end(), qstart)
+                if np:
+                    return _Found(np, _cue_extent(seg, m), False, strength)
         np = _np_before(seg, m.start(), s0, not word.endswith("ing"))
         if np:
+            frame = _SURVEY_RE.match(seg, s0, np[0])
+            if frame is not None:
+                # In a CNN/ORC poll released Monday, 31% of Republicans said they were “…”
+                np = frame.span(1)
             return _Found(np, _cue_extent(seg, m), False, strength)
         if seg[s0 : m.start()].strip():
             # participle (", saying"), coordination (and said), relative (a video that said)
@@ -264,7 +321,20 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
             before = seg[max(s0, nm.start() - 12) : nm.start()].split()
             if not before or before[-1].lower() not in _PREPOSITIONS:
                 return _Found(nm.span(1), (colon, colon + 1), False, 2)
+        # a verb outside the lexicon: The headline reads: “…” / Transcript as follows: “…”
+        np = _main_subject(seg, s0, colon)
+        if np is None:
+            fol = _FOLLOWS_RE.search(seg, s0, colon + 1)
+            if fol is not None:
+                np = _np_before(seg, fol.start(), s0)
+        if np is not None:
+            return _Found(np, (colon, colon + 1), True, 2)
     return None
+
+
+_FOLLOWS_RE = re.compile(
+    r"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:as\s+follows|the\s+following)\s*:$"
+)
 
 
 _PREPOSITIONS = {"in", "on", "at", "to", "from", "with", "by", "for", "of", "about", "into",
@@ -282,7 +352,7 @@ def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found |
             continue
         if seg[qend : m.start()].rstrip().endswith(","):
             # “a disaster” in the primary, said Paul Beck
-            np = _np_after(seg, _skip_blank(seg, m.end()), end)
+            np = _according_np(seg, m, end)
             if np:
                 return _Found(np, _cue_extent(seg, m), False, 2)
         np = _np_before(seg, m.start(), qend)
@@ -290,6 +360,40 @@ def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found |
             return _Found(np, _cue_extent(seg, m), False, 2)
         return None
     return None
+
+
+def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
+    """A source named later with ``according to`` outranks the cue's subject.
+
+    ``“…,” the judge said, according to the Post`` is what the Post reported;
+    ``according to calculations by Amy Glasmeier`` names the author after ``by``.
+    """
+    if f.cue is None:
+        return f
+    end = _sentence_end(seg, f.cue[1], limit)
+    for m in cues.between(f.cue[1], end):
+        if not m.group().lower().startswith("according"):
+            continue
+        np = _according_np(seg, m, end)
+        if np is None:
+            return f
+        return _Found(np, m.span(), False, f.strength)
+    return f
+
+
+def _according_np(seg: str, m: _Hit, end: int) -> tuple[int, int] | None:
+    """The source after ``according to`` (the author in ``calculations by Nora Quist``)."""
+    np = _np_after(seg, _skip_blank(seg, m.end()), end)
+    if np is not None and not _is_cap(seg[np[0]]):
+        by = _BY_RE.match(seg, np[1])
+        if by is not None:
+            np2 = _np_after(seg, by.end(), end)
+            if np2 is not None:
+                return np2
+    return np
+
+
+_BY_RE = re.compile(r"[ \u00a0]by[ \u00a0]+(?=[A-Z])")
 
 
 def _lead_in(text: str, ps: int) -> _Found | None:

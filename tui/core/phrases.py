@@ -139,6 +139,7 @@ def _clause_subject(
     """The subject of the clause ending at ``end``: the nearest nominative pronoun, or a
     name followed by a verb-like word, scanning back to the sentence start ``s0``."""
     toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
+    fallback: tuple[int, int] | None = None
     k = len(toks) - 1
     while k >= 0:
         a, b = toks[k]
@@ -152,6 +153,13 @@ def _clause_subject(
             if ante is not None:
                 return ante
         if wl in ("he", "she", "they", "i", "we", "who") and not names_only:
+            if initial and k > 0 and fallback is None:
+                pw = seg[toks[k - 1][0] : toks[k - 1][1]].lower()
+                if pw in _CUE_WORDS or pw in _COMPLEMENT_VERBS:
+                    # saying he is “…”: he is reported; the reporter is further back
+                    fallback = (a, b)
+                    k -= 1
+                    continue
             return a, b
         if _is_cap(w) and wl not in _NOT_NAMES and wl not in _TIME_WORDS and not (
             w.endswith(".") and w[:-1] in _ABBREV
@@ -179,8 +187,14 @@ def _clause_subject(
             continue
         k -= 1
     if initial:
-        return _initial_np(seg, toks)
+        return _initial_np(seg, toks) or fallback
     return None
+
+
+# verbs whose object is a reported clause (argue he is “…”)
+_COMPLEMENT_VERBS = {"that", "arguing", "argued", "argues", "believes", "believed", "thinks",
+                     "thought", "proposed", "suggested", "suggesting", "insisted", "insisting",
+                     "claimed", "claiming", "contended", "contending"}
 
 
 _SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "though",
@@ -203,6 +217,20 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
             if seg[a:b] == ",":
                 i = k + 1
                 break
+    elif toks and seg[toks[0][0] : toks[0][1]].lower().endswith(("ing", "ed")):
+        # a participle phrase: Reprising one of her lines, the former secretary talked
+        for k, (a, b) in enumerate(toks[:30]):
+            if seg[a:b] == ",":
+                i = k + 1
+                break
+    else:
+        # a short time phrase: Hours later, Trump returned… / On Tuesday night, she…
+        for k, (a, b) in enumerate(toks[:5]):
+            if seg[a:b] == ",":
+                if any(seg[x:y].lower() in _TIME_WORDS or seg[x:y] == "ago"
+                       for x, y in toks[:k]):
+                    i = k + 1
+                break
     n = len(toks)
     while i < n:
         a, b = toks[i]
@@ -214,7 +242,7 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
             return None
         if not _is_cap(w) and wl not in _DETERMINERS:
             return None
-        if _key(wl) in _NOT_NAMES or wl in _TIME_WORDS:
+        if (_key(wl) in _NOT_NAMES and wl not in _DETERMINERS) or wl in _TIME_WORDS:
             return None
         # a noun phrase: determiner or capitalised words, up to 6 words
         j = i
@@ -223,20 +251,33 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
             xl = x.lower()
             if not x[0].isalnum() or (j > i and not _is_cap(x) and (
                     xl in _BREAK_WORDS or xl in _AUX_SET or xl in _VERBISH or xl in _CUE_WORDS
-                    or (xl.endswith("ed") and len(xl) > 4))):
+                    or (xl.endswith("ed") and len(xl) > 4 and seg[
+                        toks[j - 1][0] : toks[j - 1][1]].lower() not in _DETERMINERS))):
                 break
             j += 1
+        if (j >= n or not seg[toks[j][0]].isalnum()) and j - i >= 2:
+            # the headline reads: / the website notes: the last word is the verb
+            last = seg[toks[j - 1][0] : toks[j - 1][1]]
+            if last.islower() and last.endswith(("s", "ed")) and not last.endswith("ss"):
+                j -= 1
         if j == i:
             return None
         # skip an appositive or a parenthesis: Jane Doe, a spokeswoman, said / Cruz (R-Tex.)
         k = j
-        if k < n and seg[toks[k][0] : toks[k][1]] in (",", "("):
-            close = "," if seg[toks[k][0] : toks[k][1]] == "," else ")"
+        if k < n and seg[toks[k][0] : toks[k][1]] in (",", "(", "\u2014", "\u2013", "--"):
+            sep = seg[toks[k][0] : toks[k][1]]
+            close = ")" if sep == "(" else sep
             m = k + 1
             while m < n and m - k < 25 and seg[toks[m][0] : toks[m][1]] != close:
                 m += 1
             if m < n and m - k < 25:
                 k = m + 1
+        # a time adverbial between subject and verb: Donald Trump on Thursday ratcheted up
+        if k + 1 < n and seg[toks[k][0] : toks[k][1]] in ("on", "last", "this", "earlier") and \
+                seg[toks[k + 1][0] : toks[k + 1][1]].lower() in _TIME_WORDS:
+            k += 2
+            if k < n and seg[toks[k][0] : toks[k][1]].lower() in _TIME_WORDS:
+                k += 1
         nxt = seg[toks[k][0] : toks[k][1]].lower() if k < n else ""
         if nxt and nxt[0].isalpha() and (
             nxt in _VERBISH or nxt in _AUX_SET or nxt in _CUE_WORDS

@@ -271,6 +271,12 @@ def _title_case(words: list[str]) -> bool:
     )
 
 
+def _all_caps(words: list[str]) -> bool:
+    """Every letter upper case: a headline (``“DIVISIVE, STUPID AND WRONG”``)."""
+    letters = [c for w in words for c in w if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
 def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
     """Whether a marked span is worth reporting as a quotation.
 
@@ -291,6 +297,8 @@ def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
             return False
     if a is not None and a.explicit:
         return True
+    if len(words) <= 7 and (_title_case(words) or _all_caps(words)):
+        return False  # “Tales From the Crypt”, a headline, with nobody read as saying it
     if len(words) > 3:
         return True
     if a is None:

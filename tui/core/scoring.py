@@ -39,7 +39,10 @@ LOWER_TIERS = 3
 TIER_SCAN = 5_000
 """Tiers larger than this are ranked from a sample of their inexact matches."""
 DRIVER_BUDGET = 12_000
-"""Stage 1 reads the posting lists of the rarest clauses up to about this many entries."""
+"""Stage 1 reads the posting lists of the rarest clauses up to about this many entries..."""
+DRIVER_BUDGET_SQRT = 55
+"""... or this many times the square root of the number of passages, if more: larger
+corpora have more near-ties, which more exact stage-1 tiers resolve."""
 
 Ranked = tuple[int, float, set[int]]
 """A global passage number, its score and the positions of its matched tokens."""
@@ -126,18 +129,19 @@ class Scorer:
             self._exclude(candidates)
             return self._rank(sorted(candidates), {}, 0)
         sizes = [self._size(c) for c in clauses]
+        budget = max(DRIVER_BUDGET, int(DRIVER_BUDGET_SQRT * math.sqrt(self.index.passages)))
         drivers: list[int] = []
         spent = 0
         for number in sorted(range(len(clauses)), key=sizes.__getitem__):
-            if drivers and spent + sizes[number] > DRIVER_BUDGET:
-                if len(drivers) > 1 or sizes[number] > 4 * DRIVER_BUDGET:
+            if drivers and spent + sizes[number] > budget:
+                if len(drivers) > 1 or sizes[number] > 4 * budget:
                     break
             drivers.append(number)
             spent += sizes[number]
         self.maps = maps = {}
         for number in drivers:
             self._check()
-            maps[number] = self._clause_map(clauses[number], 2 * DRIVER_BUDGET)
+            maps[number] = self._clause_map(clauses[number], 2 * budget)
         if not maps:
             order = sorted(self._candidates(allowed))[: MIN_CANDIDATES + limit]
             return self._rank(order, dict.fromkeys(order, math.inf), limit)

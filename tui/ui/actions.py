@@ -47,6 +47,7 @@ class ReaderActions(_Base):
     def action_find_in_article(self) -> None:
         """Open the in-article search under the reader."""
         find = self.query_one(FindBar)
+        self.find_origin = self.query_one(ArticleReader).find_origin()
         find.open()
         self.set_focus(find)
 

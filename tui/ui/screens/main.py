@@ -92,6 +92,8 @@ class MainScreen(ReaderActions, Screen[None]):
         self.open_index: int | None = None
         """The article in the reader."""
         self._cancel_events: dict[str, threading.Event] = {}
+        self.find_origin = 0
+        """Article offset the in-article search starts from (like ``/`` in less)."""
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
@@ -173,8 +175,10 @@ class MainScreen(ReaderActions, Screen[None]):
         last = self.memory.corpus.last_article
         ids = [article.id for article in corpus.articles]
         if last in ids:
+            # Back where the user left off: the article, its position, the reader focused.
             listing.highlighted = ids.index(last)
             self.open_article(ids.index(last))
+            self.set_focus(self.query_one(ArticleReader))
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         if self.corpus is not None:
@@ -214,7 +218,7 @@ class MainScreen(ReaderActions, Screen[None]):
         if message.article != self.open_index or message.query != find.value:
             return
         reader = self.query_one(ArticleReader)
-        reader.set_find_matches(message.matches)
+        reader.set_find_matches(message.matches, self.find_origin)
         find.show_count(reader.current_match, len(message.matches))
 
     # --- opening articles ----------------------------------------------------

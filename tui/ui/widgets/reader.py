@@ -111,14 +111,20 @@ class ArticleReader(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
             self._anchor = None
 
-    def set_find_matches(self, matches: tuple[Span, ...]) -> None:
-        """Highlight the in-article search ``matches`` and go to the first one below the top."""
+    def find_origin(self) -> int:
+        """Where an in-article search starts: the start of the current passage."""
+        passage = self.current_passage()
+        if self.article is None or passage is None:
+            return 0
+        return self.article.passages[passage][0]
+
+    def set_find_matches(self, matches: tuple[Span, ...], origin: int = 0) -> None:
+        """Highlight the in-article search ``matches``; go to the first one after ``origin``."""
         self.find_matches = tuple(sorted(matches))
         self.current_match = None
         self._relayout()
         if self.find_matches:
-            top = self.top_offset or 0
-            following = [i for i, (s, _e) in enumerate(self.find_matches) if s >= top]
+            following = [i for i, (s, _e) in enumerate(self.find_matches) if s >= origin]
             self._visit_match(following[0] if following else 0)
 
     def set_bookmarked(self, passages: frozenset[int]) -> None:
@@ -133,6 +139,10 @@ class ArticleReader(ScrollView, can_focus=True):
         if self.current_quote is not None:
             return self.article.passage_at(self.quotes[self.current_quote].start)
         if self.passage is not None:
+            anchor = self._anchor
+            start = self.article.passages[self.passage][0]
+            if anchor is not None and anchor[0] == start and anchor[2] == int(self.scroll_y):
+                return self.passage  # still where the reader put it
             line = self._layout.passage_lines[self.passage]
             if self.scroll_y <= line < self.scroll_y + self.size.height:
                 return self.passage
