@@ -626,3 +626,22 @@ def test_signed_and_introduced_paragraphs() -> None:
     )
     got = [(q.speaker, q.guessed) for q in find_quotes(text)]
     assert got == [("Lena Kurz", False), ("Tomas Reyes", True)]
+
+
+def test_inverted_parenthetical_cue() -> None:
+    text = (
+        "The trouble with the levy, says Nora Quist, an economist at the Valley Institute, "
+        "is that it was \u201cnever meant to last a decade.\u201d"
+    )
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Nora Quist", "says")
+
+
+def test_full_name_skips_titles_headlines_and_word_fragments() -> None:
+    text = (
+        "Harbor Board Chairman Ivo Lindqvist Speaks On Tolls\n"
+        "The board met while Ivo Lindqvist was abroad. Former Mayor Ivo Lindqvist returned "
+        "on Monday.\n"
+        "\u201cThe tolls stay,\u201d Lindqvist said.\n"
+    )
+    assert only(text).speaker_name == "Ivo Lindqvist"

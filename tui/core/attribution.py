@@ -16,10 +16,13 @@ For each piece, in order:
    a second verb takes the subject of the main clause (``X rejected it, saying “…”``,
    ``he laughed and said “…”``); ``Clinton, who was speaking…, told them “…”`` takes
    the antecedent; ``Ana Ruiz: “…”`` takes the name before the colon, ``The headline
-   reads: “…”`` the subject of the sentence. When that cue is far from the quote or
-   stands in a relative clause, a reporting clause opening the sentence wins (``Rubio
-   said that … Trump, whom he called “a con artist”``: the quote is part of what Rubio
-   said);
+   reads: “…”`` the subject of the sentence; a passive takes the agent (``X was asked
+   by Y whether “…”``), an inverted parenthetical the name after the verb (``The
+   trouble, says Nora Quist, an economist, is that “…”``), and a survey framing the
+   sentence is the source itself (``In a CNN poll, 31% of voters said “…”``). When
+   that cue is far from the quote or stands in a relative clause, a reporting clause
+   opening the sentence wins (``Rubio said that … Trump, whom he called “a con
+   artist”``: the quote is part of what Rubio said);
 3. *later in the sentence* — ``“…” in the primary, said Paul Beck``;
 4. *previous or next paragraph* — a paragraph ending ``X said:`` introduces the next
    one; a paragraph ``— Ana Ruiz.`` signs the quotation that ends the one before;

@@ -19,6 +19,7 @@ from tui.core.words import (
     _MALE,
     _MALE_TITLES,
     _NOT_NAMES,
+    _TIME_WORDS,
     _TITLES,
     _is_cap,
     _key,
@@ -29,7 +30,7 @@ from tui.core.words import (
 
 
 _PRE_NAME_RE = re.compile(
-    r"(?:(?:[A-Z][\w\u2019'-]*"
+    r"(?<![\w\u2019'.-])(?:(?:[A-Z][\w\u2019'-]*"
     r"|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|[A-Z])\.|"
     r"al|bin|de|del|da|van|von|der|la|le|ibn)[ \u00a0]){1,5}$"
 )
@@ -128,6 +129,12 @@ class _Names:
             while words and words[0].lower().rstrip(".") in _NOT_NAMES and \
                     words[0].lower().rstrip(".") not in _TITLES:
                 words.pop(0)
+            # titles inside the run: CNN President Jeff Zucker → Jeff Zucker
+            cut = [x for x, w in enumerate(words) if w.lower().rstrip(".") in _TITLES]
+            if cut:
+                words = words[cut[-1] + 1 :]
+            if any(w.lower() in _NOT_NAMES for w in words):
+                continue  # a headline in title case: Trump On The Wall
             name = strip_titles(" ".join(words + [key]))
             if len(name.split()) > 1:
                 counts[name] = counts.get(name, 0) + 1
@@ -208,7 +215,8 @@ class _Names:
         since = self._pos[i] + 1 if found is not None else 0
         later: str | None = None
         for m in _SUBJECT_NAME_RE.finditer(self.text, max(since, pos - 600), pos):
-            if m.group(1).split()[0].lower() not in _NOT_NAMES:
+            if m.group(1).split()[0].lower() not in _NOT_NAMES and \
+                    m.group(2).lower() not in _TIME_WORDS:
                 key = _key(m.group(2))
                 self._occurrences(key)
                 g = self.gender.get(key)

@@ -279,6 +279,11 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
             if np:
                 return _Found(np, m.span(), False, strength)
             continue
+        if seg[s0 : m.start()].rstrip().endswith(",") and not word.endswith("ing"):
+            # The paradox, says Carl Anthony, a historian, is that she was “…”
+            np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
+            if np and seg[np[1] : np[1] + 1] == "," and _is_cap(seg[np[0]]):
+                return _Found(np, _cue_extent(seg, m), False, strength)
         if word.endswith(("ed", "told", "written")):
             # passive: Rubio was asked by moderator Gerard Baker whether “…”
             by = _PASSIVE_BY_RE.match(seg, m.end(), qstart)

@@ -14,6 +14,7 @@ from tui.core.state import Bookmark
 from tui.ui.clipboard import copy_with_osc52, save_clipping
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
+from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
@@ -59,12 +60,30 @@ class ReaderActions(_Base):
         self.query_one(ContentSwitcher).current = "articles"
         self.set_focus(self.query_one(ArticleList))
 
+    def action_toggle_quotes(self) -> None:
+        """Show the open article's quotations and speakers on the left, or hide them."""
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == "quotes":
+            switcher.current = self.quotes_return
+            self.set_focus(self.query_one(f"#{self.quotes_return}"))
+            return
+        reader = self.query_one(ArticleReader)
+        if reader.article is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        self.quotes_return = switcher.current or "articles"
+        switcher.current = "quotes"
+        panel = self.query_one(QuotePanel)
+        panel.show_quotes(reader.article, reader.quotes)
+        if reader.quotes:
+            panel.highlighted = reader.current_quote or 0
+        self.set_focus(panel)
+
     def action_switch_pane(self) -> None:
         """Switch between the list and the reader (they share the space when narrow)."""
         if isinstance(self.focused, ArticleReader):
-            current = self.query_one(ContentSwitcher).current
-            target = self.query_one(ResultList if current == "results" else ArticleList)
-            self.set_focus(target)
+            current = self.query_one(ContentSwitcher).current or "articles"
+            self.set_focus(self.query_one(f"#{current}"))
         else:
             self.set_focus(self.query_one(ArticleReader))
 

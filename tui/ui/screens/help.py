@@ -18,11 +18,11 @@ from tui.ui.clipboard import TERMINAL_NOTES
 _KEY_NAMES = {
     "slash": "/", "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
     "greater_than_sign": ">", "less_than_sign": "<", "space": "space", "escape": "esc",
-    "apostrophe": "'",
+    "apostrophe": "'", "quotation_mark": '"',
 }
 _PANES = {
     "ArticleReader": "Reader", "ArticleList": "Article list", "ResultList": "Search results",
-    "SearchBox": "Search box", "FindBar": "Find in article",
+    "SearchBox": "Search box", "FindBar": "Find in article", "QuotePanel": "Quotes panel",
 }
 _LEFT_OUT = {"scroll_left", "scroll_right", "page_left", "page_right"}
 """Actions that say nothing useful in a reader of wrapped text."""

@@ -38,6 +38,7 @@ from tui.ui.messages import (
 )
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
+from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
@@ -65,6 +66,7 @@ class MainScreen(ReaderActions, Screen[None]):
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
         Binding("escape", "leave_search", "Leave search", show=False, id="app.leave-search"),
+        Binding("quotation_mark", "toggle_quotes", "Quotes", id="app.quotes"),
         Binding("v", "switch_pane", "List/reader", show=False, id="app.switch-pane"),
         Binding("greater_than_sign", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("less_than_sign", "previous_hit", "Prev hit", show=False, id="app.previous-hit"),
@@ -92,6 +94,8 @@ class MainScreen(ReaderActions, Screen[None]):
         self.open_index: int | None = None
         """The article in the reader."""
         self._cancel_events: dict[str, threading.Event] = {}
+        self.quotes_return = "articles"
+        """The list the quotes panel gives the left pane back to."""
         self.find_origin = 0
         """Article offset the in-article search starts from (like ``/`` in less)."""
 
@@ -102,6 +106,7 @@ class MainScreen(ReaderActions, Screen[None]):
                 with ContentSwitcher(id="lists", initial="articles"):
                     yield ArticleList(id="articles")
                     yield ResultList(id="results")
+                    yield QuotePanel(id="quotes")
             with Vertical(id="right"):
                 yield ArticleReader(id="reader")
                 yield FindBar(id="find")
@@ -138,7 +143,7 @@ class MainScreen(ReaderActions, Screen[None]):
         self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        on_left = event.widget.id in ("articles", "results", "search")
+        on_left = event.widget.id in ("articles", "results", "quotes", "search")
         self.set_class(not on_left, "-reading")
 
     # --- worker reports ------------------------------------------------------
@@ -256,6 +261,8 @@ class MainScreen(ReaderActions, Screen[None]):
         reader.show(article, self.quotes_of(index), passage, matches)
         if changed:
             self.refresh_bookmarks()
+            if self.query_one(ContentSwitcher).current == "quotes":
+                self.query_one(QuotePanel).show_quotes(article, self.quotes_of(index))
             find = self.query_one(FindBar)
             if find.value:
                 find.action_close(True)
@@ -353,6 +360,16 @@ class MainScreen(ReaderActions, Screen[None]):
     def _search_to_results(self, message: SearchBox.ToResults) -> None:
         if self.query_one(ContentSwitcher).current == "results":
             self.set_focus(self.query_one(ResultList))
+
+    @on(QuotePanel.Highlighted)
+    def _quote_highlighted(self, message: QuotePanel.Highlighted) -> None:
+        reader = self.query_one(ArticleReader)
+        if 0 <= message.index < len(reader.quotes):
+            reader.visit_quote(message.index)
+
+    @on(QuotePanel.Chosen)
+    def _quote_chosen(self, message: QuotePanel.Chosen) -> None:
+        self.set_focus(self.query_one(ArticleReader))
 
     @on(ArticleReader.QuoteVisited)
     def _quote_visited(self, message: ArticleReader.QuoteVisited) -> None:

@@ -246,7 +246,8 @@ class ArticleReader(ScrollView, can_focus=True):
             return Strip.blank(self.size.width, self.rich_style)
         return self._layout.lines[index].crop(scroll_x, scroll_x + self.size.width)
 
-    def _visit_quote(self, index: int) -> None:
+    def visit_quote(self, index: int) -> None:
+        """Go to quotation ``index``: mark it, scroll to it and report it."""
         self.current_quote = index
         quote = self.quotes[index]
         self._relayout()
@@ -264,7 +265,7 @@ class ArticleReader(ScrollView, can_focus=True):
             self.notify("No quotations in this article.", severity="warning")
             return
         index = 0 if self.current_quote is None else self.current_quote + 1
-        self._visit_quote(min(index, len(self.quotes) - 1))
+        self.visit_quote(min(index, len(self.quotes) - 1))
 
     def action_previous_quote(self) -> None:
         """Move to the previous quotation of the article."""
@@ -272,7 +273,7 @@ class ArticleReader(ScrollView, can_focus=True):
             self.notify("No quotations in this article.", severity="warning")
             return
         index = len(self.quotes) - 1 if self.current_quote is None else self.current_quote - 1
-        self._visit_quote(max(index, 0))
+        self.visit_quote(max(index, 0))
 
     def _visit_match(self, index: int) -> None:
         self.current_match = index

@@ -1,0 +1,70 @@
+"""Pilot tests for quotations in the browser: the quotes panel and the speaker filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import idle
+from textual.pilot import Pilot
+from textual.widgets import ContentSwitcher
+
+from tui.ui.app import SeedApp
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.quote_panel import QuotePanel
+from tui.ui.widgets.reader import ArticleReader
+from tui.ui.widgets.result_list import ResultList
+from tui.ui.widgets.status_bar import StatusBar
+
+SIZE = (120, 40)
+
+
+async def ready(pilot: Pilot[None]) -> MainScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    await idle(pilot.app)
+    await pilot.pause()
+    return screen
+
+
+async def test_quotes_panel_lists_speakers_and_jumps(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "quotation_mark")
+        await pilot.pause()
+        panel = screen.query_one(QuotePanel)
+        assert screen.query_one(ContentSwitcher).current == "quotes"
+        assert app.focused is panel
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert len(prompts) == 5
+        assert prompts[0].startswith("Ilse Brandauer · said\n“The bridge has carried")
+        assert prompts[4].startswith("Tomas Reyes")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        reader = screen.query_one(ArticleReader)
+        assert reader.current_quote == 2
+        assert screen.query_one(StatusBar).message.startswith("Quote 3/5: Ilse Brandauer")
+        await pilot.press("enter")
+        assert app.focused is reader
+        await pilot.press("quotation_mark")  # close again: back to the article list
+        await pilot.pause()
+        assert screen.query_one(ContentSwitcher).current == "articles"
+
+
+async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"speaker:brandauer")
+        await idle(app)
+        await pilot.pause()
+        hits = screen.query_one(ResultList).hits
+        texts = [screen.corpus.articles[h.article].text[h.start:h.end] for h in hits]
+        assert len(texts) == 2
+        assert any("proper rest" in t for t in texts)
+        assert any("islanders cut off" in t for t in texts)
+        await pilot.press("ctrl+a", "ctrl+k", *"speaker:voss")  # fuzzy on the name
+        await idle(app)
+        await pilot.pause()
+        hits = screen.query_one(ResultList).hits
+        assert {screen.corpus.articles[h.article].id for h in hits} == {"science/comet-survey"}

@@ -1,0 +1,92 @@
+"""The quotes panel: every quotation of the open article with its speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.models import Article
+from tui.core.quotes import Quote
+from tui.ui.render import safe
+
+SNIPPET_LINES = 3
+"""Lines of quotation shown under each speaker (about)."""
+
+
+def speaker_label(quote: Quote) -> str:
+    """Who said it, as shown to the user: the resolved name, a '?' when it is a guess."""
+    who = quote.speaker_name or quote.speaker
+    if not who:
+        return "unattributed"
+    return f"{who} (guessed)" if quote.guessed else who
+
+
+class QuotePanel(OptionList):
+    """Lists the open article's quotations; posts :class:`Highlighted` and :class:`Chosen`."""
+
+    COMPONENT_CLASSES = {"quotes--speaker", "quotes--unknown", "quotes--cue"}
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="quotes.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="quotes.up"),
+        Binding("g", "first", "First", show=False, id="quotes.first"),
+        Binding("G", "last", "Last", show=False, id="quotes.last"),
+    ]
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to quotation ``index`` of the article."""
+
+        quote_panel: QuotePanel
+        index: int
+
+    @dataclass
+    class Chosen(Message):
+        """The user pressed Enter on quotation ``index``."""
+
+        quote_panel: QuotePanel
+        index: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.article: Article | None = None
+
+    def _prompt(self, article: Article, quote: Quote, width: int) -> Text:
+        known = quote.speaker_name or quote.speaker
+        style = self.get_component_rich_style("quotes--speaker" if known else "quotes--unknown")
+        head = Text(safe(speaker_label(quote)), style=style, no_wrap=True, overflow="ellipsis")
+        if quote.cue:
+            head.append(f" · {safe(quote.cue)}", self.get_component_rich_style("quotes--cue"))
+        head.truncate(width, overflow="ellipsis")
+        body = " ".join(safe(article.text[quote.start:quote.end]).split())
+        limit = width * SNIPPET_LINES
+        if len(body) > limit:
+            body = body[: limit - 1] + "…"
+        return Text.assemble(head, "\n", body)
+
+    def show_quotes(self, article: Article | None, quotes: list[Quote]) -> None:
+        """List the quotations of ``article``."""
+        self.article = article
+        self.clear_options()
+        if article is None:
+            return
+        container = self.parent if isinstance(self.parent, Widget) else self
+        width = max(container.content_region.width - 4, 20)
+        if not quotes:
+            self.add_option(Option(Text("No quotations in this article."), disabled=True))
+            return
+        self.add_options([Option(self._prompt(article, quote, width)) for quote in quotes])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self, event.option_index))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self, event.option_index))
