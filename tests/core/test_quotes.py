@@ -645,3 +645,11 @@ def test_full_name_skips_titles_headlines_and_word_fragments() -> None:
         "\u201cThe tolls stay,\u201d Lindqvist said.\n"
     )
     assert only(text).speaker_name == "Ivo Lindqvist"
+
+
+def test_relative_clause_between_subject_and_cue() -> None:
+    text = (
+        "Later, a harbor official who spoke on condition of anonymity about the talks "
+        "said the plan was \u201cdead on arrival.\u201d"
+    )
+    assert only(text).speaker == "a harbor official"

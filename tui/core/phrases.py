@@ -152,6 +152,12 @@ def _clause_subject(
             ante = _np_before(seg, toks[k - 1][0], s0)
             if ante is not None:
                 return ante
+        if wl == "who" and not names_only and k >= 1 and len(toks) - k > 4:
+            # a White House official who spoke anonymously … said: the relative clause
+            # has its own verb; the antecedent is the subject of the cue
+            ante = _np_before(seg, a, s0)
+            if ante is not None:
+                return ante
         if wl in ("he", "she", "they", "i", "we", "who") and not names_only:
             if initial and k > 0 and fallback is None:
                 pw = seg[toks[k - 1][0] : toks[k - 1][1]].lower()

@@ -13,16 +13,17 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.core.corpus import CorpusError, LoadCancelled, load_corpus
+from tui.core.corpus import Corpus, CorpusError, check_root, find_files, read_article
+from tui.core.models import Article, Skipped
 from tui.core.quotes import Quote, find_quotes
 from tui.core.search import SearchCancelled, SearchIndex
 from tui.ui.messages import (
+    ArticlesRead,
     CorpusLoaded,
     FindFinished,
     IndexBuilt,
     IndexProgressed,
     LoadFailed,
-    LoadProgressed,
     QuotesFound,
     SearchFinished,
 )
@@ -30,14 +31,45 @@ from tui.ui.messages import (
 Post = Callable[[Message], object]
 
 
-def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
-    """Read the folder, build the search index, then find every article's quotations."""
+BATCH_SECONDS = 0.1
+"""How often the loader hands the articles read so far to the screen."""
+
+
+def read_progressively(root: Path, post: Post, cancel: threading.Event) -> Corpus | None:
+    """Read the folder, posting articles in batches as they are read; the sorted corpus."""
     try:
-        corpus = load_corpus(root, cancel=cancel, progress=lambda done: post(LoadProgressed(done)))
+        check_root(root)
+        paths = list(find_files(root))
     except CorpusError as error:
         post(LoadFailed(str(error)))
-        return
-    except LoadCancelled:
+        return None
+    corpus = Corpus(root)
+    batch: list[Article] = []
+    last = time.perf_counter()
+    for done, path in enumerate(paths, 1):
+        if cancel.is_set():
+            return None
+        result = read_article(path, root)
+        if isinstance(result, tuple):
+            result, warning = result
+            corpus.warnings.append(warning)
+        if isinstance(result, Skipped):
+            corpus.skipped.append(result)
+        else:
+            corpus.articles.append(result)
+            batch.append(result)
+        now = time.perf_counter()
+        if now - last >= BATCH_SECONDS or done == len(paths):
+            post(ArticlesRead(batch, done, len(paths)))
+            batch, last = [], now
+    corpus.articles.sort(key=lambda article: article.sort_key)
+    return corpus
+
+
+def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
+    """Read the folder, build the search index, then find every article's quotations."""
+    corpus = read_progressively(root, post, cancel)
+    if corpus is None:
         return
     post(CorpusLoaded(corpus))
     began = time.perf_counter()

@@ -11,19 +11,18 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from tui.core.corpus import Corpus
-from tui.core.models import Span
+from tui.core.models import Article, Span
 from tui.core.quotes import Quote
 from tui.core.search import SearchHit, SearchIndex
 
 
 @dataclass
-class LoadProgressed(Message):
-    """The loader has handled ``done`` files so far."""
+class ArticlesRead(Message):
+    """The loader read ``articles`` (in file order); ``done`` of ``total`` files handled."""
 
+    articles: list[Article]
     done: int
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, LoadProgressed)
+    total: int
 
 
 @dataclass

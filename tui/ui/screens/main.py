@@ -32,7 +32,7 @@ from tui.ui.messages import (
     IndexBuilt,
     IndexProgressed,
     LoadFailed,
-    LoadProgressed,
+    ArticlesRead,
     QuotesFound,
     SearchFinished,
 )
@@ -94,6 +94,8 @@ class MainScreen(ReaderActions, Screen[None]):
         self.open_index: int | None = None
         """The article in the reader."""
         self._cancel_events: dict[str, threading.Event] = {}
+        self.positions: dict[str, int] = {}
+        """Article id to its index in the sorted corpus."""
         self.quotes_return = "articles"
         """The list the quotes panel gives the left pane back to."""
         self.find_origin = 0
@@ -148,8 +150,11 @@ class MainScreen(ReaderActions, Screen[None]):
 
     # --- worker reports ------------------------------------------------------
 
-    def on_load_progressed(self, message: LoadProgressed) -> None:
-        self.query_one(StatusBar).message = f"Loading {self.root}: {plural(message.done, 'file')}…"
+    def on_articles_read(self, message: ArticlesRead) -> None:
+        self.query_one(StatusBar).message = (
+            f"Loading {self.root}: {message.done:,}/{message.total:,} files…")
+        if message.articles:
+            self.query_one(ArticleList).add_articles(message.articles)
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.query_one(StatusBar).message = message.reason
@@ -175,11 +180,15 @@ class MainScreen(ReaderActions, Screen[None]):
             reader.show(None, [])
             return
         status.message = f"{plural(len(corpus.articles), 'article')} · indexing…"
+        self.positions = {article.id: number for number, article in enumerate(corpus.articles)}
         listing = self.query_one(ArticleList)
-        listing.set_articles(corpus.articles)
+        touched = listing.touched
+        listing.set_articles(corpus.articles)  # now sorted
         last = self.memory.corpus.last_article
         ids = [article.id for article in corpus.articles]
-        if last in ids:
+        if touched and listing.current is not None:
+            self.open_article(self.positions[listing.current.id])
+        elif last in ids:
             # Back where the user left off: the article, its position, the reader focused.
             listing.highlighted = ids.index(last)
             self.open_article(ids.index(last))
@@ -296,7 +305,11 @@ class MainScreen(ReaderActions, Screen[None]):
 
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.open_article(message.index)
+        article = message.article_list.articles[message.index]
+        if self.corpus is not None:
+            self.open_article(self.positions[article.id])
+        else:  # still loading: the list is in file order, not yet the corpus's
+            self.query_one(ArticleReader).show(article, find_quotes(article.text))
 
     @on(ArticleList.Chosen)
     def _article_chosen(self, message: ArticleList.Chosen) -> None:

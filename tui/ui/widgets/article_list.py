@@ -43,6 +43,14 @@ class ArticleList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.articles: list[Article] = []
+        self.touched = False
+        """True once the user has pressed a key or clicked in the list."""
+
+    def on_key(self) -> None:
+        self.touched = True
+
+    def on_click(self) -> None:
+        self.touched = True
 
     def _prompt(self, article: Article) -> Text:
         date_style = self.get_component_rich_style("article-list--date")
@@ -63,8 +71,9 @@ class ArticleList(OptionList):
             self.highlighted = 0
 
     def set_articles(self, articles: list[Article]) -> None:
-        """Replace the list with ``articles``, keeping the highlighted article if it is there."""
-        current = self.current
+        """Replace the list with ``articles``; the cursor stays on the article the user
+        chose, else goes to the top."""
+        current = self.current if self.touched else None
         self.clear_options()
         self.articles = []
         self.add_articles(articles)

@@ -1,0 +1,160 @@
+"""Benchmark corpora and queries: the BBC folder, synthetic scale-ups, generated queries.
+
+Synthetic corpora recombine real paragraphs into new articles and perturb words
+so the vocabulary keeps growing (Heaps-like, about ``V * scale ** 0.6``) instead
+of repeating the base vocabulary. Queries are generated from the passages of the
+corpus under test with a fixed seed; a hit is *relevant* when the passage
+contains the original fragment (or all the chosen words, for reordered queries),
+so duplicated paragraphs count as correct answers.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.models import Article
+from tui.core.text import keys, tokenize
+
+KINDS = ("exact", "typo", "reorder", "prefix")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchQuery:
+    """A generated query, the keys a relevant passage must contain, and its source."""
+
+    kind: str
+    text: str
+    needle: tuple[str, ...]
+    """Keys that a relevant passage contains (in a row unless ``kind == "reorder"``)."""
+    source: int
+    """The global passage it was generated from."""
+
+
+def load_bbc(root: Path) -> list[Article]:
+    """The BBC corpus through the real loader."""
+    from tui.core.corpus import load_corpus
+
+    return [a for a in load_corpus(root).articles if a.passages]
+
+
+def passage_texts(articles: list[Article]) -> list[str]:
+    """Every passage of ``articles`` in index order (article, then passage)."""
+    return [a.text[s:e] for a in articles for s, e in a.passages]
+
+
+def _invent(word: str, rng: random.Random) -> str:
+    """A new word derived from ``word``: a name-like or misspelt variant."""
+    roll = rng.random()
+    letters = string.ascii_lowercase
+    if roll < 0.4 and len(word) > 3:
+        i = rng.randrange(1, len(word))
+        return word[:i] + rng.choice(letters) + word[i:]
+    if roll < 0.7:
+        return word + rng.choice(("ov", "ski", "ia", "ez", "son", "stan", "ine", "ar", "o"))
+    return rng.choice(letters).upper() + "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
+
+
+def synthesise(base: list[Article], scale: int, seed: int = 7) -> list[Article]:
+    """About ``scale`` times ``base``: recombined paragraphs, perturbed words."""
+    rng = random.Random(seed)
+    paragraphs = passage_texts(base)
+    counts = [len(a.passages) for a in base]
+    words = sorted({w for p in paragraphs[:4000] for w in p.split() if w.isalpha()})
+    pool_size = int(len(set(words)) * (scale**0.6))
+    pool = [_invent(rng.choice(words), rng) for _ in range(pool_size)]
+    folders = sorted({a.folder for a in base}) or [""]
+    articles: list[Article] = []
+    for number in range(len(base) * scale):
+        chosen = [rng.choice(paragraphs) for _ in range(rng.choice(counts))]
+        out: list[str] = []
+        for paragraph in chosen:
+            tokens = paragraph.split(" ")
+            for _ in range(max(0, int(len(tokens) * 0.03 + rng.random()))):
+                pick = int(pool_size * rng.random() ** 2)
+                tokens[rng.randrange(len(tokens))] = pool[pick]
+            out.append(" ".join(tokens))
+        title = rng.choice(base).title
+        text = title + "\n\n"
+        spans = []
+        for paragraph in out:
+            spans.append((len(text), len(text) + len(paragraph)))
+            text += paragraph + "\n\n"
+        folder = rng.choice(folders)
+        articles.append(Article(
+            id=f"synth/{number}", path=f"synth/{number}.txt", text=text, title=title,
+            date=f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            folder=folder, passages=spans))
+    return articles
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """``word`` with one random edit: substitution, insertion, deletion or swap."""
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(4)
+    letter = rng.choice(string.ascii_lowercase)
+    if kind == 0:
+        return word[:i] + letter + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + letter + word[i:]
+    if kind == 2:
+        return word[:i] + word[i + 1 :]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def make_queries(texts: list[str], per_kind: int, seed: int = 11) -> list[BenchQuery]:
+    """``per_kind`` queries of each kind from random passages of ``texts``."""
+    rng = random.Random(seed)
+    sample = [texts[rng.randrange(len(texts))] for _ in range(min(len(texts), 3000))]
+    df = Counter(k for t in sample for k in set(keys(t)))
+    queries: list[BenchQuery] = []
+    for kind in KINDS:
+        made = 0
+        while made < per_kind:
+            source = rng.randrange(len(texts))
+            tokens = tokenize(texts[source])
+            if len(tokens) < 12:
+                continue
+            size = rng.randint(3, 6)
+            first = rng.randrange(len(tokens) - size)
+            window = tokens[first : first + size]
+            raw = [texts[source][t.start : t.end] for t in window]
+            needle = tuple(t.key for t in window)
+            if sum(len(k) >= 4 for k in needle) < 2:
+                continue
+            if kind == "exact":
+                text = " ".join(raw)
+            elif kind == "typo":
+                long = [i for i, w in enumerate(raw) if len(w) >= 5 and w.isalpha()]
+                if not long:
+                    continue
+                for i in rng.sample(long, min(len(long), rng.randint(1, 2))):
+                    raw[i] = _typo(raw[i], rng)
+                text = " ".join(raw)
+            elif kind == "prefix":
+                text = " ".join(w[: rng.randint(3, 5)] if len(w) > 5 else w for w in raw)
+            else:
+                distinct = sorted({t.key for t in tokens if len(t.key) >= 4},
+                                  key=lambda k: (df[k], k))[:3]
+                if len(distinct) < 2:
+                    continue
+                needle = tuple(distinct)
+                shuffled = list(distinct)
+                while shuffled == list(distinct):
+                    rng.shuffle(shuffled)
+                text = " ".join(shuffled)
+            queries.append(BenchQuery(kind, text, needle, source))
+            made += 1
+    return queries
+
+
+def relevant(query: BenchQuery, passage_text: str) -> bool:
+    """Whether a returned passage answers the query."""
+    found = keys(passage_text)
+    if query.kind == "reorder":
+        return set(query.needle) <= set(found)
+    joined = " " + " ".join(found) + " "
+    return " " + " ".join(query.needle) + " " in joined

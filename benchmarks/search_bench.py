@@ -1,0 +1,218 @@
+"""Search benchmark: seedtui against fzf --filter and rapidfuzz brute force.
+
+Usage::
+
+    python benchmarks/search_bench.py [--data /work/shared/data/bbc] [--scale 1,10,80]
+                                      [--queries 100] [--brute-queries N]
+
+For every scale it prints, per engine: hit@1, hit@10 and MRR per query kind,
+median and p95 latency per query (wall clock; for in-process engines also the
+p95 of the thread's CPU time, which other processes on the machine do not
+inflate), build time and memory. Memory is the growth
+of the process's current RSS (``/proc/self/statm``) across the build, i.e. what
+the index keeps; fzf's column is its own peak RSS (``ru_maxrss`` of children).
+All in one process on one core (fzf is pinned with ``taskset`` when available).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.corpora import KINDS, BenchQuery, load_bbc, make_queries, passage_texts, relevant, synthesise  # noqa: E402
+from tui.core.search import SearchIndex  # noqa: E402
+
+Engine = Callable[[str], list[int]]
+
+
+def rss() -> int:
+    """Current resident set size in bytes."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def seedtui_engine(articles: list, row: dict) -> Engine:  # type: ignore[type-arg]
+    """Build the seedtui index; record build time and memory in ``row``."""
+    gc.collect()
+    before = rss()
+    start = time.perf_counter()
+    index = SearchIndex.build(articles)
+    row["build"] = time.perf_counter() - start
+    gc.collect()
+    row["memory"] = rss() - before
+    row["inproc"] = True
+    first = list(index.first_passage)
+
+    def run(query: str) -> list[int]:
+        return [first[h.article] + h.passage for h in index.search(query, 10)]
+
+    run.index = index  # type: ignore[attr-defined]
+    return run
+
+
+def fzf_engine(texts: list[str], row: dict) -> Engine | None:  # type: ignore[type-arg]
+    """fzf --filter over one passage per line (``id<TAB>text``), or ``None``."""
+    binary = shutil.which("fzf")
+    if binary is None:
+        return None
+    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+    start = time.perf_counter()
+    for number, text in enumerate(texts):
+        handle.write(f"{number}\t{' '.join(text.split())}\n")
+    handle.close()
+    row["build"] = time.perf_counter() - start
+    row["memory"] = None
+    pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+    path = handle.name
+
+    def run(query: str) -> list[int]:
+        with open(path, "rb") as source:
+            done = subprocess.run(
+                [*pin, binary, "--filter", query, "-d", "\t", "--nth", "2..", "--no-mouse"],
+                stdin=source, capture_output=True, check=False)
+        lines = done.stdout.decode("utf-8", "replace").splitlines()[:10]
+        return [int(line.split("\t", 1)[0]) for line in lines]
+
+    run.path = path  # type: ignore[attr-defined]
+    return run
+
+
+def rapidfuzz_engine(texts: list[str], scorer_name: str, row: dict) -> Engine:  # type: ignore[type-arg]
+    """rapidfuzz ``process.extract`` over every passage with ``scorer_name``."""
+    from rapidfuzz import fuzz, process, utils
+
+    scorer = getattr(fuzz, scorer_name)
+    start = time.perf_counter()
+    choices = [utils.default_process(t) for t in texts]
+    row["build"] = time.perf_counter() - start
+    row["memory"] = None
+    row["inproc"] = True
+
+    def run(query: str) -> list[int]:
+        found = process.extract(utils.default_process(query), choices, scorer=scorer, limit=10,
+                                processor=None)
+        return [index for _, _, index in found]
+
+    return run
+
+
+def evaluate(engine: Engine, queries: list[BenchQuery], texts: list[str], row: dict) -> None:  # type: ignore[type-arg]
+    """Run every query; store hit@1, hit@10, MRR per kind and latencies in ``row``."""
+    times: list[float] = []
+    cpu: list[float] = []
+    per_kind: dict[str, list[tuple[int, int, float]]] = {k: [] for k in KINDS}
+    for query in queries:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        found = engine(query.text)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
+        rank = next((i for i, p in enumerate(found) if relevant(query, texts[p])), None)
+        per_kind[query.kind].append((rank == 0, rank is not None, 0.0 if rank is None else 1 / (rank + 1)))
+    for kind, results in per_kind.items():
+        if results:
+            row[kind] = tuple(sum(r[i] for r in results) / len(results) for i in range(3))
+    every = [r for results in per_kind.values() for r in results]
+    row["all"] = tuple(sum(r[i] for r in every) / len(every) for i in range(3))
+    times.sort()
+    row["median"] = statistics.median(times) * 1000
+    row["p95"] = times[int(0.95 * (len(times) - 1))] * 1000
+    cpu.sort()
+    row["p95cpu"] = cpu[int(0.95 * (len(cpu) - 1))] * 1000
+    row["n"] = len(queries)
+
+
+def print_table(scale: int, passages: int, rows: dict[str, dict]) -> None:  # type: ignore[type-arg]
+    """One table for one scale: engines as columns."""
+    names = list(rows)
+    width = 20
+    print(f"\n=== scale {scale}x: {passages:,} passages ===")
+    print("metric".ljust(18) + "".join(n.rjust(width) for n in names))
+
+    def line(label: str, cell: Callable[[dict], str]) -> None:  # type: ignore[type-arg]
+        print(label.ljust(18) + "".join(cell(rows[n]).rjust(width) for n in names))
+
+    for kind in (*KINDS, "all"):
+        line(f"{kind} h@1/h@10/MRR", lambda r, k=kind: "{:.2f}/{:.2f}/{:.2f}".format(*r[k]) if k in r else "-")
+    line("queries", lambda r: str(r.get("n", "-")))
+    line("median ms", lambda r: f"{r['median']:.2f}" if "median" in r else "-")
+    line("p95 ms", lambda r: f"{r['p95']:.2f}" if "p95" in r else "-")
+    line("p95 ms (cpu)", lambda r: f"{r['p95cpu']:.2f}" if r.get("inproc") else "-")
+    line("build s", lambda r: f"{r['build']:.2f}" if "build" in r else "-")
+    line("memory MB", lambda r: f"{r['memory'] / 2**20:.0f}" if r.get("memory") is not None else "-")
+
+
+def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bool = True) -> None:  # type: ignore[type-arg]
+    """Build every engine for one scale and print its table."""
+    start = time.perf_counter()
+    articles = base if scale == 1 else synthesise(base, scale)
+    texts = passage_texts(articles)
+    queries = make_queries(texts, per_kind)
+    print(f"[scale {scale}x: corpus ready in {time.perf_counter() - start:.1f}s]", flush=True)
+    rows: dict[str, dict] = {}  # type: ignore[type-arg]
+    rows["seedtui"] = row = {}
+    engine = seedtui_engine(articles, row)
+    evaluate(engine, queries, texts, row)
+    print("[seedtui: h@1 {:.2f}, median {:.2f} ms, p95 {:.2f} ms (cpu {:.2f}), build {:.1f} s, "
+          "{:.0f} MB]".format(row["all"][0], row["median"], row["p95"], row["p95cpu"], row["build"],
+                              row["memory"] / 2**20), flush=True)
+    del engine
+    gc.collect()
+    if not baselines:
+        print_table(scale, len(texts), rows)
+        return
+    rng = random.Random(5)
+    sampled = queries if brute >= per_kind else [
+        q for kind in KINDS for q in rng.sample([q for q in queries if q.kind == kind], brute)]
+    rows["fzf --filter"] = row = {}
+    fzf = fzf_engine(texts, row)
+    if fzf is None:
+        print("note: fzf not found, its column is empty")
+    else:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        evaluate(fzf, sampled, texts, row)
+        row["memory"] = max(0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss - before) * 1024 or None
+        os.unlink(fzf.path)  # type: ignore[attr-defined]
+    for scorer in ("WRatio", "partial_ratio"):
+        rows[f"rapidfuzz {scorer}"] = row = {}
+        evaluate(rapidfuzz_engine(texts, scorer, row), sampled, texts, row)
+    print_table(scale, len(texts), rows)
+    if len(sampled) < len(queries):
+        print(f"note: baselines ran {len(sampled)} of {len(queries)} queries (sampled per kind)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/bbc"))
+    parser.add_argument("--scale", default="1", help="comma-separated scales, e.g. 1,10,80")
+    parser.add_argument("--queries", type=int, default=100, help="queries per kind")
+    parser.add_argument("--no-baselines", action="store_true", help="seedtui only")
+    parser.add_argument("--brute-queries", type=int, default=0,
+                        help="queries per kind for the baselines (default: 25 at 1x, 5 above)")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"skipped: no corpus at {args.data}")
+        return 0
+    base = load_bbc(args.data)
+    print(f"base corpus: {len(base)} articles (memory: RSS growth across the build)")
+    for scale in (int(s) for s in args.scale.split(",") if s.strip()):
+        brute = args.brute_queries or (25 if scale == 1 else 5)
+        bench_scale(base, scale, args.queries, brute, not args.no_baselines)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,677 @@
+"""A persistent cache of the parsed corpus and its search index, for warm starts.
+
+One cache file per corpus folder lives in the user's cache directory
+(``platformdirs.user_cache_dir("seedtui")``, overridden by ``$SEEDTUI_CACHE_DIR``
+or the ``folder`` argument), named after a hash of the folder's resolved path.
+Nothing is ever written into the corpus folder: a cache folder inside it is
+refused.
+
+Validity. Each file is keyed by its path relative to the corpus, its size and its
+modification time in nanoseconds; changed and added files are re-read, removed
+ones dropped, the rest reused. A file modified less than :data:`RACY_NS` before
+it was stat-ed could change again without its mtime moving (coarse file clocks),
+so it is stored as untrusted and re-read next time. The header carries a magic
+string, :data:`CACHE_VERSION`, a hash of the source of the core modules (so any
+code change invalidates old caches) and the corpus path; shapes are verified
+after loading, and the unpickler accepts no global but ``array``'s
+reconstructor, so a foreign pickle cannot run code. Any failure while reading
+means: warn, rebuild, rewrite.
+
+Layout: ``MAGIC``, three little-endian 8-byte section lengths, then three pickles
+(protocol 5): a small header, the main section (file table, article fields
+column-wise, the index state with its posting lists flattened) and the quotation
+rows. The quotations are read only by :meth:`CachedCorpus.finish_quotes`, off the
+critical path. Writes go to a temporary file in the cache folder, are fsync-ed
+and renamed over the old file (``os.replace``), so a reader, or a second seedtui
+process writing at the same time, only ever sees a complete file.
+
+When any file changed, the index is rebuilt from the (mostly cached) articles;
+when none did it is loaded as it was saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import secrets
+import struct
+import tempfile
+import threading
+import time
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.core.corpus import (
+    SUFFIXES,
+    Corpus,
+    LoadCancelled,
+    article_id,
+    check_root,
+    read_article,
+)
+from tui.core.models import Article, LoadWarning, Skipped, Span
+from tui.core.quotes import Quote, find_quotes
+from tui.core.search import SearchCancelled, SearchIndex
+from tui.core.vocab import Vocabulary
+
+__all__ = [
+    "CACHE_VERSION",
+    "CachedCorpus",
+    "cache_folder",
+    "cache_path",
+    "load_cached",
+]
+
+CACHE_VERSION = 1
+"""Bumped by hand when the layout changes (the source hash catches the rest)."""
+MAGIC = b"SEEDTUI-CACHE\x00\x01\n"
+"""The first bytes of every cache file."""
+RACY_NS = 2_000_000_000
+"""Files modified this close (ns) to the scan are re-read next time."""
+_LENGTHS = struct.Struct("<QQQ")
+_PROTOCOL = 5
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``; stages ``scan``, ``read``, ``index``, ``save``."""
+
+_FileKey = tuple[int, int]
+QuoteRow = tuple[int, int, str | None, Span | None, str | None, str | None, Span | None, bool, int]
+"""The fields of a :class:`Quote`, in order."""
+
+
+class CacheInvalid(Exception):
+    """The cache file cannot be used (the message says why)."""
+
+
+def cache_folder(folder: Path | None = None) -> Path:
+    """The cache folder: ``folder``, else ``$SEEDTUI_CACHE_DIR``, else the user cache dir."""
+    if folder is not None:
+        return Path(folder)
+    override = os.environ.get("SEEDTUI_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("seedtui"))
+
+
+def cache_path(root: Path, folder: Path | None = None) -> Path:
+    """The cache file of the corpus folder ``root`` (resolved) inside the cache folder."""
+    name = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
+    return cache_folder(folder) / f"corpus-{name.hexdigest()[:32]}.cache"
+
+
+_code_hash: str | None = None
+
+
+def code_hash() -> str:
+    """A hash of the source of every core module (the cached structures and their builders)."""
+    global _code_hash
+    if _code_hash is None:
+        digest = hashlib.sha256(f"{CACHE_VERSION}".encode())
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        _code_hash = digest.hexdigest()
+    return _code_hash
+
+
+@dataclass(slots=True)
+class CachedCorpus:
+    """A loaded corpus with its ready index, and how much of it came from the cache."""
+
+    corpus: Corpus
+    index: SearchIndex
+    quotes: dict[int, list[Quote]] | None = None
+    """Quotations per article number; ``None`` until :meth:`finish_quotes` ran."""
+    warnings: list[str] = field(default_factory=list)
+    """Cache problems (corrupt, foreign, outdated, unwritable), for the status line."""
+    reused: int = 0
+    """Files (articles and skipped files) taken from the cache."""
+    reread: int = 0
+    """Files read from disk."""
+    path: Path | None = None
+    """The cache file, or ``None`` when the cache is not used."""
+    speakers_ready: bool = False
+    """True when ``index`` already knows the speakers (restored from the cache)."""
+    _token: str = ""
+    _stale: bool = False
+    _reused_paths: set[str] = field(default_factory=set)
+    _keys: dict[str, _FileKey] = field(default_factory=dict)
+    _order: list[tuple[str, int]] = field(default_factory=list)
+    """Every file in scan order: its path and article number (``-1 - k`` for ``skipped[k]``)."""
+
+    def finish_quotes(
+        self, cancel: threading.Event | None = None
+    ) -> dict[int, list[Quote]]:
+        """Every article's quotations: cached rows for unchanged files, the rest found anew.
+
+        Sets the index's speakers and, when anything had to be found, rewrites the
+        cache. Meant for a background worker; raises :class:`LoadCancelled`.
+        """
+        if self.quotes is not None:
+            return self.quotes
+        rows = self._cached_rows()
+        quotes: dict[int, list[Quote]] = {}
+        computed = 0
+        for number, article in enumerate(self.corpus.articles):
+            if number % 256 == 0 and cancel is not None and cancel.is_set():
+                raise LoadCancelled()
+            found = rows.get(article.path) if article.path in self._reused_paths else None
+            if found is None:
+                quotes[number] = find_quotes(article.text)
+                computed += 1
+            else:
+                quotes[number] = [Quote(*row) for row in found]
+        if not self.speakers_ready:
+            self.index.set_speakers([
+                [(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[number]
+                 if q.speaker_name or q.speaker]
+                for number in range(len(self.corpus.articles))
+            ])
+            self.speakers_ready = True
+        self.quotes = quotes
+        if computed and self.path is not None:
+            self._save(None)
+        return quotes
+
+    # -- internals ---------------------------------------------------------------
+
+    def _cached_rows(self) -> dict[str, list[QuoteRow]]:
+        """The quotation rows of the cache file, when it is still the one this came from."""
+        if self.path is None or not self._token:
+            return {}
+        try:
+            with self.path.open("rb") as handle:
+                lengths = _read_prelude(handle)
+                header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
+                if not isinstance(header, dict) or header.get("token") != self._token:
+                    return {}
+                handle.seek(lengths[1], io.SEEK_CUR)
+                section = _Unpickler(handle).load()
+            paths, rows = section["paths"], section["rows"]
+            if not isinstance(paths, list) or not isinstance(rows, list) or len(paths) != len(
+                rows
+            ):
+                return {}
+            return dict(zip(paths, rows))
+        except Exception as error:  # a damaged quotes section only costs time
+            self.warnings.append(f"cached quotations unreadable ({error}); finding them anew")
+            return {}
+
+    def _save(self, progress: Progress | None) -> None:
+        """Write the cache file atomically (warn, never raise, on failure)."""
+        assert self.path is not None
+        try:
+            _write(self, progress)
+        except OSError as error:
+            self.warnings.append(f"cache not saved: {error.strerror or error}")
+
+
+class _Unpickler(pickle.Unpickler):
+    """An unpickler that refuses every global except ``array``'s reconstructor."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        """Only ``array.array`` and ``array._array_reconstructor`` may be loaded."""
+        if module == "array" and name in ("array", "_array_reconstructor"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"foreign object {module}.{name}")
+
+
+def _read_prelude(handle: io.BufferedReader) -> tuple[int, int, int]:
+    """Check the magic bytes and return the three section lengths."""
+    head = handle.read(len(MAGIC) + _LENGTHS.size)
+    if len(head) < len(MAGIC) + _LENGTHS.size or not head.startswith(MAGIC):
+        raise CacheInvalid("not a seedtui cache")
+    lengths: tuple[int, int, int] = _LENGTHS.unpack(head[len(MAGIC) :])
+    return lengths
+
+
+# -- scanning -----------------------------------------------------------------------
+
+
+def _scan(root: Path, cancel: threading.Event | None) -> list[tuple[str, str, _FileKey | None]]:
+    """Every article file as (full path, relative path, (size, mtime_ns) or ``None``).
+
+    Same files and order as :func:`tui.core.corpus.find_files`.
+    """
+    found: list[tuple[str, str, _FileKey | None]] = []
+    base = str(root)
+    cut = len(base.rstrip(os.sep)) + 1
+    for folder, dirnames, filenames in os.walk(base, followlinks=False):
+        if cancel is not None and cancel.is_set():
+            raise LoadCancelled()
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+                continue
+            full = os.path.join(folder, name)
+            relative = full[cut:]
+            if os.sep != "/":
+                relative = relative.replace(os.sep, "/")
+            relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            try:
+                stat = os.stat(full)
+                key: _FileKey | None = (stat.st_size, stat.st_mtime_ns)
+            except OSError:
+                key = None
+            found.append((full, relative, key))
+    return found
+
+
+# -- loading ------------------------------------------------------------------------
+
+
+def load_cached(
+    root: Path | str,
+    *,
+    folder: Path | None = None,
+    use_cache: bool = True,
+    cancel: threading.Event | None = None,
+    progress: Progress | None = None,
+) -> CachedCorpus:
+    """Load the corpus below ``root`` with a ready search index, reusing the cache.
+
+    Unchanged files come from the cache, changed and new ones are read, removed
+    ones dropped; the cache is rewritten when anything differed. With
+    ``use_cache=False`` the cache is neither read nor written. The result equals
+    a cold :func:`~tui.core.corpus.load_corpus` plus :meth:`SearchIndex.build`.
+    Quotations follow with :meth:`CachedCorpus.finish_quotes`.
+
+    Raises :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable
+    folder and :class:`~tui.core.corpus.LoadCancelled` when ``cancel`` is set.
+    """
+    root = Path(root)
+    check_root(root)
+    warnings: list[str] = []
+    path: Path | None = None
+    if use_cache:
+        path = cache_path(root, folder)
+        resolved_root = root.resolve()
+        resolved_folder = path.parent.resolve()
+        if resolved_folder == resolved_root or resolved_root in resolved_folder.parents:
+            warnings.append("cache folder is inside the corpus folder; cache not used")
+            path = None
+    scan_ns = time.time_ns()
+    files = _scan(root, cancel)
+    if progress is not None:
+        progress("scan", len(files), len(files))
+    main: dict[str, Any] | None = None
+    token = ""
+    if path is not None:
+        try:
+            token, main = _read_main(path, root)
+        except FileNotFoundError:
+            pass
+        except Exception as error:
+            warnings.append(f"cache ignored and rebuilt: {_describe(error)}")
+    result = _assemble(root, files, main, token, cancel, progress)
+    result.warnings[:0] = warnings
+    result.path = path
+    for _full, relative, key in files:
+        if key is not None and key[1] < scan_ns - RACY_NS:
+            result._keys[relative] = key
+    if path is not None and (result.reread or main is None or result._stale):
+        result._save(progress)
+    return result
+
+
+def _describe(error: BaseException) -> str:
+    """A short reason for a rejected cache."""
+    if isinstance(error, CacheInvalid):
+        return str(error)
+    if isinstance(error, pickle.UnpicklingError) and "foreign" in str(error):
+        return str(error)
+    return f"unreadable ({type(error).__name__})"
+
+
+def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
+    """The token and main section of the cache file, checked; raises on any problem."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        lengths = _read_prelude(handle)
+        if len(MAGIC) + _LENGTHS.size + sum(lengths) != size:
+            raise CacheInvalid("truncated or padded cache file")
+        header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
+        if not isinstance(header, dict):
+            raise CacheInvalid("bad header")
+        if header.get("version") != CACHE_VERSION:
+            raise CacheInvalid(f"cache version {header.get('version')!r}, not {CACHE_VERSION}")
+        if header.get("code") != code_hash():
+            raise CacheInvalid("written by another version of seedtui")
+        if header.get("root") != str(root.resolve()):
+            raise CacheInvalid("cache of another folder")
+        main = _Unpickler(handle).load()
+        if handle.tell() != len(MAGIC) + _LENGTHS.size + lengths[0] + lengths[1]:
+            raise CacheInvalid("bad section length")
+    if not isinstance(main, dict):
+        raise CacheInvalid("bad main section")
+    _check_main(main)
+    token = header.get("token")
+    return (token if isinstance(token, str) else ""), main
+
+
+def _check_main(main: dict[str, Any]) -> None:
+    """Raise :class:`CacheInvalid` unless the main section has the expected shapes."""
+    try:
+        paths, sizes, mtimes, slots = main["files"]
+        reasons = main["skipped"]
+        columns = main["articles"]
+        count = len(columns["path"])
+        if not (len(paths) == len(sizes) == len(mtimes) == len(slots)):
+            raise CacheInvalid("file table shape")
+        if any(len(column) != count for column in columns.values()):
+            raise CacheInvalid("article columns shape")
+        if 2 * sum(columns["passage_count"]) != len(main["passages"]):
+            raise CacheInvalid("passages shape")
+        if slots and (max(slots) >= count or min(slots) < -len(reasons)):
+            raise CacheInvalid("file table points outside the articles")
+        if not isinstance(main["warnings"], dict):
+            raise CacheInvalid("warnings shape")
+        state = main["index"]
+        if state is not None:
+            _check_index(state, count)
+    except CacheInvalid:
+        raise
+    except Exception as error:
+        raise CacheInvalid(f"bad shape ({type(error).__name__}: {error})") from error
+
+
+_VOCAB_SLOTS = tuple(name for name in Vocabulary.__slots__ if name != "_cache")
+_INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab", "folders"}))
+
+
+def _check_index(state: dict[str, Any], articles: int) -> None:
+    """Raise :class:`CacheInvalid` unless ``state`` fits an index over ``articles`` articles."""
+    fields, vocab = state["fields"], state["vocab"]
+    if tuple(sorted(fields)) != _INDEX_FIELDS or tuple(sorted(vocab)) != tuple(
+        sorted(_VOCAB_SLOTS)
+    ):
+        raise CacheInvalid("index fields differ")
+    terms = len(vocab["terms"])
+    postings = fields["postings"]
+    if not (isinstance(postings, tuple) and len(postings) == 3 and len(postings[2]) == terms):
+        raise CacheInvalid("postings shape")
+    if sum(postings[2]) != len(postings[1]):
+        raise CacheInvalid("postings length")
+    passages = len(fields["passage_article"])
+    if len(fields["first_passage"]) != articles + 1 or fields["first_passage"][-1] != passages:
+        raise CacheInvalid("index articles shape")
+    if len(fields["offsets"]) != passages + 1 or fields["offsets"][-1] != len(fields["tokens"]):
+        raise CacheInvalid("index passages shape")
+    if len(fields["passage_index"]) != passages or len(vocab["ids"]) != terms:
+        raise CacheInvalid("index shape")
+
+
+def _assemble(
+    root: Path,
+    files: list[tuple[str, str, _FileKey | None]],
+    main: dict[str, Any] | None,
+    token: str,
+    cancel: threading.Event | None,
+    progress: Progress | None,
+) -> CachedCorpus:
+    """Build the result from the scan and the (checked) cache section, reading what changed."""
+    cached: dict[str, tuple[_FileKey, int]] = {}
+    reasons: list[str] = []
+    columns: dict[str, Any] = {}
+    passage_starts: list[int] = []
+    if main is not None:
+        paths, sizes, mtimes, slots = main["files"]
+        reasons = main["skipped"]
+        columns = main["articles"]
+        cached = {p: ((s, m), n) for p, s, m, n in zip(paths, sizes, mtimes, slots)}
+        passage_starts = [0]
+        for count in columns["passage_count"]:
+            passage_starts.append(passage_starts[-1] + count)
+    old_warnings: dict[str, str] = main["warnings"] if main is not None else {}
+    corpus = Corpus(root)
+    result = CachedCorpus(corpus, SearchIndex([]), _token=token)
+    unchanged = main is not None and len(files) == len(cached)
+    to_read = sum(
+        1 for _f, rel, key in files if key is None or cached.get(rel, ((-1, -1), 0))[0] != key
+    )
+    done = 0
+    built: dict[int, Article] = {}
+    scan_order: list[Article] = []
+    for number, (full, relative, key) in enumerate(files):
+        entry = cached.get(relative)
+        if key is not None and entry is not None and entry[0] == key:
+            slot = entry[1]
+            result.reused += 1
+            if slot < 0:
+                corpus.skipped.append(Skipped(relative, reasons[-1 - slot]))
+                result._order.append((relative, -1 - (len(corpus.skipped) - 1)))
+                continue
+            article = _article(columns, main["passages"], passage_starts, slot)
+            built[slot] = article
+            scan_order.append(article)
+            result._reused_paths.add(relative)
+            message = old_warnings.get(relative)
+            if message is not None:
+                corpus.warnings.append(LoadWarning(relative, message))
+            result._order.append((relative, len(scan_order) - 1))
+            continue
+        unchanged = False
+        if cancel is not None and cancel.is_set():
+            raise LoadCancelled()
+        done += 1
+        if progress is not None and (done % 256 == 0 or done == to_read):
+            progress("read", done, to_read)
+        result.reread += 1
+        item = read_article(Path(full), root)
+        if isinstance(item, Skipped):
+            corpus.skipped.append(item)
+            result._order.append((relative, -1 - (len(corpus.skipped) - 1)))
+            continue
+        if isinstance(item, tuple):
+            item, warning = item
+            corpus.warnings.append(warning)
+        scan_order.append(item)
+        result._order.append((relative, len(scan_order) - 1))
+    if unchanged and main is not None and main["index"] is not None and len(built) == len(
+        columns["path"]
+    ):
+        corpus.articles = [built[n] for n in range(len(built))]
+        result.index = _restore_index(main["index"], corpus.articles)
+        result.speakers_ready = bool(main.get("speakers_ready"))
+        _renumber(result, scan_order)
+        return result
+    # Something changed: sort as load_corpus does and rebuild the index.
+    corpus.articles = sorted(scan_order, key=lambda article: article.sort_key)
+    _renumber(result, scan_order)
+    report: Callable[[int, int], None] | None = None
+    if progress is not None:
+        stage_progress = progress
+
+        def report(done: int, total: int) -> None:
+            stage_progress("index", done, total)
+
+    try:
+        result.index = SearchIndex.build(corpus.articles, cancel=cancel, progress=report)
+    except SearchCancelled as error:
+        raise LoadCancelled() from error
+    result._stale = True
+    return result
+
+
+def _renumber(result: CachedCorpus, scan_order: list[Article]) -> None:
+    """Turn scan positions in ``result._order`` into positions in the sorted article list."""
+    position = {id(article): number for number, article in enumerate(result.corpus.articles)}
+    result._order = [
+        (path, slot if slot < 0 else position[id(scan_order[slot])])
+        for path, slot in result._order
+    ]
+
+
+def _article(
+    columns: dict[str, Any], flat: array[int], starts: list[int], number: int
+) -> Article:
+    """Article ``number`` rebuilt from the cached columns."""
+    path: str = columns["path"][number]
+    it = iter(flat[2 * starts[number] : 2 * starts[number + 1]])
+    return Article(
+        id=article_id(path),
+        path=path,
+        text=columns["text"][number],
+        title=columns["title"][number],
+        date=columns["date"][number],
+        folder=path.rpartition("/")[0],
+        source=columns["source"][number],
+        author=columns["author"][number],
+        dateline=columns["dateline"][number],
+        encoding=columns["encoding"][number],
+        title_span=columns["title_span"][number],
+        body_start=columns["body_start"][number],
+        passages=list(zip(it, it)),
+        mtime=columns["mtime"][number],
+        size=columns["size"][number],
+    )
+
+
+def _restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
+    """A :class:`SearchIndex` over ``articles`` from its cached state."""
+    index = SearchIndex(articles)
+    vocab = Vocabulary()
+    for name, value in state["vocab"].items():
+        setattr(vocab, name, value)
+    index.vocab = vocab
+    for name, value in state["fields"].items():
+        if name == "postings":
+            typecode, flat, lengths = value
+            postings: list[array[int]] = []
+            start = 0
+            for length in lengths:
+                postings.append(flat[start : start + length])
+                start += length
+            value = postings
+        setattr(index, name, value)
+    return index
+
+
+# -- saving -------------------------------------------------------------------------
+
+
+def _index_state(index: SearchIndex) -> dict[str, Any]:
+    """The picklable state of ``index`` with its posting lists flattened."""
+    fields: dict[str, Any] = {}
+    for name in _INDEX_FIELDS:
+        value = getattr(index, name)
+        if name == "postings":
+            flat = array("I")
+            lengths = array("q")
+            for posting in value:
+                flat.extend(posting)
+                lengths.append(len(posting))
+            value = ("I", flat, lengths)
+        fields[name] = value
+    vocab = {name: getattr(index.vocab, name) for name in _VOCAB_SLOTS}
+    return {"fields": fields, "vocab": vocab}
+
+
+def _main_section(result: CachedCorpus) -> dict[str, Any]:
+    """The main section for ``result``: file table, article columns, index state."""
+    articles = result.corpus.articles
+    paths: list[str] = []
+    sizes = array("q")
+    mtimes = array("q")
+    slots = array("q")
+    for path, slot in result._order:
+        key = result._keys.get(path, (-1, -1))
+        paths.append(path)
+        sizes.append(key[0])
+        mtimes.append(key[1])
+        slots.append(slot)
+    flat = array("I")
+    counts = array("q")
+    for article in articles:
+        counts.append(len(article.passages))
+        for start, end in article.passages:
+            flat.append(start)
+            flat.append(end)
+    columns: dict[str, Any] = {
+        "path": [a.path for a in articles],
+        "text": [a.text for a in articles],
+        "title": [a.title for a in articles],
+        "date": [a.date for a in articles],
+        "source": [a.source for a in articles],
+        "author": [a.author for a in articles],
+        "dateline": [a.dateline for a in articles],
+        "encoding": [a.encoding for a in articles],
+        "title_span": [a.title_span for a in articles],
+        "body_start": array("q", [a.body_start for a in articles]),
+        "mtime": array("d", [a.mtime for a in articles]),
+        "size": array("q", [a.size for a in articles]),
+        "passage_count": counts,
+    }
+    return {
+        "files": (paths, sizes, mtimes, slots),
+        "skipped": [s.reason for s in result.corpus.skipped],
+        "warnings": {w.path: w.message for w in result.corpus.warnings},
+        "articles": columns,
+        "passages": flat,
+        "index": _index_state(result.index),
+        "speakers_ready": result.speakers_ready,
+    }
+
+
+def _quote_section(result: CachedCorpus) -> dict[str, Any]:
+    """The quotation rows known for ``result``'s articles."""
+    paths: list[str] = []
+    rows: list[list[QuoteRow]] = []
+    if result.quotes is not None:
+        for number, article in enumerate(result.corpus.articles):
+            paths.append(article.path)
+            rows.append([
+                (q.start, q.end, q.speaker, q.speaker_span, q.speaker_name, q.cue, q.cue_span,
+                 q.guessed, q.group)
+                for q in result.quotes.get(number, [])
+            ])
+    return {"paths": paths, "rows": rows}
+
+
+def _write(result: CachedCorpus, progress: Progress | None) -> None:
+    """Write ``result`` to its cache file: temporary file, fsync, rename."""
+    assert result.path is not None
+    folder = result.path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if progress is not None:
+        progress("save", 0, 1)
+    token = secrets.token_hex(16)
+    header = {
+        "version": CACHE_VERSION,
+        "code": code_hash(),
+        "root": str(result.corpus.root.resolve()),
+        "token": token,
+        "written_ns": time.time_ns(),
+        "articles": len(result.corpus.articles),
+    }
+    descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(MAGIC + _LENGTHS.pack(0, 0, 0))
+            lengths = []
+            for section in (header, _main_section(result), _quote_section(result)):
+                start = handle.tell()
+                pickle.dump(section, handle, protocol=_PROTOCOL)
+                lengths.append(handle.tell() - start)
+            handle.seek(len(MAGIC))
+            handle.write(_LENGTHS.pack(*lengths))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, result.path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+    result._token = token
+    result._reused_paths = {article.path for article in result.corpus.articles}
+    if progress is not None:
+        progress("save", 1, 1)
