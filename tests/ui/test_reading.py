@@ -233,3 +233,29 @@ async def test_help_lists_the_focused_pane_keys_and_syntax(corpus_dir: Path) -> 
                          "Search syntax", "OSC 52", "tmux"):
             assert expected in shown, expected
         assert "scroll_left" not in shown and "Page Left" not in shown
+
+
+async def test_reload_shows_new_and_removed_files(tmp_path: Path, corpus_dir: Path) -> None:
+    import shutil
+
+    root = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, root)
+    app = SeedApp(root)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        reader = await open_bridge(pilot, screen)
+        (root / "world" / "late-news.txt").write_text("Late news arrives\n\nA brand new "
+                                                      "article about lighthouses.\n", "utf-8")
+        (root / "science" / "comet-survey.txt").unlink()
+        await pilot.press("R")
+        await idle(app)
+        await pilot.pause()
+        ids = [article.id for article in screen.query_one(ArticleList).articles]
+        assert "world/late-news" in ids and "science/comet-survey" not in ids
+        assert reader.article is not None and reader.article.id == "world/harbour-bridge"
+        assert any("1 new, 1 gone" in str(n.message) for n in app._notifications)
+        await pilot.press("escape", "slash", *"lighthouses")  # from the list, / searches all
+        await idle(app)
+        await pilot.pause()
+        hits = screen.query_one(ResultList).hits
+        assert screen.corpus.articles[hits[0].article].id == "world/late-news"

@@ -42,7 +42,7 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -331,7 +331,7 @@ def _describe(error: BaseException) -> str:
 
 
 def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
-    """The token and main section of the cache file, checked; raises on any problem."""
+    """The token and main section of the cache file, unpacked and checked; raises on any problem."""
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         lengths = _read_prelude(handle)
@@ -351,9 +351,103 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
             raise CacheInvalid("bad section length")
     if not isinstance(main, dict):
         raise CacheInvalid("bad main section")
+    try:
+        main["articles"] = {name: _unpack(value) for name, value in main["articles"].items()}
+        if main["index"] is not None:
+            state = main["index"]
+            state["fields"] = {name: _unpack(value) for name, value in state["fields"].items()}
+            state["vocab"] = {name: _unpack(value) for name, value in state["vocab"].items()}
+    except CacheInvalid:
+        raise
+    except Exception as error:
+        raise CacheInvalid(f"bad packing ({type(error).__name__})") from error
     _check_main(main)
     token = header.get("token")
     return (token if isinstance(token, str) else ""), main
+
+
+# -- compact packing ------------------------------------------------------------------
+#
+# Lists of many small objects are slow to unpickle one opcode at a time. Packed
+# forms: ``("@strs", joined)`` for a list of strings without newlines,
+# ``("@ints", array)``, ``("@arrays", typecode, flat, lengths)`` for a list of
+# arrays, ``("@lists", packed items, lengths)`` for a list of lists of ints or
+# strings, ``("@dict", packed keys, packed values)`` for a dict of strings to
+# ints; anything else is ``("@raw", value)``. Decided by the actual types, so a
+# change in the index's internals still round-trips.
+
+
+def _pack(value: Any) -> tuple[Any, ...]:
+    """``value`` in its packed form."""
+    if type(value) is list and value:
+        first = value[0]
+        if type(first) is str and all(type(item) is str for item in value):
+            joined = "\n".join(value)
+            if joined.count("\n") == len(value) - 1:
+                return ("@strs", joined)
+        elif type(first) is int and all(type(item) is int for item in value):
+            try:
+                return ("@ints", array("q", value))
+            except OverflowError:
+                pass
+        elif type(first) is array and all(
+            type(item) is array and item.typecode == first.typecode for item in value
+        ):
+            flat = array(first.typecode)
+            lengths = array("q")
+            for item in value:
+                flat.extend(item)
+                lengths.append(len(item))
+            return ("@arrays", first.typecode, flat, lengths)
+        elif type(first) is list and all(type(item) is list for item in value):
+            inner = _pack([x for item in value for x in item])
+            if inner[0] in ("@strs", "@ints"):
+                return ("@lists", inner, array("q", map(len, value)))
+    elif type(value) is dict and value:
+        keys = _pack(list(value))
+        values = _pack(list(value.values()))
+        if keys[0] == "@strs" and values[0] == "@ints":
+            return ("@dict", keys, values)
+    return ("@raw", value)
+
+
+def _unpack(packed: Any) -> Any:
+    """The value of a packed form; raises :class:`CacheInvalid` on an unknown form."""
+    if not isinstance(packed, tuple) or not packed:
+        raise CacheInvalid("bad packed value")
+    kind = packed[0]
+    if kind == "@raw":
+        return packed[1]
+    if kind == "@strs":
+        return packed[1].split("\n")
+    if kind == "@ints":
+        return packed[1].tolist()
+    if kind == "@arrays":
+        flat, lengths = packed[2], packed[3]
+        if sum(lengths) != len(flat):
+            raise CacheInvalid("bad packed arrays")
+        arrays: list[array[int]] = []
+        start = 0
+        for length in lengths:
+            arrays.append(flat[start : start + length])
+            start += length
+        return arrays
+    if kind == "@lists":
+        items, lengths = _unpack(packed[1]), packed[2]
+        if sum(lengths) != len(items):
+            raise CacheInvalid("bad packed lists")
+        lists: list[list[Any]] = []
+        start = 0
+        for length in lengths:
+            lists.append(items[start : start + length])
+            start += length
+        return lists
+    if kind == "@dict":
+        keys, values = _unpack(packed[1]), _unpack(packed[2])
+        if len(keys) != len(values):
+            raise CacheInvalid("bad packed dict")
+        return dict(zip(keys, values))
+    raise CacheInvalid(f"unknown packing {kind!r}")
 
 
 def _check_main(main: dict[str, Any]) -> None:
@@ -365,6 +459,8 @@ def _check_main(main: dict[str, Any]) -> None:
         count = len(columns["path"])
         if not (len(paths) == len(sizes) == len(mtimes) == len(slots)):
             raise CacheInvalid("file table shape")
+        if tuple(sorted(columns)) != _COLUMNS:
+            raise CacheInvalid("article columns differ")
         if any(len(column) != count for column in columns.values()):
             raise CacheInvalid("article columns shape")
         if 2 * sum(columns["passage_count"]) != len(main["passages"]):
@@ -382,29 +478,34 @@ def _check_main(main: dict[str, Any]) -> None:
         raise CacheInvalid(f"bad shape ({type(error).__name__}: {error})") from error
 
 
-_VOCAB_SLOTS = tuple(name for name in Vocabulary.__slots__ if name != "_cache")
+_VOCAB_SLOTS = tuple(sorted(name for name in Vocabulary.__slots__ if name != "_cache"))
 _INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab", "folders"}))
+_ARTICLE_FIELDS = (
+    "id", "path", "text", "title", "date", "folder", "source", "author", "dateline",
+    "encoding", "title_span", "body_start", "passages", "mtime", "size",
+)
+_POSITIONAL = tuple(f.name for f in fields(Article)) == _ARTICLE_FIELDS
+"""Whether :class:`Article` takes its fields in the order the fast path passes them."""
+_COLUMNS = tuple(sorted(
+    ["path", "text", "title", "date", "source", "author", "dateline", "encoding",
+     "title_span", "body_start", "mtime", "size", "passage_count"]
+))
 
 
 def _check_index(state: dict[str, Any], articles: int) -> None:
     """Raise :class:`CacheInvalid` unless ``state`` fits an index over ``articles`` articles."""
-    fields, vocab = state["fields"], state["vocab"]
-    if tuple(sorted(fields)) != _INDEX_FIELDS or tuple(sorted(vocab)) != tuple(
-        sorted(_VOCAB_SLOTS)
-    ):
+    fields_, vocab = state["fields"], state["vocab"]
+    if tuple(sorted(fields_)) != _INDEX_FIELDS or tuple(sorted(vocab)) != _VOCAB_SLOTS:
         raise CacheInvalid("index fields differ")
     terms = len(vocab["terms"])
-    postings = fields["postings"]
-    if not (isinstance(postings, tuple) and len(postings) == 3 and len(postings[2]) == terms):
-        raise CacheInvalid("postings shape")
-    if sum(postings[2]) != len(postings[1]):
-        raise CacheInvalid("postings length")
-    passages = len(fields["passage_article"])
-    if len(fields["first_passage"]) != articles + 1 or fields["first_passage"][-1] != passages:
+    if len(fields_["postings"]) != terms or len(vocab["ids"]) != terms:
+        raise CacheInvalid("vocabulary shape")
+    passages = len(fields_["passage_article"])
+    if len(fields_["first_passage"]) != articles + 1 or fields_["first_passage"][-1] != passages:
         raise CacheInvalid("index articles shape")
-    if len(fields["offsets"]) != passages + 1 or fields["offsets"][-1] != len(fields["tokens"]):
+    if len(fields_["offsets"]) != passages + 1 or fields_["offsets"][-1] != len(fields_["tokens"]):
         raise CacheInvalid("index passages shape")
-    if len(fields["passage_index"]) != passages or len(vocab["ids"]) != terms:
+    if len(fields_["passage_index"]) != passages:
         raise CacheInvalid("index shape")
 
 
@@ -419,38 +520,33 @@ def _assemble(
     """Build the result from the scan and the (checked) cache section, reading what changed."""
     cached: dict[str, tuple[_FileKey, int]] = {}
     reasons: list[str] = []
-    columns: dict[str, Any] = {}
-    passage_starts: list[int] = []
+    old_warnings: dict[str, str] = {}
+    old_articles: list[Article] = []
     if main is not None:
         paths, sizes, mtimes, slots = main["files"]
         reasons = main["skipped"]
-        columns = main["articles"]
+        old_warnings = main["warnings"]
         cached = {p: ((s, m), n) for p, s, m, n in zip(paths, sizes, mtimes, slots)}
-        passage_starts = [0]
-        for count in columns["passage_count"]:
-            passage_starts.append(passage_starts[-1] + count)
-    old_warnings: dict[str, str] = main["warnings"] if main is not None else {}
+        old_articles = _articles(main["articles"], main["passages"])
     corpus = Corpus(root)
     result = CachedCorpus(corpus, SearchIndex([]), _token=token)
     unchanged = main is not None and len(files) == len(cached)
-    to_read = sum(
-        1 for _f, rel, key in files if key is None or cached.get(rel, ((-1, -1), 0))[0] != key
-    )
+    missing = ((-1, -1), 0)
+    to_read = sum(1 for _f, rel, key in files if key is None or cached.get(rel, missing)[0] != key)
     done = 0
-    built: dict[int, Article] = {}
     scan_order: list[Article] = []
-    for number, (full, relative, key) in enumerate(files):
+    reused_slots: list[int] = []
+    for full, relative, key in files:
         entry = cached.get(relative)
         if key is not None and entry is not None and entry[0] == key:
             slot = entry[1]
             result.reused += 1
             if slot < 0:
                 corpus.skipped.append(Skipped(relative, reasons[-1 - slot]))
-                result._order.append((relative, -1 - (len(corpus.skipped) - 1)))
+                result._order.append((relative, -len(corpus.skipped)))
                 continue
-            article = _article(columns, main["passages"], passage_starts, slot)
-            built[slot] = article
-            scan_order.append(article)
+            reused_slots.append(slot)
+            scan_order.append(old_articles[slot])
             result._reused_paths.add(relative)
             message = old_warnings.get(relative)
             if message is not None:
@@ -467,24 +563,33 @@ def _assemble(
         item = read_article(Path(full), root)
         if isinstance(item, Skipped):
             corpus.skipped.append(item)
-            result._order.append((relative, -1 - (len(corpus.skipped) - 1)))
+            result._order.append((relative, -len(corpus.skipped)))
             continue
         if isinstance(item, tuple):
             item, warning = item
             corpus.warnings.append(warning)
         scan_order.append(item)
         result._order.append((relative, len(scan_order) - 1))
-    if unchanged and main is not None and main["index"] is not None and len(built) == len(
-        columns["path"]
+    if (
+        unchanged
+        and main is not None
+        and main["index"] is not None
+        and sorted(reused_slots) == list(range(len(old_articles)))
     ):
-        corpus.articles = [built[n] for n in range(len(built))]
+        corpus.articles = old_articles
         result.index = _restore_index(main["index"], corpus.articles)
         result.speakers_ready = bool(main.get("speakers_ready"))
-        _renumber(result, scan_order)
+        result._order = [
+            (path, slot if slot < 0 else reused_slots[slot]) for path, slot in result._order
+        ]
         return result
     # Something changed: sort as load_corpus does and rebuild the index.
     corpus.articles = sorted(scan_order, key=lambda article: article.sort_key)
-    _renumber(result, scan_order)
+    position = {id(article): number for number, article in enumerate(corpus.articles)}
+    result._order = [
+        (path, slot if slot < 0 else position[id(scan_order[slot])])
+        for path, slot in result._order
+    ]
     report: Callable[[int, int], None] | None = None
     if progress is not None:
         stage_progress = progress
@@ -500,56 +605,38 @@ def _assemble(
     return result
 
 
-def _renumber(result: CachedCorpus, scan_order: list[Article]) -> None:
-    """Turn scan positions in ``result._order`` into positions in the sorted article list."""
-    position = {id(article): number for number, article in enumerate(result.corpus.articles)}
-    result._order = [
-        (path, slot if slot < 0 else position[id(scan_order[slot])])
-        for path, slot in result._order
+def _articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
+    """Every cached article, rebuilt from the columns (in the cached, sorted order)."""
+    paths: list[str] = columns["path"]
+    pairs = iter(flat)
+    spans = list(zip(pairs, pairs))
+    passages: list[list[Span]] = []
+    start = 0
+    for count in columns["passage_count"]:
+        passages.append(spans[start : start + count])
+        start += count
+    ids = list(map(article_id, paths))
+    folders = [path.rpartition("/")[0] for path in paths]
+    values = {
+        "id": ids, "folder": folders, "passages": passages,
+        **{name: columns[name] for name in _COLUMNS if name != "passage_count"},
+    }
+    if _POSITIONAL:
+        return list(map(Article, *(values[name] for name in _ARTICLE_FIELDS)))
+    return [  # pragma: no cover - only when Article's field order changes
+        Article(**{name: values[name][number] for name in _ARTICLE_FIELDS})
+        for number in range(len(paths))
     ]
 
 
-def _article(
-    columns: dict[str, Any], flat: array[int], starts: list[int], number: int
-) -> Article:
-    """Article ``number`` rebuilt from the cached columns."""
-    path: str = columns["path"][number]
-    it = iter(flat[2 * starts[number] : 2 * starts[number + 1]])
-    return Article(
-        id=article_id(path),
-        path=path,
-        text=columns["text"][number],
-        title=columns["title"][number],
-        date=columns["date"][number],
-        folder=path.rpartition("/")[0],
-        source=columns["source"][number],
-        author=columns["author"][number],
-        dateline=columns["dateline"][number],
-        encoding=columns["encoding"][number],
-        title_span=columns["title_span"][number],
-        body_start=columns["body_start"][number],
-        passages=list(zip(it, it)),
-        mtime=columns["mtime"][number],
-        size=columns["size"][number],
-    )
-
-
 def _restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
-    """A :class:`SearchIndex` over ``articles`` from its cached state."""
+    """A :class:`SearchIndex` over ``articles`` from its cached (unpacked) state."""
     index = SearchIndex(articles)
     vocab = Vocabulary()
     for name, value in state["vocab"].items():
         setattr(vocab, name, value)
     index.vocab = vocab
     for name, value in state["fields"].items():
-        if name == "postings":
-            typecode, flat, lengths = value
-            postings: list[array[int]] = []
-            start = 0
-            for length in lengths:
-                postings.append(flat[start : start + length])
-                start += length
-            value = postings
         setattr(index, name, value)
     return index
 
@@ -558,20 +645,11 @@ def _restore_index(state: dict[str, Any], articles: Sequence[Article]) -> Search
 
 
 def _index_state(index: SearchIndex) -> dict[str, Any]:
-    """The picklable state of ``index`` with its posting lists flattened."""
-    fields: dict[str, Any] = {}
-    for name in _INDEX_FIELDS:
-        value = getattr(index, name)
-        if name == "postings":
-            flat = array("I")
-            lengths = array("q")
-            for posting in value:
-                flat.extend(posting)
-                lengths.append(len(posting))
-            value = ("I", flat, lengths)
-        fields[name] = value
-    vocab = {name: getattr(index.vocab, name) for name in _VOCAB_SLOTS}
-    return {"fields": fields, "vocab": vocab}
+    """The picklable, packed state of ``index``."""
+    return {
+        "fields": {name: _pack(getattr(index, name)) for name in _INDEX_FIELDS},
+        "vocab": {name: _pack(getattr(index.vocab, name)) for name in _VOCAB_SLOTS},
+    }
 
 
 def _main_section(result: CachedCorpus) -> dict[str, Any]:
@@ -588,7 +666,7 @@ def _main_section(result: CachedCorpus) -> dict[str, Any]:
         mtimes.append(key[1])
         slots.append(slot)
     flat = array("I")
-    counts = array("q")
+    counts: list[int] = []
     for article in articles:
         counts.append(len(article.passages))
         for start, end in article.passages:
@@ -604,16 +682,16 @@ def _main_section(result: CachedCorpus) -> dict[str, Any]:
         "dateline": [a.dateline for a in articles],
         "encoding": [a.encoding for a in articles],
         "title_span": [a.title_span for a in articles],
-        "body_start": array("q", [a.body_start for a in articles]),
-        "mtime": array("d", [a.mtime for a in articles]),
-        "size": array("q", [a.size for a in articles]),
+        "body_start": [a.body_start for a in articles],
+        "mtime": [a.mtime for a in articles],
+        "size": [a.size for a in articles],
         "passage_count": counts,
     }
     return {
         "files": (paths, sizes, mtimes, slots),
         "skipped": [s.reason for s in result.corpus.skipped],
         "warnings": {w.path: w.message for w in result.corpus.warnings},
-        "articles": columns,
+        "articles": {name: _pack(value) for name, value in columns.items()},
         "passages": flat,
         "index": _index_state(result.index),
         "speakers_ready": result.speakers_ready,

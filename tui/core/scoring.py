@@ -36,11 +36,14 @@ STAGE2_MAX = 20
 """At most this many (plus ``limit``) candidates get the full stage-2 score."""
 LOWER_TIERS = 3
 """Passages missing some clause are re-scored only up to this many times ``limit``."""
+FILTER_RATIO = 8
+"""When one clause fills the budget, the next one (up to this many times the budget)
+is still read, but only where the first one matches."""
 TIER_SCAN = 5_000
 """Tiers larger than this are ranked from a sample of their inexact matches."""
 DRIVER_BUDGET = 12_000
 """Stage 1 reads the posting lists of the rarest clauses up to about this many entries..."""
-DRIVER_BUDGET_SQRT = 55
+DRIVER_BUDGET_SQRT = 40
 """... or this many times the square root of the number of passages, if more: larger
 corpora have more near-ties, which more exact stage-1 tiers resolve."""
 
@@ -77,13 +80,18 @@ class Scorer:
         if self.cancel is not None and self.cancel.is_set():
             raise Stop
 
-    def _clause_map(self, clause: CompiledClause, cap: int) -> ClauseMap:
+    def _clause_map(
+        self, clause: CompiledClause, cap: int, within: set[int] | None = None
+    ) -> ClauseMap:
         """Passages containing the clause (phrases: all their words) and the inexact ones.
 
         Beyond about ``cap`` passages, the lowest-quality and then the latest
-        postings are left out: stage 1 stays bounded on huge corpora.
+        postings are left out: stage 1 stays bounded on huge corpora. With
+        ``within``, only those passages are looked for (no cap).
         """
         postings = self.index.postings
+        if within is not None:
+            return self._clause_within(clause, within)
         exact: set[int] = set()
         inexact: dict[int, float] = {}
         levels: dict[float, list[array[int]]] = {}
@@ -116,6 +124,28 @@ class Scorer:
         exact.update(inexact)
         return exact, inexact
 
+    def _clause_within(self, clause: CompiledClause, within: set[int]) -> ClauseMap:
+        """:meth:`_clause_map` restricted to the passages ``within``."""
+        postings = self.index.postings
+        exact: set[int] = set()
+        inexact: dict[int, float] = {}
+        for option in clause.options:
+            if option.phrase:
+                common = set(within)
+                for tid in option.phrase:
+                    common.intersection_update(postings[tid])
+                exact |= common
+            for tid, quality in sorted(option.terms.items(), key=itemgetter(1)):
+                found = within.intersection(postings[tid])
+                if quality >= 1.0:
+                    exact |= found
+                else:
+                    inexact.update(dict.fromkeys(found, quality))
+        for passage in inexact.keys() & exact:
+            del inexact[passage]
+        exact.update(inexact)
+        return exact, inexact
+
     def run(self, allowed: set[int] | None, limit: int) -> list[Ranked]:
         """The best ``limit`` passages (all matching ones when ``limit`` is 0).
 
@@ -134,14 +164,19 @@ class Scorer:
         spent = 0
         for number in sorted(range(len(clauses)), key=sizes.__getitem__):
             if drivers and spent + sizes[number] > budget:
-                if len(drivers) > 1 or sizes[number] > 4 * budget:
-                    break
+                if len(drivers) == 1 and sizes[number] <= FILTER_RATIO * budget:
+                    drivers.append(-1 - number)  # read only where the first driver is
+                break
             drivers.append(number)
             spent += sizes[number]
         self.maps = maps = {}
         for number in drivers:
             self._check()
-            maps[number] = self._clause_map(clauses[number], 2 * budget)
+            if number >= 0:
+                maps[number] = self._clause_map(clauses[number], budget)
+            else:
+                within = maps[drivers[0]][0]
+                maps[-1 - number] = self._clause_map(clauses[-1 - number], budget, within)
         if not maps:
             order = sorted(self._candidates(allowed))[: MIN_CANDIDATES + limit]
             return self._rank(order, dict.fromkeys(order, math.inf), limit)

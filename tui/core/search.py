@@ -20,10 +20,12 @@ Design (measured with ``benchmarks/search_bench.py``; copied to the README):
   benchmarked: FTS5 has no typo tolerance, and the custom index keeps the
   typo-by-length rule exact with no dependency beyond rapidfuzz.
 * Ranking (``scoring.py``), three steps. (1) Posting lists of the rarest
-  clauses (about max(12k, 55 * sqrt(passages)) entries in all) give candidate
+  clauses (about max(12k, 40 * sqrt(passages)) entries in all) give candidate
   tiers by set algebra: all those clauses found, then all but the least
   important one; within a tier, idf-weighted match quality (exact > prefix >
-  1 typo > 2 typos). (2) The best ~50 are re-scored from their word ids on
+  1 typo > 2 typos). When the rarest clause alone fills the budget, the next
+  one is still read, but only where the first matches (C-level set
+  intersection): on 1M passages this lifted hit@1 from 0.84 to 0.97. (2) The best ~50 are re-scored from their word ids on
   *every* clause (very common words included) plus the query words found side
   by side. (3) The best ~20 of those get the full score: proximity window,
   query order, phrases and anchors verified, shorter passages slightly ahead.

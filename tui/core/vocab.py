@@ -41,7 +41,7 @@ PREFIX = 0.8
 """Quality of a match of the start of a longer word."""
 TYPO = (1.0, 0.65, 0.4)
 """Quality of a match with 0, 1 or 2 typos."""
-MAX_PREFIX_TERMS = 2000
+MAX_PREFIX_TERMS = 500
 PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 """Shortest query word matched as a prefix (any word / the word being typed)."""
 KEY_PREFIX = 6

@@ -195,6 +195,13 @@ class ReaderActions(_Base):
 
         self.run_worker(write, thread=True, exclusive=True, group="state")
 
+    def action_reload(self) -> None:
+        """Read the folder again: new, changed and removed files show without a restart."""
+        self.remember_position()
+        self.reloading = True
+        self.notify(f"Reloading {self.root}…")
+        self.start_loading()
+
     def action_help(self) -> None:
         """Show the keys of the focused pane and the app, and the search syntax."""
         from tui.ui.screens.help import HelpScreen

@@ -104,7 +104,7 @@ def search(index: SearchIndex, query: str, limit: int, post: Post,
     except SearchCancelled:
         return
     if not cancel.is_set():
-        post(SearchFinished(query, hits, (time.perf_counter() - began) * 1000))
+        post(SearchFinished(query, hits, (time.perf_counter() - began) * 1000, index))
 
 
 def find_in_article(index: SearchIndex, article: int, query: str, post: Post,

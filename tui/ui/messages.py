@@ -65,6 +65,8 @@ class SearchFinished(Message):
     query: str
     hits: list[SearchHit]
     milliseconds: float
+    index: SearchIndex | None = None
+    """The index that answered (an answer from a replaced index is dropped)."""
 
 
 @dataclass

@@ -73,6 +73,7 @@ class MainScreen(ReaderActions, Screen[None]):
         Binding("H", "back", "History back", show=False, id="app.back"),
         Binding("L", "forward", "History forward", show=False, id="app.forward"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
+        Binding("R", "reload", "Reload folder", show=False, id="app.reload"),
         Binding("w", "load_report", "Skipped files", show=False, id="app.load-report"),
         Binding("y", "copy", "Copy", id="app.copy"),
         Binding("Y", "save_clipping", "Save to file", show=False, id="app.save-clipping"),
@@ -96,6 +97,8 @@ class MainScreen(ReaderActions, Screen[None]):
         self._cancel_events: dict[str, threading.Event] = {}
         self.positions: dict[str, int] = {}
         """Article id to its index in the sorted corpus."""
+        self.reloading = False
+        """True while the folder is read again (the old corpus stays on screen till then)."""
         self.quotes_return = "articles"
         """The list the quotes panel gives the left pane back to."""
         self.find_origin = 0
@@ -122,6 +125,10 @@ class MainScreen(ReaderActions, Screen[None]):
         self.set_focus(self.query_one(ArticleList))
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10)
+        self.start_loading()
+
+    def start_loading(self) -> None:
+        """Read (or read again) the folder and index it, in a worker."""
         self.run_worker(partial(jobs.load_and_index, self.root, self.post_message,
                                 self._cancel_event("load")),
                         thread=True, exclusive=True, group="load")
@@ -153,7 +160,7 @@ class MainScreen(ReaderActions, Screen[None]):
     def on_articles_read(self, message: ArticlesRead) -> None:
         self.query_one(StatusBar).message = (
             f"Loading {self.root}: {message.done:,}/{message.total:,} files…")
-        if message.articles:
+        if message.articles and not self.reloading:
             self.query_one(ArticleList).add_articles(message.articles)
 
     def on_load_failed(self, message: LoadFailed) -> None:
@@ -164,7 +171,18 @@ class MainScreen(ReaderActions, Screen[None]):
         self.notify(message.reason, severity="error", timeout=10)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        previous = self.corpus
+        reopen = None
+        if self.reloading and previous is not None and self.open_index is not None:
+            reopen = previous.articles[self.open_index].id
+        self.quotes = {}
+        self.open_index = None
         corpus = self.corpus = message.corpus
+        if self.reloading:
+            self.reloading = False
+            self.index = None  # its article numbers belong to the old corpus
+            self.after_reload(previous, corpus, reopen)
+            return
         status = self.query_one(StatusBar)
         problems = []
         if corpus.skipped:
@@ -194,6 +212,19 @@ class MainScreen(ReaderActions, Screen[None]):
             self.open_article(ids.index(last))
             self.set_focus(self.query_one(ArticleReader))
 
+    def after_reload(self, previous: Corpus | None, corpus: Corpus, reopen: str | None) -> None:
+        """Show the re-read corpus, back on the article that was open."""
+        self.positions = {article.id: number for number, article in enumerate(corpus.articles)}
+        before = {article.id for article in previous.articles} if previous else set()
+        after = set(self.positions)
+        listing = self.query_one(ArticleList)
+        listing.set_articles(corpus.articles)
+        if reopen in self.positions:
+            listing.highlighted = self.positions[reopen]
+            self.open_article(self.positions[reopen])
+        self.notify(f"Reloaded: {plural(len(after), 'article')}, {len(after - before)} new, "
+                    f"{len(before - after)} gone.")
+
     def on_index_progressed(self, message: IndexProgressed) -> None:
         if self.corpus is not None:
             self.query_one(StatusBar).message = (
@@ -219,7 +250,8 @@ class MainScreen(ReaderActions, Screen[None]):
             self.quotes.setdefault(number, quotes)
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        if message.query != self.query_one(SearchBox).value or self.corpus is None:
+        if (message.query != self.query_one(SearchBox).value or self.corpus is None
+                or message.index is not self.index):
             return  # a stale answer: the query has changed since
         self.query_one(ContentSwitcher).current = "results"
         self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)

@@ -1,0 +1,253 @@
+"""The persistent corpus cache: reuse, invalidation, corruption, and never writing to the corpus."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.core.cache import MAGIC, CachedCorpus, cache_path, load_cached
+from tui.core.corpus import Corpus, load_corpus
+from tui.core.search import SearchIndex
+
+OLD_NS = 1_600_000_000 * 10**9
+"""An mtime well before any test run: files this old are trusted by the cache."""
+
+
+def _age(root: Path, offset: int = 0) -> None:
+    """Set every file below ``root`` to an old mtime (fresh files are re-read on purpose)."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD_NS + offset, OLD_NS + offset))
+
+
+def _write(path: Path, text: str | bytes, offset: int = 0) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(OLD_NS + offset, OLD_NS + offset))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A tiny corpus: nested folders, a dated article, a cp1252 file, an empty file."""
+    root = tmp_path / "corpus"
+    _write(root / "world" / "harbour.txt",
+           "Harbour bridge reopens\n\nThe bridge reopened on Monday.\n\n"
+           "\u201cIt is a great day,\u201d said Mayor Ana Lopez.\n")
+    _write(root / "world" / "grain.txt",
+           "date 2024-05-01\nGrain talks resume\n\nNegotiators met in Geneva about grain.\n")
+    _write(root / "science" / "comet.md",
+           "Comet survey\n\nAstronomers counted a thousand comets.\n\n"
+           "\u201cWe were surprised,\u201d said Dr Mira Chen.\n")
+    _write(root / "science" / "latin.txt",
+           "Caf\u00e9 society\n\nThe caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e.\n".encode("cp1252"))
+    _write(root / "empty.txt", b"")
+    return root
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every entry below ``folder`` with its size and mtime."""
+    found = {}
+    for path in folder.rglob("*"):
+        stat = path.stat()
+        found[path.relative_to(folder).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    stat = folder.stat()
+    found["."] = (0, stat.st_mtime_ns)
+    return found
+
+
+def _same_as_cold(result: CachedCorpus, root: Path) -> None:
+    """``result`` equals a cold load_corpus + SearchIndex.build of ``root``."""
+    cold = load_corpus(root)
+    assert result.corpus.articles == cold.articles
+    assert result.corpus.skipped == cold.skipped
+    assert result.corpus.warnings == cold.warnings
+    index = SearchIndex.build(cold.articles)
+    for query in ("bridge", "grain talks", "comets", "caf", "brige", "in:world bridge"):
+        assert result.index.search(query, 10) == index.search(query, 10), query
+
+
+def test_cold_then_warm_reuses_every_file(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = load_cached(corpus, folder=cache)
+    assert (cold.reused, cold.reread) == (0, 5)
+    assert cold.path is not None and cold.path.exists()
+    warm = load_cached(corpus, folder=cache)
+    assert (warm.reused, warm.reread) == (5, 0)
+    assert warm.warnings == []
+    _same_as_cold(warm, corpus)
+    assert [s.path for s in warm.corpus.skipped] == ["empty.txt"]
+    assert [w.path for w in warm.corpus.warnings] == ["science/latin.txt"]
+
+
+def test_changed_file_is_reread(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache)
+    _write(corpus / "world" / "grain.txt",
+           "date 2024-05-01\nGrain talks collapse\n\nNegotiators left Geneva angry.\n", offset=5)
+    warm = load_cached(corpus, folder=cache)
+    assert (warm.reused, warm.reread) == (4, 1)
+    article = warm.corpus.by_id("world/grain")
+    assert article is not None and article.title == "Grain talks collapse"
+    assert warm.index.search("angry", 5) and not warm.index.search("resume", 5)
+    _same_as_cold(warm, corpus)
+    assert load_cached(corpus, folder=cache).reread == 0
+
+
+def test_same_size_change_with_new_mtime_is_reread(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache)
+    path = corpus / "world" / "grain.txt"
+    _write(path, path.read_text(encoding="utf-8").replace("Geneva", "Vienna"), offset=7)
+    warm = load_cached(corpus, folder=cache)
+    assert warm.reread == 1
+    _same_as_cold(warm, corpus)
+
+
+def test_added_and_removed_files(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache)
+    _write(corpus / "world" / "deep" / "new.txt", "Volcano erupts\n\nLava reached the sea.\n")
+    (corpus / "science" / "comet.md").unlink()
+    warm = load_cached(corpus, folder=cache)
+    assert (warm.reused, warm.reread) == (4, 1)
+    ids = {a.id for a in warm.corpus.articles}
+    assert "world/deep/new" in ids and "science/comet" not in ids
+    assert warm.index.search("lava", 5) and not warm.index.search("comets", 5)
+    _same_as_cold(warm, corpus)
+
+
+def test_fresh_files_are_not_trusted(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    (corpus / "world" / "harbour.txt").touch()  # mtime = now: could change unseen
+    load_cached(corpus, folder=cache)
+    assert load_cached(corpus, folder=cache).reread == 1
+
+
+def _corrupt(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "random":
+        path.write_bytes(os.urandom(len(data)))
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "foreign pickle":
+        path.write_bytes(pickle.dumps({"version": 1, "root": "x"}))
+    elif how == "evil pickle":
+        path.write_bytes(MAGIC + data[len(MAGIC) : len(MAGIC) + 24]
+                         + pickle.dumps(Corpus(Path("."))))
+    elif how == "wrong version":
+        body = pickle.dumps({"version": 999, "code": "", "root": "", "token": ""}, protocol=5)
+        path.write_bytes(MAGIC + len(body).to_bytes(8, "little") + bytes(16) + body)
+    elif how == "flipped byte":
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
+    else:  # pragma: no cover
+        raise AssertionError(how)
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["truncated", "random", "empty", "foreign pickle", "evil pickle", "wrong version"],
+)
+def test_corrupt_cache_is_rebuilt_with_a_warning(corpus: Path, tmp_path: Path, how: str) -> None:
+    cache = tmp_path / "cache"
+    first = load_cached(corpus, folder=cache)
+    assert first.path is not None
+    _corrupt(first.path, how)
+    again = load_cached(corpus, folder=cache)
+    assert again.warnings and "cache" in again.warnings[0]
+    assert (again.reused, again.reread) == (0, 5)
+    _same_as_cold(again, corpus)
+    healed = load_cached(corpus, folder=cache)
+    assert (healed.reused, healed.warnings) == (5, [])
+
+
+def test_flipped_byte_never_gives_a_wrong_corpus(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = load_cached(corpus, folder=cache)
+    assert first.path is not None
+    _corrupt(first.path, "flipped byte")
+    again = load_cached(corpus, folder=cache)
+    assert again.corpus.skipped == load_corpus(corpus).skipped
+    assert len(again.corpus.articles) == 4
+
+
+def test_cache_of_code_version_is_checked(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache)
+    monkeypatch.setattr("tui.core.cache._code_hash", "another build")
+    again = load_cached(corpus, folder=cache)
+    assert again.reread == 5 and "another version" in again.warnings[0]
+
+
+def test_use_cache_false_neither_reads_nor_writes(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    result = load_cached(corpus, folder=cache, use_cache=False)
+    assert result.path is None and not cache.exists()
+    load_cached(corpus, folder=cache)
+    path = cache_path(corpus, cache)
+    path.write_bytes(b"garbage")
+    before = _listing(cache)
+    result = load_cached(corpus, folder=cache, use_cache=False)
+    assert result.warnings == [] and result.reread == 5
+    assert _listing(cache) == before
+    result.finish_quotes()
+    assert _listing(cache) == before
+
+
+def test_nothing_is_written_into_the_corpus(corpus: Path, tmp_path: Path) -> None:
+    before = _listing(corpus)
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache).finish_quotes()
+    load_cached(corpus, folder=cache).finish_quotes()
+    inside = load_cached(corpus, folder=corpus / ".cache")
+    assert inside.path is None and inside.warnings
+    assert _listing(corpus) == before
+
+
+def test_env_variable_chooses_the_folder(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEEDTUI_CACHE_DIR", str(tmp_path / "envcache"))
+    result = load_cached(corpus)
+    assert result.path is not None and result.path.parent == tmp_path / "envcache"
+    assert load_cached(corpus).reread == 0
+
+
+def test_quotes_are_cached_and_give_speakers(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = load_cached(corpus, folder=cache)
+    quotes = cold.finish_quotes()
+    assert any(q.speaker_name for found in quotes.values() for q in found)
+    warm = load_cached(corpus, folder=cache)
+    assert warm.speakers_ready
+    assert warm.index.search("speaker:chen", 5) == cold.index.search("speaker:chen", 5)
+    assert warm.index.search("speaker:chen", 5)
+    assert warm.finish_quotes() == quotes
+
+
+def test_renamed_corpus_folder_gets_its_own_cache(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache)
+    moved = tmp_path / "moved"
+    shutil.copytree(corpus, moved)
+    _age(moved)
+    result = load_cached(moved, folder=cache)
+    assert result.reread == 5 and result.warnings == []
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_no_temporary_files_left(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache).finish_quotes()
+    assert [p.name.startswith("corpus-") for p in cache.iterdir()] == [True]
