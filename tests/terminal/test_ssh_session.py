@@ -114,3 +114,18 @@ def test_copy_inside_tmux_is_wrapped_for_passthrough(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     recorded = log.read_bytes().decode("utf-8", "replace")
     assert re.search(r"\x1bPtmux;\x1b\x1b\]52;c;[A-Za-z0-9+/=]+\x07\x1b\\", recorded)
+
+
+@pytest.mark.parametrize("term", ["xterm", "screen", "linux"])
+def test_other_terminals_at_60x20(tmp_path: Path, term: str) -> None:
+    steps = ("wait-for search ready 20\ntype /\ntype islanders\nwait-for hit 10\nkeys Enter\n"
+             "wait 1\nsnap s\nkeys q\nwait 1\n")
+    argv = [sys.executable, str(DRIVE), "--size", "60x20", "--term", term, "--ssh",
+            "--out", str(tmp_path), "--", "sh", "-c",
+            f"SEEDTUI_STATE_DIR={shlex.quote(str(tmp_path / 'state'))} "
+            f"{shlex.quote(str(SEEDTUI))} {shlex.quote(str(CORPUS))}"]
+    result = subprocess.run(argv, input=steps, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    screen = (tmp_path / "s.txt").read_text()
+    assert "▌ Brandauer said the ferry timetable" in screen
+    assert "Traceback" not in screen
