@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui import __version__
+from tui.core.safety import visible
 from tui.resources import default_corpus
 
 SUBCOMMANDS = ("list", "search", "quotes")
@@ -79,9 +80,10 @@ def _load(folder: Path | None) -> Any:
     root = folder if folder is not None else default_corpus()
     corpus = load_corpus(root)
     for skipped in corpus.skipped:
-        print(f"seedtui: warning: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}",
+              file=sys.stderr)
     for warning in corpus.warnings:
-        print(f"seedtui: warning: {warning.path}: {warning.message}", file=sys.stderr)
+        print(f"seedtui: warning: {visible(warning.path)}: {warning.message}", file=sys.stderr)
     if not corpus.articles:
         raise UsageError(f"no articles (*.txt, *.md) in {root}")
     return corpus
@@ -93,8 +95,8 @@ def _emit_json(rows: Iterable[dict[str, Any]]) -> None:
 
 
 def _one_line(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    """``text`` on one line, made harmless, cut to ``width`` characters with an ellipsis."""
+    flat = " ".join(visible(text).split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
@@ -105,7 +107,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     fixed = sum(widths[:-1]) + 2 * (len(header) - 1)
     last = max(width - fixed, 20)
     for row in [list(header), *rows]:
-        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        cells = [visible(cell).ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         print("  ".join([*cells, _one_line(row[-1], last)]).rstrip())
 
 
@@ -269,7 +271,11 @@ def run_browser(argv: Sequence[str]) -> int:
         return EXIT_EMPTY
     from tui.ui.app import SeedApp
 
-    SeedApp(root).run()
+    app = SeedApp(root, contain_errors=True)
+    app.run()
+    if app.fatal_message:
+        print(app.fatal_message, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import struct
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from tui.core.cache import MAGIC, CachedCorpus, cache_path, load_cached
+from tui.core.cache import MAGIC, CachedCorpus, cache_path, load_cached, wait_index
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.search import SearchIndex
 
@@ -130,6 +134,16 @@ def test_fresh_files_are_not_trusted(corpus: Path, tmp_path: Path) -> None:
     assert load_cached(corpus, folder=cache).reread == 1
 
 
+EVIL_MARKER = Path(os.environ.get("TMPDIR", "/tmp")) / "seedtui-evil-pickle-ran"
+
+
+class _Evil:
+    """Unpickling this would create :data:`EVIL_MARKER`."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {EVIL_MARKER}",))
+
+
 def _corrupt(path: Path, how: str) -> None:
     data = path.read_bytes()
     if how == "truncated":
@@ -140,9 +154,14 @@ def _corrupt(path: Path, how: str) -> None:
         path.write_bytes(b"")
     elif how == "foreign pickle":
         path.write_bytes(pickle.dumps({"version": 1, "root": "x"}))
-    elif how == "evil pickle":
-        path.write_bytes(MAGIC + data[len(MAGIC) : len(MAGIC) + 24]
-                         + pickle.dumps(Corpus(Path("."))))
+    elif how in ("foreign object", "evil pickle"):
+        # A well-formed file whose main section holds a foreign object (a Corpus, or
+        # something that would run a command when unpickled).
+        lengths = struct.unpack("<QQQQ", data[len(MAGIC) : len(MAGIC) + 32])
+        header = data[len(MAGIC) + 32 : len(MAGIC) + 32 + lengths[0]]
+        body = pickle.dumps(Corpus(Path(".")) if how == "foreign object" else _Evil())
+        path.write_bytes(MAGIC + struct.pack("<QQQQ", len(header), len(body), 0, 0)
+                         + header + body)
     elif how == "wrong version":
         body = pickle.dumps({"version": 999, "code": "", "root": "", "token": ""}, protocol=5)
         path.write_bytes(MAGIC + len(body).to_bytes(8, "little") + bytes(16) + body)
@@ -155,14 +174,17 @@ def _corrupt(path: Path, how: str) -> None:
 
 @pytest.mark.parametrize(
     "how",
-    ["truncated", "random", "empty", "foreign pickle", "evil pickle", "wrong version"],
+    ["truncated", "random", "empty", "foreign pickle", "foreign object", "evil pickle",
+     "wrong version"],
 )
 def test_corrupt_cache_is_rebuilt_with_a_warning(corpus: Path, tmp_path: Path, how: str) -> None:
     cache = tmp_path / "cache"
     first = load_cached(corpus, folder=cache)
     assert first.path is not None
     _corrupt(first.path, how)
+    EVIL_MARKER.unlink(missing_ok=True)
     again = load_cached(corpus, folder=cache)
+    assert not EVIL_MARKER.exists()
     assert again.warnings and "cache" in again.warnings[0]
     assert (again.reused, again.reread) == (0, 5)
     _same_as_cold(again, corpus)
@@ -250,4 +272,64 @@ def test_renamed_corpus_folder_gets_its_own_cache(corpus: Path, tmp_path: Path) 
 def test_no_temporary_files_left(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     load_cached(corpus, folder=cache).finish_quotes()
+    assert [p.name.startswith("corpus-") for p in cache.iterdir()] == [True]
+
+
+def test_typo_structures_load_in_the_background(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = load_cached(corpus, folder=cache)
+    warm = load_cached(corpus, folder=cache)
+    assert warm.index.search("negotiatrs", 5) == cold.index.search("negotiatrs", 5)
+    assert warm.index.search("negotiatrs", 5)
+    assert wait_index(warm.index, 10)
+    assert type(warm.index.vocab._deletes) is dict
+
+
+def test_damaged_typo_structures_are_rebuilt(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cold = load_cached(corpus, folder=cache)
+    import tui.core.cache as module
+
+    real = module._unpack
+
+    def failing(packed: object, blobs: list[object]) -> object:
+        if threading.current_thread().name == "seedtui-vocab":
+            raise ValueError("damaged")
+        return real(packed, blobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_unpack", failing)
+    warm = load_cached(corpus, folder=cache)
+    assert wait_index(warm.index, 10)
+    for query in ("negotiatrs", "brige", "comet"):
+        assert warm.index.search(query, 5) == cold.index.search(query, 5)
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from tui.core.cache import load_cached
+for _ in range(3):
+    result = load_cached(Path(sys.argv[1]), folder=Path(sys.argv[2]))
+    result.finish_quotes()
+    result.path.unlink(missing_ok=True)
+    result = load_cached(Path(sys.argv[1]), folder=Path(sys.argv[2]))
+    assert not result.warnings, result.warnings
+    print(result.reused, result.reread)
+"""
+
+
+def test_two_processes_never_see_a_broken_cache(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(corpus), str(cache)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+    final = load_cached(corpus, folder=cache)
+    assert final.warnings == [] and final.reused == 5
     assert [p.name.startswith("corpus-") for p in cache.iterdir()] == [True]

@@ -30,8 +30,9 @@ ADJACENT, PROXIMITY, ORDER, SHORT = 25.0, 15.0, 10.0, 2.0
 """Stage-2 bonuses: consecutive query words side by side, a tight window, query order, brevity."""
 BONUS = ADJACENT + PROXIMITY + ORDER + SHORT
 """The most stage 2 can add to a stage-1 score."""
-MIN_CANDIDATES = 50
-"""Stage 2 looks at least at this many of the best stage-1 candidates (when there are)."""
+MIN_CANDIDATES, CANDIDATES_SQRT, MAX_CANDIDATES = 50, 0.45, 250
+"""Step 2 re-scores this many stage-1 candidates: ``CANDIDATES_SQRT`` times the square
+root of the number of passages, within these bounds (big corpora have more ties)."""
 STAGE2_MAX = 20
 """At most this many (plus ``limit``) candidates get the full stage-2 score."""
 LOWER_TIERS = 3
@@ -187,7 +188,8 @@ class Scorer:
             self._exclude(group)
             return group
 
-        wanted = max(MIN_CANDIDATES, 4 * limit)
+        scaled = int(CANDIDATES_SQRT * math.sqrt(self.index.passages))
+        wanted = max(MIN_CANDIDATES, 4 * limit, min(MAX_CANDIDATES, scaled))
         numbers = list(maps)
         found_sets = [maps[i][0] for i in numbers]
         everywhere = keep(found_sets[0].intersection(*found_sets[1:]))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
+from tui.ui.errors import log_error
 from tui.ui.memory import Memory
 from tui.ui.screens.main import MainScreen
 
@@ -25,10 +28,15 @@ class SeedApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
-    def __init__(self, root: Path, *, state_dir: Path | None = None) -> None:
+    def __init__(self, root: Path, *, state_dir: Path | None = None,
+                 contain_errors: bool = False) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
+        self.contain_errors = contain_errors
+        """Log unexpected errors and carry on, instead of exiting with a traceback."""
+        self.fatal_message: str | None = None
+        """Set when an error forced the app to close: one line for the command line to print."""
         self.memory = Memory(root, state_dir)
         """What is remembered between runs (read once here, before the UI starts)."""
         if self.memory.theme and self.memory.theme in self.available_themes:
@@ -40,6 +48,37 @@ class SeedApp(App[None]):
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)
+
+    async def run_action(self, action: str | ActionParseResult,
+                         default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """Run an action; with ``contain_errors``, a failing one is logged, not fatal."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            if not self.contain_errors:
+                raise
+            self.report_error(error)
+            return True
+
+    def report_error(self, error: BaseException) -> None:
+        """Log ``error`` to the error file and say so in one line."""
+        path = log_error(self.memory.folder, error)
+        where = f" (details in {path})" if path else ""
+        message = f"Unexpected error: {type(error).__name__}: {error}"
+        self.notify(message[:200] + where, severity="error", timeout=15)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an error that escaped a message handler: the app must exit.
+        # The command line asks for no traceback: log it and leave one line on stderr.
+        if not self.contain_errors:
+            super()._handle_exception(error)
+            return
+        path = log_error(self.memory.folder, error)
+        self.fatal_message = (f"seedtui: unexpected error: {type(error).__name__}: {error}"[:300]
+                              + (f" (details in {path})" if path else ""))
+        self._return_code = 1
+        self.exit(return_code=1)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -31,6 +31,8 @@ from tui.ui.messages import (
 Post = Callable[[Message], object]
 
 
+BULK_QUOTES = 2_000_000
+"""Articles longer than this (characters) are left out of the corpus-wide quote scan."""
 BATCH_SECONDS = 0.1
 """How often the loader hands the articles read so far to the screen."""
 
@@ -86,7 +88,8 @@ def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
     for number, article in enumerate(corpus.articles):
         if cancel.is_set():
             return
-        quotes[number] = find_quotes(article.text)
+        # Past this size an article's quotations are found for the part the reader draws.
+        quotes[number] = find_quotes(article.text) if len(article.text) <= BULK_QUOTES else []
     index.set_speakers([
         [(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[number]
          if q.speaker_name or q.speaker]

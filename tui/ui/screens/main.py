@@ -40,6 +40,7 @@ from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
+from tui.ui.widgets.reader_layout import WINDOW_CHARS
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_bar import StatusBar
@@ -279,7 +280,9 @@ class MainScreen(ReaderActions, Screen[None]):
     def quotes_of(self, index: int) -> list[Quote]:
         """The quotations of article ``index`` (found once, then kept)."""
         if index not in self.quotes and self.corpus is not None:
-            self.quotes[index] = find_quotes(self.corpus.articles[index].text)
+            text = self.corpus.articles[index].text
+            # A very long article: the reader finds the quotations of the part it draws.
+            self.quotes[index] = [] if len(text) > WINDOW_CHARS else find_quotes(text)
         return self.quotes.get(index, [])
 
     def remember_position(self) -> None:
@@ -341,7 +344,8 @@ class MainScreen(ReaderActions, Screen[None]):
         if self.corpus is not None:
             self.open_article(self.positions[article.id])
         else:  # still loading: the list is in file order, not yet the corpus's
-            self.query_one(ArticleReader).show(article, find_quotes(article.text))
+            quotes = [] if len(article.text) > WINDOW_CHARS else find_quotes(article.text)
+            self.query_one(ArticleReader).show(article, quotes)
 
     @on(ArticleList.Chosen)
     def _article_chosen(self, message: ArticleList.Chosen) -> None:

@@ -7,7 +7,7 @@ the reader reports the quotation it moves to with :class:`ArticleReader.QuoteVis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.style import Style
 from textual.binding import Binding
@@ -17,8 +17,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
-from tui.core.quotes import Quote
-from tui.ui.widgets.reader_layout import Highlights, Layout, build_layout, message_layout
+from tui.core.quotes import Quote, find_quotes
+from tui.ui.widgets.reader_layout import (
+    WINDOW_CHARS,
+    Highlights,
+    Layout,
+    build_layout,
+    message_layout,
+    window_around,
+)
 
 
 class ArticleReader(ScrollView, can_focus=True):
@@ -82,6 +89,8 @@ class ArticleReader(ScrollView, can_focus=True):
         self.bookmarked: frozenset[int] = frozenset()
         """Passages of this article that carry a bookmark."""
         self.placeholder = "No article open."
+        self.window: range | None = None
+        """The passages drawn, for a very long article (``None``: all of them)."""
         self._anchor: tuple[int, int, int] | None = None
         """(article offset, lines above it, the scroll_y that showed it) to keep on resize."""
         self._layout = Layout()
@@ -97,6 +106,11 @@ class ArticleReader(ScrollView, can_focus=True):
         """Show ``article``; with ``passage``, scroll there and highlight it and ``matches``."""
         same = article is self.article
         self.article = article
+        self.window = None
+        if article is not None and len(article.text) > WINDOW_CHARS:
+            start = passage if passage is not None else 0
+            self.window = window_around(article, start)
+            quotes = self._window_quotes()
         self.quotes = quotes
         self.passage = passage
         self.matches = matches
@@ -110,6 +124,32 @@ class ArticleReader(ScrollView, can_focus=True):
         elif not same:
             self.scroll_to(y=0, animate=False, immediate=True)
             self._anchor = None
+
+    def _window_quotes(self) -> list[Quote]:
+        """The quotations of the drawn window (a very long article is not scanned whole)."""
+        if self.article is None or not self.window:
+            return []
+        low = self.article.passages[self.window.start][0]
+        high = self.article.passages[self.window.stop - 1][1]
+        return [replace(q, start=q.start + low, end=q.end + low,
+                        speaker_span=(q.speaker_span[0] + low, q.speaker_span[1] + low)
+                        if q.speaker_span else None,
+                        cue_span=(q.cue_span[0] + low, q.cue_span[1] + low)
+                        if q.cue_span else None)
+                for q in find_quotes(self.article.text[low:high])]
+
+    def _bring_into_window(self, offset: int) -> None:
+        """Redraw the window of a very long article around ``offset`` when it lies outside."""
+        article = self.article
+        if article is None or self.window is None:
+            return
+        passage = article.passage_at(offset)
+        if passage is None or passage in self.window:
+            return
+        self.window = window_around(article, passage)
+        self.quotes = self._window_quotes()
+        self.current_quote = None
+        self._relayout()
 
     def find_origin(self) -> int:
         """Where an in-article search starts: the start of the current passage."""
@@ -154,6 +194,7 @@ class ArticleReader(ScrollView, can_focus=True):
 
         The place is kept when the pane is re-wrapped (a resize), until the user scrolls.
         """
+        self._bring_into_window(offset)
         y = max(self._layout.line_of_offset(offset) - lines_above, 0)
         self.scroll_to(y=y, animate=False, immediate=True)
         self._anchor = anchor = (offset, lines_above, int(self.scroll_y))
@@ -234,6 +275,7 @@ class ArticleReader(ScrollView, can_focus=True):
             ],
             chosen_passage=self.passage,
             bookmarked=self.bookmarked,
+            window=self.window,
         )
         styles = {name: self._style(f"reader--{name}")
                   for name in ("title", "meta", "passage", "gutter")}
@@ -278,6 +320,7 @@ class ArticleReader(ScrollView, can_focus=True):
     def _visit_match(self, index: int) -> None:
         self.current_match = index
         start, _end = self.find_matches[index]
+        self._bring_into_window(start)
         self._relayout()
         line = self._layout.line_of_offset(start)
         if not (self.scroll_y <= line < self.scroll_y + self.size.height - 1):

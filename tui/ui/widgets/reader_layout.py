@@ -47,6 +47,25 @@ class Layout:
         return found
 
 
+WINDOW_CHARS = 200_000
+"""An article longer than this is drawn a window of passages at a time."""
+
+
+def window_around(article: Article, passage: int) -> range:
+    """The passages within about :data:`WINDOW_CHARS` characters around ``passage``."""
+    passages = article.passages
+    if not passages:
+        return range(0)
+    passage = min(max(passage, 0), len(passages) - 1)
+    centre = passages[passage][0]
+    low = high = passage
+    while low > 0 and centre - passages[low - 1][0] < WINDOW_CHARS // 2:
+        low -= 1
+    while high + 1 < len(passages) and passages[high + 1][1] - centre < WINDOW_CHARS // 2:
+        high += 1
+    return range(low, high + 1)
+
+
 @dataclass
 class Highlights:
     """What to mark in the text: styles paired with the spans they apply to, weakest first."""
@@ -54,6 +73,8 @@ class Highlights:
     layers: list[tuple[Style, Sequence[Span]]]
     chosen_passage: int | None = None
     bookmarked: Collection[int] = ()
+    window: range | None = None
+    """Only these passages are drawn (a very long article); ``None`` draws all."""
 
 
 def _wrap_text(console: Console, text: Text, width: int, fill: Style) -> list[tuple[Strip, int]]:
@@ -98,7 +119,19 @@ def build_layout(
     gutter_style = base + styles["gutter"]
     blank = Strip.blank(width, base)
     passage_lines: list[int] = []
+    window = highlights.window
+    if window is not None and window.start > 0:
+        note = Text(f"… {window.start:,} earlier passages of this very long article are "
+                    "not drawn; they are when you go there (g, search, n/N).",
+                    style=styles["meta"])
+        note.pad_left(GUTTER)
+        for strip, _start in _wrap_text(console, note, width, base):
+            lines.append(strip)
+            offsets.append(-1)
     for index, (start, end) in enumerate(article.passages):
+        if window is not None and index not in window:
+            passage_lines.append(-1)
+            continue
         if article.title_span is not None and (start, end) == article.title_span:
             passage_lines.append(0)
             continue
@@ -114,6 +147,15 @@ def build_layout(
         for strip, line_start in _wrap_text(console, text, width - GUTTER, fill):
             lines.append(Strip.join([gutter, strip]))
             offsets.append(start + line_start)
+    if window is not None and window.stop < len(article.passages):
+        note = Text(f"… {len(article.passages) - window.stop:,} more passages (G, search, "
+                    "n/N go there).", style=styles["meta"])
+        note.pad_left(GUTTER)
+        lines.append(blank)
+        offsets.append(-1)
+        for strip, _start in _wrap_text(console, note, width, base):
+            lines.append(strip)
+            offsets.append(-1)
     return Layout(lines, passage_lines, offsets)
 
 

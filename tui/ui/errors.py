@@ -1,0 +1,22 @@
+"""Unexpected errors: written to a log file under the state folder, never to the terminal."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+
+ERROR_LOG = "errors.log"
+
+
+def log_error(folder: Path, error: BaseException) -> Path | None:
+    """Append ``error`` with its traceback to the error log; its path, or None if unwritable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / ERROR_LOG
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+            stream.write("".join(traceback.format_exception(error)))
+        return path
+    except OSError:
+        return None
