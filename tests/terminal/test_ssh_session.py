@@ -129,3 +129,15 @@ def test_other_terminals_at_60x20(tmp_path: Path, term: str) -> None:
     screen = (tmp_path / "s.txt").read_text()
     assert "▌ Brandauer said the ferry timetable" in screen
     assert "Traceback" not in screen
+
+
+def test_no_escape_sequence_from_a_document_reaches_the_terminal(tmp_path: Path) -> None:
+    log = tmp_path / "typescript"
+    steps = ("wait-for search ready 20\nkeys G k\nwait 1\nkeys Enter\nwait-for pwned 10\n"
+             "snap s\nkeys q\nwait 1\n")  # the one before last holds the escapes
+    result = drive(steps, seedtui_command(tmp_path / "state", log), tmp_path / "s")
+    assert result.returncode == 0, result.stdout + result.stderr
+    recorded = log.read_bytes()
+    assert b"\x1b]0;pwned" not in recorded  # the title change
+    assert b"\x1b[31mred" not in recorded  # the colour
+    assert "␛]0;pwned␇" in (tmp_path / "s" / "s.txt").read_text()
