@@ -13,7 +13,8 @@ def test_core_imports_neither_textual_nor_rich() -> None:
         "for m in pkgutil.iter_modules(tui.core.__path__):\n"
         "    importlib.import_module('tui.core.' + m.name)\n"
         "import tui.cli\n"
-        "print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))))\n"
+        "ui = ('textual', 'rich')\n"
+        "print(json.dumps(sorted(n for n in sys.modules if n.split('.')[0] in ui)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

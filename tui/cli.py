@@ -212,7 +212,8 @@ def command_quotes(args: argparse.Namespace) -> int:
     rows = []
     for article in corpus.articles:
         for quote in find_quotes(article.text):
-            if args.speaker and not speaker_matches(args.speaker, quote.speaker_name, quote.speaker):
+            if args.speaker and not speaker_matches(args.speaker, quote.speaker_name,
+                                                    quote.speaker):
                 continue
             rows.append(
                 {

@@ -74,5 +74,6 @@ def test_osc52_plain_tmux_and_screen() -> None:
 def test_citation() -> None:
     text = citation("“We will ask them,”\n he added.", "Bridge closes", "2025-03-14",
                     "world/bridge", "Tomas Reyes")
-    assert text == "“We will ask them,” he added. — Tomas Reyes\n(Bridge closes, 2025-03-14; world/bridge)"
+    assert text == ("“We will ask them,” he added. — Tomas Reyes\n"
+                    "(Bridge closes, 2025-03-14; world/bridge)")
     assert citation("x", "T", None, "id") == "x\n(T; id)"

@@ -6,12 +6,11 @@ at the report before committing.
 
 from __future__ import annotations
 
-from tests.helpers import idle, screen_text  # noqa: F401
-
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.helpers import idle, screen_text  # noqa: F401
 from tui.ui.app import SeedApp
 from tui.ui.widgets.search_box import SearchBox
 

@@ -9,7 +9,6 @@ tmux and openssh-server so it runs there.
 from __future__ import annotations
 
 import base64
-import os
 import re
 import shlex
 import shutil
@@ -39,7 +38,8 @@ pytestmark = [
 ]
 
 
-def drive(steps: str, command: str, out: Path, ssh: bool = True) -> subprocess.CompletedProcess[str]:
+def drive(steps: str, command: str, out: Path,
+          ssh: bool = True) -> subprocess.CompletedProcess[str]:
     """Run ``command`` under tui-drive at 80x24 with ``steps``; the screens go to ``out``."""
     argv = [sys.executable, str(DRIVE), "--size", "80x24", "--out", str(out)]
     if ssh:

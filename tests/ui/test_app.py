@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from tests.helpers import idle, screen_text  # noqa: F401
-
 from pathlib import Path
 
 from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher
 
+from tests.helpers import idle, screen_text  # noqa: F401
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.article_list import ArticleList

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import idle
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher
 
+from tests.helpers import idle
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.quote_panel import QuotePanel

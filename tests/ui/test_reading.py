@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from tests.helpers import idle, screen_text  # noqa: F401
-
 import base64
 import json
 from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.helpers import idle, screen_text  # noqa: F401
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.article_list import ArticleList

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
 from tui.core.state import Bookmark
@@ -18,17 +19,34 @@ from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
+from tui.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from tui.ui.screens.main import MainScreen
+    from pathlib import Path
 
-    _Base = MainScreen
-else:
-    _Base = object
+    from tui.core.corpus import Corpus
+    from tui.ui.memory import Memory
 
 
-class ReaderActions(_Base):
+class ReaderActions(Screen[None]):
     """Actions of the main screen: search, panes, hits, history, bookmarks, copying."""
+
+    if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
+        root: Path
+        memory: Memory
+        corpus: Corpus | None
+        quotes_return: str
+        find_origin: int
+        reloading: bool
+
+        def open_article(self, index: int, passage: int | None = None,
+                         matches: tuple[tuple[int, int], ...] = (),
+                         record: bool = True) -> None: ...
+        def open_by_id(self, article_id: str, offset: int | None = None) -> None: ...
+        def remember_position(self) -> None: ...
+        def refresh_bookmarks(self) -> None: ...
+        def citation_for_reader(self) -> str | None: ...
+        def start_loading(self) -> None: ...
 
     def action_slash(self) -> None:
         """``/``: in the reader, find in the article; in a search box, a literal ``/``;
@@ -100,7 +118,7 @@ class ReaderActions(_Base):
         results.highlighted = target
         hit = results.hits[target]
         self.open_article(hit.article, hit.passage, hit.matches)
-        self.query_one("#status").message = f"Hit {target + 1}/{len(results.hits)}"
+        self.query_one(StatusBar).message = f"Hit {target + 1}/{len(results.hits)}"
 
     def action_next_hit(self) -> None:
         """Open the next-ranked search hit, whatever article it is in."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.ui.render import safe
+from tui.ui.widgets.article_list import ArticleList
+
+if TYPE_CHECKING:
+    from tui.ui.screens.main import MainScreen
 
 MAX_DISCOVERY = 30
 """Articles listed when the palette opens with no input."""
@@ -16,7 +21,7 @@ MAX_DISCOVERY = 30
 class ArticleCommands(Provider):
     """``Open article: <title>`` for every article of the corpus, fuzzy on the title."""
 
-    def _screen(self):  # type: ignore[no-untyped-def]
+    def _screen(self) -> MainScreen | None:
         from tui.ui.screens.main import MainScreen
 
         for screen in self.app.screen_stack:
@@ -34,7 +39,7 @@ class ArticleCommands(Provider):
         screen = self._screen()
         if screen is not None:
             screen.open_article(index)
-            screen.query_one("#articles").highlighted = index
+            screen.query_one(ArticleList).highlighted = index
 
     async def discover(self) -> Hits:
         for index, title in self._articles()[:MAX_DISCOVERY]:

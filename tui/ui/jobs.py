@@ -79,7 +79,7 @@ def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
         index = SearchIndex.build(
             corpus.articles,
             cancel=cancel,
-            progress=lambda done, total: post(IndexProgressed(done, total)),
+            progress=lambda done, total: None if post(IndexProgressed(done, total)) else None,
         )
     except SearchCancelled:
         return

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from tui.core.history import History
-from tui.core.state import Bookmark, CorpusState, State, default_state_dir, load_state, save_state
+from tui.core.state import Bookmark, CorpusState, default_state_dir, load_state, save_state
 
 
 class Memory:

@@ -16,6 +16,7 @@ from rich.text import Text
 from tui.core.models import Span
 from tui.core.safety import visible
 
+
 def safe(text: str) -> str:
     """``text`` with control and bidi characters replaced by visible stand-ins, length kept."""
     return visible(text)

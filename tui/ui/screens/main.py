@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input
 
 from tui.core.clipboard import citation
@@ -27,12 +26,12 @@ from tui.ui import jobs
 from tui.ui.actions import ReaderActions
 from tui.ui.memory import Memory
 from tui.ui.messages import (
+    ArticlesRead,
     CorpusLoaded,
     FindFinished,
     IndexBuilt,
     IndexProgressed,
     LoadFailed,
-    ArticlesRead,
     QuotesFound,
     SearchFinished,
 )
@@ -56,7 +55,7 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-class MainScreen(ReaderActions, Screen[None]):
+class MainScreen(ReaderActions):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [

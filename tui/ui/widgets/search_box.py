@@ -30,7 +30,9 @@ class SearchBox(Input):
         search_box: SearchBox
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="/ search passages · typos are fine · F1 help and syntax", id=id)
+        super().__init__(
+            placeholder="/ search passages · typos are fine · F1 help and syntax", id=id
+        )
 
     def action_leave(self) -> None:
         """Leave the search."""
