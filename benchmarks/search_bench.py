@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/search_bench.py [--data /work/shared/data/bbc] [--scale 1,10,80]
+    python benchmarks/search_bench.py [--data ../shared/data/bbc] [--scale 1,10,80]
                                       [--queries 100] [--brute-queries N]
 
 For every scale it prints, per engine: hit@1, hit@10 and MRR per query kind,
@@ -196,7 +196,8 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/bbc"))
+    parser.add_argument("--data", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc")
     parser.add_argument("--scale", default="1", help="comma-separated scales, e.g. 1,10,80")
     parser.add_argument("--queries", type=int, default=100, help="queries per kind")
     parser.add_argument("--no-baselines", action="store_true", help="seedtui only")
