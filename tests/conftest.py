@@ -30,3 +30,11 @@ def messy_corpus(tmp_path: Path) -> Path:
     )
     (root / "notes.rst").write_text("not an article\n", encoding="utf-8")
     return root
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has its own corpus cache folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SEEDTUI_CACHE_DIR", str(folder))
+    return folder

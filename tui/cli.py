@@ -57,6 +57,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     browser.add_argument("folder", nargs="?", type=Path, help="folder of articles to open")
     browser.add_argument("--version", action="version", version=f"seedtui {__version__}")
+    browser.add_argument("--no-cache", action="store_true",
+                         help="neither read nor write the corpus cache")
 
     tools = _Parser(prog="seedtui")
     sub = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -272,7 +274,7 @@ def run_browser(argv: Sequence[str]) -> int:
         return EXIT_EMPTY
     from tui.ui.app import SeedApp
 
-    app = SeedApp(root, contain_errors=True)
+    app = SeedApp(root, contain_errors=True, use_cache=not args.no_cache)
     app.run()
     if app.fatal_message:
         print(app.fatal_message, file=sys.stderr)

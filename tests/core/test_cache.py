@@ -15,6 +15,7 @@ import pytest
 
 from tui.core.cache import MAGIC, CachedCorpus, cache_path, load_cached, wait_index
 from tui.core.corpus import Corpus, load_corpus
+from tui.core.quotes import Quote
 from tui.core.search import SearchIndex
 
 OLD_NS = 1_600_000_000 * 10**9
@@ -50,7 +51,8 @@ def corpus(tmp_path: Path) -> Path:
            "Comet survey\n\nAstronomers counted a thousand comets.\n\n"
            "\u201cWe were surprised,\u201d said Dr Mira Chen.\n")
     _write(root / "science" / "latin.txt",
-           "Caf\u00e9 society\n\nThe caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e.\n".encode("cp1252"))
+           "Caf\u00e9 society\n\nThe caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e.\n"
+           .encode("cp1252"))
     _write(root / "empty.txt", b"")
     return root
 
@@ -333,3 +335,61 @@ def test_two_processes_never_see_a_broken_cache(corpus: Path, tmp_path: Path) ->
     final = load_cached(corpus, folder=cache)
     assert final.warnings == [] and final.reused == 5
     assert [p.name.startswith("corpus-") for p in cache.iterdir()] == [True]
+
+
+def test_changed_file_keeps_the_other_quotations(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    load_cached(corpus, folder=cache).finish_quotes()
+    _write(corpus / "world" / "grain.txt",
+           "Grain talks\n\n\u201cNo deal,\u201d said Ivo Marsh.\n", offset=9)
+    import tui.core.cache as module
+
+    found: list[str] = []
+    real = module.find_quotes  # type: ignore[attr-defined]
+
+    def counting(text: str) -> list[Quote]:
+        found.append(text)
+        return real(text)
+
+    monkeypatch.setattr(module, "find_quotes", counting)
+    warm = load_cached(corpus, folder=cache)
+    assert warm.reread == 1 and not warm.speakers_ready
+    quotes = warm.finish_quotes()
+    assert len(found) == 1 and "Ivo Marsh" in found[0]
+    assert warm.index.search("speaker:marsh", 5) and warm.index.search("speaker:chen", 5)
+    cold = load_cached(corpus, folder=cache, use_cache=False)
+    assert quotes == cold.finish_quotes()
+
+
+def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
+    from tui.core.cache import _scan
+    from tui.core.corpus import _relative, find_files
+
+    _write(corpus / ".hidden" / "secret.txt", "Hidden\n\nNot an article.\n")
+    _write(corpus / "world" / ".draft.txt", "Draft\n\nNot an article.\n")
+    _write(corpus / "world" / "LOUD.TXT", "Loud\n\nAn article all the same.\n")
+    _write(corpus / "notes.rst", "not an article\n")
+    (corpus / "world" / "loop").symlink_to(corpus, target_is_directory=True)
+    scanned = _scan(corpus, None)
+    assert [relative for _full, relative, _key in scanned] == [
+        _relative(path, corpus) for path in find_files(corpus)
+    ]
+    assert all(key is not None for _full, _relative_path, key in scanned)
+
+
+def test_cancel_stops_loading(corpus: Path, tmp_path: Path) -> None:
+    from tui.core.corpus import LoadCancelled
+
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(LoadCancelled):
+        load_cached(corpus, folder=tmp_path / "cache", cancel=cancel)
+
+
+def test_progress_reports_stages(corpus: Path, tmp_path: Path) -> None:
+    stages: list[str] = []
+    load_cached(corpus, folder=tmp_path / "cache",
+                progress=lambda stage, done, total: stages.append(stage))
+    assert {"scan", "read", "index", "save"} <= set(stages)

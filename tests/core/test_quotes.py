@@ -406,6 +406,42 @@ def q_text(text: str) -> str:
     return "\u201cWe never planned it,\u201d"
 
 
+def test_show_and_book_titles_are_left_out_even_next_to_a_cue() -> None:
+    text = (
+        "\u201cThe count is wrong,\u201d Elin Marsh said on KXT\u2019s \u201cHarbor Hour.\u201d\n"
+        "She wrote in her memoir, \u201cSalt and Stone,\u201d that the port was \u201ca mess.\u201d"
+    )
+    assert spans(text) == ["\u201cThe count is wrong,\u201d", "\u201ca mess.\u201d"]
+
+
+def test_quote_opening_a_sentence_takes_the_cue_of_the_sentence_before() -> None:
+    text = (
+        "Asked about the port, Ida Berg said she had worked on it for years. "
+        "\u201cI really believe the harbour will reopen.\u201d\n"
+    )
+    q = only(text)
+    assert q.speaker == "Ida Berg"
+    assert q.guessed is True
+
+
+def test_sentence_end_inside_a_quote_stops_sharing_the_next_cue() -> None:
+    text = (
+        "He pledged \u201cclose ties\u201d and \u201cmutual good.\u201d "
+        "Ida Berg said the towns should be \u201cfriends.\u201d"
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["He", "He", "Ida Berg"]
+
+
+def test_newsletter_titles_and_linked_excerpts_are_left_out() -> None:
+    text = (
+        "FAREWELL\u2014\"Harbor club to close in May,\" by Times\u2019 Ana Ruiz: "
+        "\"The club, a landmark for decades, will close.\" http://example.com/x\n"
+        "\"We never planned it,\" said Lea Hart."
+    )
+    assert spans(text) == ['"We never planned it,"']
+
+
 def test_attributed_title_is_kept() -> None:
     text = "Ida Berg called the report \u201cPure Fiction.\u201d"
     q = only(text)

@@ -177,7 +177,9 @@ def attribute(
         for k in range(j - 1, i - 1, -1):
             if found[k] is None and k + 1 < j and found[k + 1] is not None:
                 gap = text[pieces[k][1] : pieces[k + 1][0]]
-                if not _SENT_END_RE.search(gap + " A") and len(gap) < 40:
+                if not _SENT_END_RE.search(gap + " A") and len(gap) < 40 and not (
+                    _ends_sentence(text, pieces[k][0], pieces[k][1]) and gap.strip()
+                ):
                     f2 = found[k + 1]
                     assert f2 is not None
                     found[k] = _Found(f2.speaker, f2.cue, False, 2)
@@ -216,6 +218,7 @@ def attribute(
         for k in range(i, j):
             if found[k] is None:
                 cs = None
+                prev_sent: _Found | None = None
                 if prev_k == k - 1 and not _SENT_END_RE.search(
                     text, pieces[k - 1][1], pieces[k][0] + 1
                 ):
@@ -241,6 +244,10 @@ def attribute(
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _main_subject(text, s0, pieces[k][0]) or _clause_subject(
                             text, s0, pieces[k][0], initial=True)
+                    elif cs is None and s0 > ps:
+                        # the quote opens a sentence: “she said she …. “I really believe…”
+                        lo = pieces[k - 1][1] if k > i else ps
+                        prev_sent = _previous_sentence(text, s0, max(lo, floor))
                     if endless:
                         prev_cs, prev_k = cs, k  # no sentence start within reach
                 if cs is not None:
@@ -250,6 +257,8 @@ def attribute(
                     near = min(para_found[max(0, x - 1) : x + 1],
                                key=lambda f: abs(f.speaker[0] - pieces[k][0]))
                     found[k] = _Found(near.speaker, near.cue, True, 1)
+                elif prev_sent is not None:
+                    found[k] = prev_sent
                 elif last is not None and _blank_between(text, last_para, ps):
                     found[k] = _Found(last.speaker, last.cue, True, 1)
                 elif weak[k] is not None:
@@ -266,22 +275,25 @@ def attribute(
 
 
 def _signed(text: str, pe: int) -> _Found | None:
-    """The next paragraph signs the quotation that ends this one: ``— Ana Ruiz.``"""
+    """The next paragraph signs the quotation that ends this one: ``— Ana Ruiz.`` (or
+    ``— Ana Ruiz, Lyon.``)."""
     m = _DASH_SIGN_RE.match(text, pe)
     if m is None:
         return None
     return _Found(m.span(1), (m.start(1) - 1, m.start(1)), False, 2)
 
 
-def _previous_sentence(text: str, ps: int) -> _Found | None:
-    """A guess for a paragraph opening with a quotation: the last sentence of the previous
-    paragraph names a cue and its subject (``Sam Lau said in a statement.``)."""
+def _previous_sentence(text: str, ps: int, start: int = -1) -> _Found | None:
+    """A guess for a quotation opening a paragraph (or a sentence, at ``ps``): the
+    sentence before it, back to the paragraph start (or ``start``), names a cue and its
+    subject (``Sam Lau said in a statement.``)."""
     end = ps
     while end > 0 and text[end - 1].isspace():
         end -= 1
     if end == 0 or text[end - 1] == ":":
         return None  # nothing before, or a lead-in (handled as rule 4)
-    start = text.rfind("\n", 0, end) + 1
+    if start < 0:
+        start = text.rfind("\n", 0, end) + 1
     floor = start
     for m in _MARK_ANY.finditer(text, start, end):
         floor = m.end()
@@ -294,7 +306,8 @@ def _previous_sentence(text: str, ps: int) -> _Found | None:
 
 _DASH_SIGN_RE = re.compile(
     r"\s*\n\s*[-\u2014\u2013]+[ \u00a0]*"
-    r"([A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4})\.?[ \u00a0]*(?:\n|$)"
+    r"([A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4})(?:,[^\n,]{1,60})?\.?[ \u00a0]*"
+    r"(?:\n|$)"
 )
 
 

@@ -34,6 +34,7 @@ when none did it is loaded as it was saved.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
@@ -47,7 +48,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tui.core.corpus import (
     SUFFIXES,
@@ -222,7 +223,7 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"foreign object {module}.{name}")
 
 
-def _read_prelude(handle: io.BufferedReader) -> tuple[int, int, int, int]:
+def _read_prelude(handle: IO[bytes]) -> tuple[int, int, int, int]:
     """Check the magic bytes and return the four section lengths."""
     head = handle.read(len(MAGIC) + _LENGTHS.size)
     if len(head) < len(MAGIC) + _LENGTHS.size or not head.startswith(MAGIC):
@@ -241,9 +242,15 @@ def _scan(root: Path, cancel: threading.Event | None) -> list[tuple[str, str, _F
     stat-ed by a few threads (``os.stat`` releases the GIL): 100k files take
     about 1.1 s on one thread and 0.45 s on two cores.
     """
+    fulls, relatives = _walk(str(root), cancel)
+    keys = _stat_all(fulls, cancel)
+    return list(zip(fulls, relatives, keys))
+
+
+def _walk(base: str, cancel: threading.Event | None) -> tuple[list[str], list[str]]:
+    """Full and relative paths of the article files below ``base``, in load order."""
     fulls: list[str] = []
     relatives: list[str] = []
-    base = str(root)
     cut = len(base.rstrip(os.sep)) + 1
     for folder, dirnames, filenames in os.walk(base, followlinks=False):
         if cancel is not None and cancel.is_set():
@@ -261,8 +268,7 @@ def _scan(root: Path, cancel: threading.Event | None) -> list[tuple[str, str, _F
             if not relative.isascii():
                 relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             relatives.append(relative)
-    keys = _stat_all(fulls, cancel)
-    return list(zip(fulls, relatives, keys))
+    return fulls, relatives
 
 
 def _stat_chunk(paths: list[str]) -> list[_FileKey | None]:
@@ -320,7 +326,25 @@ def load_cached(
     Raises :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable
     folder and :class:`~tui.core.corpus.LoadCancelled` when ``cancel`` is set.
     """
-    root = Path(root)
+    # Millions of small objects are created at once; the cyclic collector would
+    # walk them all again and again (they hold no cycles), so it pauses meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root), folder, use_cache, cancel, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    root: Path,
+    folder: Path | None,
+    use_cache: bool,
+    cancel: threading.Event | None,
+    progress: Progress | None,
+) -> CachedCorpus:
+    """The body of :func:`load_cached`."""
     check_root(root)
     warnings: list[str] = []
     path: Path | None = None
@@ -379,7 +403,7 @@ def _describe(error: BaseException) -> str:
 
 def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
     """The token and main section of the cache file, unpacked and checked; raises on any problem."""
-    with path.open("rb") as handle:
+    with path.open("rb", buffering=1 << 20) as handle:
         size = os.fstat(handle.fileno()).st_size
         lengths = _read_prelude(handle)
         if len(MAGIC) + _LENGTHS.size + sum(lengths) != size:
@@ -398,12 +422,15 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         if handle.tell() != start + lengths[1] or not isinstance(main, dict):
             raise CacheInvalid("bad main section")
         blobs: list[array[int]] = []
-        if sum(array(t).itemsize * n for t, n in main["blobs"]) != lengths[2]:
+        text_sizes: array[int] = main["text_sizes"]
+        table = sum(array(t).itemsize * n for t, n in main["blobs"]) + sum(text_sizes)
+        if table != lengths[2] or min(text_sizes, default=0) < 0:
             raise CacheInvalid("bad array table")
         for typecode, count in main["blobs"]:
             blob = array(typecode)
             blob.fromfile(handle, count)
             blobs.append(blob)
+        main["articles"]["text"] = ("@raw", _texts(handle, text_sizes))
         if handle.tell() != start + lengths[1] + lengths[2]:
             raise CacheInvalid("bad array section")
     try:
@@ -416,9 +443,12 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
                 name: _unpack(value, blobs) for name, value in state["fields"].items()
             }
             vocab = state["vocab"]
-            state["deferred"] = {name: vocab.pop(name) for name in _DEFERRED if name in vocab}
+            deferred = {name: vocab.pop(name) for name in _DEFERRED if name in vocab}
             state["vocab"] = {name: _unpack(value, blobs) for name, value in vocab.items()}
-            state["blobs"] = blobs
+            # The background unpacker keeps only the arrays it needs.
+            needed = {n for value in deferred.values() for n in _blob_numbers(value)}
+            state["deferred"] = deferred
+            state["blobs"] = [blob if n in needed else array("B") for n, blob in enumerate(blobs)]
     except CacheInvalid:
         raise
     except Exception as error:
@@ -480,6 +510,30 @@ def _pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
         if keys[0] == "@strs" and values[0] == "@ints":
             return ("@dict", keys, values)
     return ("@raw", value)
+
+
+def _texts(handle: IO[bytes], sizes: array[int]) -> list[str]:
+    """The article texts: one read of their UTF-8 bytes, decoded slice by slice."""
+    data = handle.read(sum(sizes))
+    if len(data) != sum(sizes):
+        raise CacheInvalid("texts cut short")
+    view = memoryview(data)
+    texts: list[str] = []
+    start = 0
+    for size in sizes:
+        texts.append(str(view[start : start + size], "utf-8", "surrogatepass"))
+        start += size
+    view.release()
+    return texts
+
+
+def _blob_numbers(packed: Any) -> list[int]:
+    """The numbers of the blobs a packed form refers to."""
+    if isinstance(packed, tuple) and packed and packed[0] == "@blob":
+        return [packed[1]]
+    if isinstance(packed, tuple) and packed and packed[0] != "@raw":
+        return [n for part in packed[1:] for n in _blob_numbers(part)]
+    return []
 
 
 def _unpack(packed: Any, blobs: list[array[int]]) -> Any:
@@ -556,7 +610,8 @@ _DEFERRED = ("_deletes", "_shared", "_groups", "_group_words")
 """Vocabulary structures used only for typo look-ups (``Vocabulary._typos``): the
 slowest to rebuild from the cache (a dict of ~1.1M deletion keys at 100k articles),
 so they are unpacked by a background thread after :func:`load_cached` returns."""
-_INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab", "folders"}))
+_INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab"}))
+"""Every attribute a :class:`SearchIndex` has, except its articles and vocabulary."""
 _ARTICLE_FIELDS = (
     "id", "path", "text", "title", "date", "folder", "source", "author", "dateline",
     "encoding", "title_span", "body_start", "passages", "mtime", "size",
@@ -583,7 +638,7 @@ def _check_index(state: dict[str, Any], articles: int) -> None:
         raise CacheInvalid("index articles shape")
     if len(fields_["offsets"]) != passages + 1 or fields_["offsets"][-1] != len(fields_["tokens"]):
         raise CacheInvalid("index passages shape")
-    if len(fields_["passage_index"]) != passages:
+    if len(fields_["passage_index"]) != passages or len(fields_["folders"]) != articles:
         raise CacheInvalid("index shape")
 
 
@@ -743,7 +798,8 @@ def _restore_index(state: dict[str, Any], articles: Sequence[Article]) -> Search
     The typo structures (:data:`_DEFERRED`) are unpacked by a background thread;
     until it is done they are stand-ins that wait for it on first use.
     """
-    index = SearchIndex(articles)
+    index = SearchIndex.__new__(SearchIndex)  # every attribute is set from the cache
+    index.articles = articles
     vocab = Vocabulary()
     for name, value in state["vocab"].items():
         setattr(vocab, name, value)
@@ -879,7 +935,7 @@ def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
         "id": [a.id for a in articles],
         "folder": [a.folder for a in articles],
         "path": [a.path for a in articles],
-        "text": [a.text for a in articles],
+        "text": ("@raw", None),  # the texts are written after the arrays, in UTF-8
         "title": [a.title for a in articles],
         "date": [a.date for a in articles],
         "source": [a.source for a in articles],
@@ -896,7 +952,11 @@ def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
         "files": (paths, sizes, mtimes, slots),
         "skipped": [s.reason for s in result.corpus.skipped],
         "warnings": {w.path: w.message for w in result.corpus.warnings},
-        "articles": {name: _pack(value, blobs) for name, value in columns.items()},
+        "articles": {
+            name: value if name == "text" else _pack(value, blobs)
+            for name, value in columns.items()
+        },
+        "text_sizes": array("q", [len(a.text.encode("utf-8", "surrogatepass")) for a in articles]),
         "passages": flat,
         "index": _index_state(result.index, blobs),
         "speakers_ready": result.speakers_ready,
@@ -975,6 +1035,28 @@ def _quotes_from_section(section: dict[str, Any]) -> dict[str, list[Quote]]:
     return found
 
 
+def _old_quotes(result: CachedCorpus) -> bytes | None:
+    """The quotations section of the cache file ``result`` was loaded from, as it is.
+
+    Written again unchanged when the cache is rewritten before the quotations are
+    known, so that :meth:`CachedCorpus.finish_quotes` still finds those of the
+    unchanged files (it only uses the rows of ``_reused_paths``).
+    """
+    if result.path is None or not result._token:
+        return None
+    try:
+        with result.path.open("rb") as handle:
+            lengths = _read_prelude(handle)
+            header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
+            if not isinstance(header, dict) or header.get("token") != result._token:
+                return None
+            handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
+            data = handle.read(lengths[3])
+        return data if len(data) == lengths[3] and data else None
+    except Exception:
+        return None
+
+
 def _write(result: CachedCorpus, progress: Progress | None) -> None:
     """Write ``result`` to its cache file: temporary file, fsync, rename."""
     assert result.path is not None
@@ -997,14 +1079,21 @@ def _write(result: CachedCorpus, progress: Progress | None) -> None:
             handle.write(MAGIC + _LENGTHS.pack(0, 0, 0, 0))
             lengths = []
             blobs: Blobs = []
-            for section in (header, _main_section(result, blobs), None, _quote_section(result)):
+            old_quotes = None if result.quotes is not None else _old_quotes(result)
+            quotes = _quote_section(result) if old_quotes is None else None
+            sections = (header, _main_section(result, blobs), None, quotes)
+            for number, section in enumerate(sections):
                 start = handle.tell()
-                if section is None:
+                if number == 3 and old_quotes is not None:
+                    handle.write(old_quotes)  # the same file's quotations, for finish_quotes
+                elif number == 2:
                     handle.flush()
                     for _typecode, arrays in blobs:
                         for item in arrays:
                             item.tofile(handle)
                     del blobs[:]
+                    for article in result.corpus.articles:
+                        handle.write(article.text.encode("utf-8", "surrogatepass"))
                 else:
                     pickle.dump(section, handle, protocol=_PROTOCOL)
                 lengths.append(handle.tell() - start)
@@ -1020,6 +1109,7 @@ def _write(result: CachedCorpus, progress: Progress | None) -> None:
             pass
         raise
     result._token = token
-    result._reused_paths = {article.path for article in result.corpus.articles}
+    if result.quotes is not None:
+        result._reused_paths = {article.path for article in result.corpus.articles}
     if progress is not None:
         progress("save", 1, 1)

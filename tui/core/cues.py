@@ -24,7 +24,10 @@ _REGULAR = (
     "denounce praise criticize criticise assure remember blast slam ridicule hail "
     "reflect wonder"
 ).split()
-_PAST_ONLY = "noted stated posted reported charged pointed went shot fired texted emailed".split()
+_PAST_ONLY = (
+    "noted stated posted reported charged pointed went shot fired texted emailed echoed riffed "
+    "reacted exhorted beamed"
+).split()
 _EXTRA = "noting stating posting reporting charging".split()
 _DOUBLE = {"admit", "quip", "snap", "scoff"}
 

@@ -271,10 +271,39 @@ def _title_case(words: list[str]) -> bool:
     )
 
 
+_MEDIA_NOUNS = {
+    "book", "memoir", "autobiography", "biography", "novel", "show", "program", "programme",
+    "podcast", "film", "movie", "documentary", "series", "sitcom", "album", "song", "anthem",
+}
+_NETWORK_WORDS = {"channel", "news", "network", "radio", "tv", "television"}
+
+
+def _names_a_work(before: list[str], n: int) -> bool:
+    """Whether the words ``before`` a title-case quote of ``n`` words show it is the name
+    of a show or a book: right after a preposition (``said on “Meet the Press”``, six
+    words at most), after a network's possessive (``CNN’s “New Day”``, ``Fox News
+    Channel’s “Hannity”``) or after a media noun (``his memoir, “Tough Choices”``)."""
+    if not before:
+        return False
+    last = before[-1]
+    if n <= 6 and last.lower() in _PREPOSITIONS:
+        return True
+    if last.endswith(("\u2019s", "'s")):
+        stem = last[:-2]
+        return (len(stem) >= 2 and stem.isupper()) or stem.lower() in _NETWORK_WORDS
+    if last.endswith(",") and len(before) > 1:
+        last = last[:-1]
+    return last.lower() in _MEDIA_NOUNS
+
+
 def _all_caps(words: list[str]) -> bool:
     """Every letter upper case: a headline (``“DIVISIVE, STUPID AND WRONG”``)."""
     letters = [c for w in words for c in w if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+_URL_AFTER_RE = re.compile(r"\s*(?:https?://|www\.)")
+_BYLINE_AFTER_RE = re.compile(r",?\s+by\s+[A-Z]")
 
 
 def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
@@ -291,10 +320,15 @@ def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
     words = text[p.start : p.end].split()
     if not words:
         return False
-    if len(words) <= 6 and _title_case(words):
-        before = text[max(p.para_start, p.start - 20) : p.start].split()
-        if before and before[-1].lower() in _PREPOSITIONS:
-            return False
+    if len(words) <= 7 and _title_case(words) and _names_a_work(
+        text[max(p.para_start, p.start - 40) : p.start].split(), len(words)
+    ):
+        return False
+    after = text[p.end : p.end + 12]
+    if _URL_AFTER_RE.match(after) or _BYLINE_AFTER_RE.match(after) and (
+        text[p.end - 2 : p.end - 1] == "," or len(words) <= 12 and _title_case(words)
+    ):
+        return False  # a linked excerpt or an article's title: “…,” by Ann Lee: “…” http://
     if a is not None and a.explicit:
         return True
     if len(words) <= 7 and (_title_case(words) or _all_caps(words)):

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Sequence, Sized
 from dataclasses import dataclass, field
-from collections import OrderedDict
 from itertools import chain
 
 from rapidfuzz import process

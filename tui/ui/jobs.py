@@ -13,12 +13,21 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.core.corpus import Corpus, CorpusError, check_root, find_files, read_article
+from tui.core.cache import cache_path, load_cached
+from tui.core.corpus import (
+    Corpus,
+    CorpusError,
+    LoadCancelled,
+    check_root,
+    find_files,
+    read_article,
+)
 from tui.core.models import Article, Skipped
 from tui.core.quotes import Quote, find_quotes
 from tui.core.search import SearchCancelled, SearchIndex
 from tui.ui.messages import (
     ArticlesRead,
+    CacheProgressed,
     CorpusLoaded,
     FindFinished,
     IndexBuilt,
@@ -68,8 +77,45 @@ def read_progressively(root: Path, post: Post, cancel: threading.Event) -> Corpu
     return corpus
 
 
-def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
-    """Read the folder, build the search index, then find every article's quotations."""
+def load_and_index(root: Path, post: Post, cancel: threading.Event,
+                   use_cache: bool = True) -> None:
+    """Load the folder and index it, through the cache when there is one; then the quotes.
+
+    With a cache file for this folder the warm path is taken (unchanged files and the
+    index come from the cache). Without one, the folder is read progressively so the
+    list fills as files are read, and the cache is written afterwards for next time.
+    """
+    if use_cache and cache_path(root).exists():
+        load_warm(root, post, cancel)
+    else:
+        load_cold(root, post, cancel, use_cache)
+
+
+def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
+    """Take the corpus and its index from the cache (re-reading changed files)."""
+    began = time.perf_counter()
+    try:
+        cached = load_cached(
+            root, cancel=cancel,
+            progress=lambda stage, done, total: None if post(
+                CacheProgressed(stage, done, total)) else None,
+        )
+    except CorpusError as error:
+        post(LoadFailed(str(error)))
+        return
+    except (LoadCancelled, SearchCancelled):
+        return
+    post(CorpusLoaded(cached.corpus, cached.warnings, cached.reused, cached.reread))
+    post(IndexBuilt(cached.index, time.perf_counter() - began))
+    try:
+        quotes = cached.finish_quotes(cancel)
+    except LoadCancelled:
+        return
+    post(QuotesFound(quotes))
+
+
+def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool) -> None:
+    """Read the folder progressively, build the index, find the quotes, fill the cache."""
     corpus = read_progressively(root, post, cancel)
     if corpus is None:
         return
@@ -96,6 +142,13 @@ def load_and_index(root: Path, post: Post, cancel: threading.Event) -> None:
         for number in range(len(corpus.articles))
     ])
     post(QuotesFound(quotes))
+    if use_cache and not cancel.is_set():
+        # For the next start: the cache is written from a fresh read in this worker.
+        try:
+            cached = load_cached(root, cancel=cancel)
+            cached.finish_quotes(cancel)
+        except (CorpusError, LoadCancelled, SearchCancelled):
+            return
 
 
 def search(index: SearchIndex, query: str, limit: int, post: Post,

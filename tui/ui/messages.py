@@ -6,7 +6,7 @@ on the event loop, is the only place that applies their results.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -26,10 +26,27 @@ class ArticlesRead(Message):
 
 
 @dataclass
+class CacheProgressed(Message):
+    """The cached load is at ``stage`` (scan, read, index, …): ``done`` of ``total``."""
+
+    stage: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CacheProgressed)
+
+
+@dataclass
 class CorpusLoaded(Message):
     """Every file of the folder has been read."""
 
     corpus: Corpus
+    cache_warnings: list[str] = field(default_factory=list)
+    reused: int = 0
+    """Files taken from the cache (0 on a cold load)."""
+    reread: int = 0
+    """Files read from disk on a cached load."""
 
 
 @dataclass

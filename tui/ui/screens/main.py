@@ -27,6 +27,7 @@ from tui.ui.actions import ReaderActions
 from tui.ui.memory import Memory
 from tui.ui.messages import (
     ArticlesRead,
+    CacheProgressed,
     CorpusLoaded,
     FindFinished,
     IndexBuilt,
@@ -80,10 +81,12 @@ class MainScreen(ReaderActions):
         Binding("m", "toggle_bookmark", "Bookmark passage", show=False, id="app.bookmark"),
     ]
 
-    def __init__(self, root: Path, memory: Memory) -> None:
+    def __init__(self, root: Path, memory: Memory, use_cache: bool = True) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
+        self.use_cache = use_cache
+        """Whether the corpus cache may be read and written (``--no-cache`` says no)."""
         self.memory = memory
         """Positions, bookmarks, history and theme."""
         self.corpus: Corpus | None = None
@@ -97,6 +100,8 @@ class MainScreen(ReaderActions):
         self._cancel_events: dict[str, threading.Event] = {}
         self.positions: dict[str, int] = {}
         """Article id to its index in the sorted corpus."""
+        self.reused_from_cache = 0
+        """Files the last load took from the cache."""
         self.reloading = False
         """True while the folder is read again (the old corpus stays on screen till then)."""
         self.quotes_return = "articles"
@@ -130,7 +135,7 @@ class MainScreen(ReaderActions):
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
         self.run_worker(partial(jobs.load_and_index, self.root, self.post_message,
-                                self._cancel_event("load")),
+                                self._cancel_event("load"), self.use_cache),
                         thread=True, exclusive=True, group="load")
 
     def _cancel_event(self, group: str) -> threading.Event:
@@ -163,6 +168,13 @@ class MainScreen(ReaderActions):
         if message.articles and not self.reloading:
             self.query_one(ArticleList).add_articles(message.articles)
 
+    def on_cache_progressed(self, message: CacheProgressed) -> None:
+        stage = {"scan": "checking files", "read": "reading changed files",
+                 "index": "indexing", "save": "saving the cache"}.get(message.stage,
+                                                                       message.stage)
+        self.query_one(StatusBar).message = (
+            f"Loading {self.root} from the cache: {stage} {message.done:,}/{message.total:,}…")
+
     def on_load_failed(self, message: LoadFailed) -> None:
         self.query_one(StatusBar).message = message.reason
         reader = self.query_one(ArticleReader)
@@ -178,6 +190,11 @@ class MainScreen(ReaderActions):
         self.quotes = {}
         self.open_index = None
         corpus = self.corpus = message.corpus
+        for warning in message.cache_warnings:
+            self.notify(f"Cache: {warning}", severity="warning", timeout=8)
+        self.reused_from_cache = message.reused
+        if message.reused:
+            self.log.info(f"cache: {message.reused} files reused, {message.reread} re-read")
         if self.reloading:
             self.reloading = False
             self.index = None  # its article numbers belong to the old corpus
