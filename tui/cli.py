@@ -45,6 +45,8 @@ def _corpus_argument(parser: argparse.ArgumentParser) -> None:
         help="folder of articles (default: ./seeds if present, else the bundled seeds)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON Lines")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the corpus cache")
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -75,12 +77,24 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return browser, tools
 
 
-def _load(folder: Path | None) -> Any:
-    """Load the corpus for a subcommand, warning on stderr about skipped files."""
+def _load(folder: Path | None, with_index: bool = False, use_cache: bool = False) -> Any:
+    """Load the corpus for a subcommand, warning on stderr about skipped files.
+
+    With ``with_index`` the result is ``(corpus, index)``, through the cache when allowed.
+    """
     from tui.core.corpus import load_corpus
 
     root = folder if folder is not None else default_corpus()
-    corpus = load_corpus(root)
+    index = None
+    if with_index and use_cache:
+        from tui.core.cache import load_cached
+
+        cached = load_cached(root)
+        corpus, index = cached.corpus, cached.index
+        for problem in cached.warnings:
+            print(f"seedtui: warning: cache: {problem}", file=sys.stderr)
+    else:
+        corpus = load_corpus(root)
     for skipped in corpus.skipped:
         print(f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}",
               file=sys.stderr)
@@ -88,6 +102,10 @@ def _load(folder: Path | None) -> Any:
         print(f"seedtui: warning: {visible(warning.path)}: {warning.message}", file=sys.stderr)
     if not corpus.articles:
         raise UsageError(f"no articles (*.txt, *.md) in {root}")
+    if with_index:
+        from tui.core.search import SearchIndex
+
+        return corpus, index if index is not None else SearchIndex.build(corpus.articles)
     return corpus
 
 
@@ -161,8 +179,6 @@ def _hit_rows(corpus: Any, hits: Sequence[Any]) -> list[dict[str, Any]]:
 
 def command_search(args: argparse.Namespace) -> int:
     """``seedtui search``: ranked passages for one query or a file of queries."""
-    from tui.core.search import SearchIndex
-
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     if (args.query is None) == (args.queries is None):
@@ -178,8 +194,7 @@ def command_search(args: argparse.Namespace) -> int:
         if not args.query.strip():
             raise UsageError("empty query")
         queries = [args.query]
-    corpus = _load(args.corpus)
-    index = SearchIndex.build(corpus.articles)
+    corpus, index = _load(args.corpus, with_index=True, use_cache=not args.no_cache)
     if args.queries is not None:
         for query in queries:
             began = time.perf_counter()
