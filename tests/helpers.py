@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
+
+from tui.ui.screens.main import MainScreen
 
 
 async def idle(app: App[object]) -> None:
@@ -21,3 +24,12 @@ def screen_text(app: App[object]) -> str:
     """What the terminal shows now, as plain text lines."""
     update = app.screen._compositor.render_full_update(simplify=True)
     return "\n".join("".join(strip.text for strip in line) for line in update.strips)
+
+
+async def ready(pilot: Pilot[None]) -> MainScreen:
+    """Wait until loading, indexing and quotes are done; the main screen."""
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    await idle(pilot.app)
+    await pilot.pause()
+    return screen

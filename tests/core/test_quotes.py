@@ -442,6 +442,22 @@ def test_newsletter_titles_and_linked_excerpts_are_left_out() -> None:
     assert spans(text) == ['"We never planned it,"']
 
 
+def test_quote_right_after_its_verb_outranks_a_speaker_after_it() -> None:
+    text = (
+        "In 2009, under what Ida Berg called \u201cthe old model,\u201d the harbour club, "
+        "a private club, charged a fee."
+    )
+    assert only(text).speaker == "Ida Berg"
+
+
+def test_prepositional_parenthetical_between_subject_and_cue() -> None:
+    text = (
+        "Berg, during a town hall meeting in Lyon, France, said she was "
+        "\u201cgoing to reopen the port.\u201d"
+    )
+    assert only(text).speaker == "Berg"
+
+
 def test_attributed_title_is_kept() -> None:
     text = "Ida Berg called the report \u201cPure Fiction.\u201d"
     q = only(text)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.style import Style
-from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher
 
-from tests.helpers import idle, screen_text  # noqa: F401
+from tests.helpers import idle, ready, screen_text  # noqa: F401
 from tui.ui.app import SeedApp
-from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
@@ -19,15 +17,6 @@ from tui.ui.widgets.status_bar import StatusBar
 
 SIZE = (100, 30)
 
-
-async def ready(pilot: Pilot[None]) -> MainScreen:
-    """Wait until the corpus is loaded and indexed; return the main screen."""
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    await idle(pilot.app)
-    await pilot.pause()
-    assert screen.index is not None
-    return screen
 
 
 def reader_text(reader: ArticleReader) -> str:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher
 
-from tests.helpers import idle
+from tests.helpers import idle, ready
 from tui.ui.app import SeedApp
-from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
@@ -17,13 +15,6 @@ from tui.ui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 
-
-async def ready(pilot: Pilot[None]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    await idle(pilot.app)
-    await pilot.pause()
-    return screen
 
 
 async def test_quotes_panel_lists_speakers_and_jumps(corpus_dir: Path) -> None:

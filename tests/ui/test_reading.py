@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.helpers import idle, screen_text  # noqa: F401
+from tests.helpers import idle, ready, screen_text  # noqa: F401
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.article_list import ArticleList
@@ -19,13 +19,6 @@ from tui.ui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 
-
-async def ready(pilot: Pilot[None]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    await idle(pilot.app)
-    await pilot.pause()
-    return screen
 
 
 async def open_bridge(pilot: Pilot[None], screen: MainScreen) -> ArticleReader:

@@ -159,7 +159,9 @@ def attribute(
             if f is not None and _ends_sentence(text, s, e):
                 f.strength = 1  # “… now.” He said … starts a new sentence
             b = _before(text, cues, prv, s, ps)
-            if b is not None and (f is None or f.strength < b.strength):
+            if b is not None and (f is None or f.strength < b.strength or (
+                f.strength == b.strength and _object_of(text, b, s)
+            )):
                 f = b
             if f is None and not _ends_sentence(text, s, e):
                 f = _after_in_sentence(text, cues, e, nxt)
@@ -272,6 +274,18 @@ def attribute(
             last = None
         i = j
     return _finish(text, pieces, found)
+
+
+_OBJECT_GAP_RE = re.compile(r"\s*(?:(?:a|an|the|it|him|her|them)\s+)?(?:as\s+)?$")
+
+
+def _object_of(text: str, b: _Found, s: int) -> bool:
+    """Whether the quote at ``s`` is the object of ``b``'s verb, right before it
+    (``what Gilbert called “a perception problem”``): then ``b`` outranks a speaker
+    read after the quote."""
+    if b.cue is None or not text[b.cue[1] - 1].isalpha():
+        return False
+    return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
 
 
 def _signed(text: str, pe: int) -> _Found | None:

@@ -122,7 +122,7 @@ _CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after",
                  "from", "on", "at"}
 _SUBJ_BEFORE = {"and", "but", "that", "as", "while", "when", "because", "if", "so", "though",
                 "although", "where", "after", "before", "since", "until", "which", "who",
-                "whom", "whose", "once", "then", "also", "yet", "meanwhile", "later", "now",
+                "whom", "whose", "what", "once", "then", "also", "yet", "meanwhile", "later", "now",
                 "today", "here", "there", "earlier", "ago", "recently", "instead", "too",
                 "however", "again", "afterward", "afterwards", "soon", "only"}
 _VERBISH = set(

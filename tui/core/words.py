@@ -34,7 +34,8 @@ _TIME_WORDS = {
     "evening", "recently", "now", "then", "here", "there", "late", "early",
 }
 _APPOSITIVE_OPENERS = {"who", "whose", "whom", "which", "a", "an", "the", "himself", "herself",
-                       "now", "also", "once", "formerly", "its", "his", "her", "their"}
+                       "now", "also", "once", "formerly", "its", "his", "her", "their",
+                       "during", "speaking", "in", "at"}
 _TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "senator", "rep",
     "representative", "gov", "governor", "president", "vice", "secretary", "minister",

@@ -5,26 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
 from tui.ui.render import safe
+from tui.ui.widgets.vim_list import VimOptionList
 
 
-class ArticleList(OptionList):
+class ArticleList(VimOptionList):
     """Lists the articles; posts :class:`Highlighted` and :class:`Chosen` with article indexes."""
 
     COMPONENT_CLASSES = {"article-list--date", "article-list--folder"}
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "first", "First", show=False, id="list.first"),
-        Binding("G", "last", "Last", show=False, id="list.last"),
-    ]
 
     @dataclass
     class Highlighted(Message):
@@ -41,7 +34,7 @@ class ArticleList(OptionList):
         index: int
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.articles: list[Article] = []
         self.touched = False
         """True once the user has pressed a key or clicked in the list."""

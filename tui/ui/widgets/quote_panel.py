@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
 from tui.core.quotes import Quote
 from tui.ui.render import safe
+from tui.ui.widgets.vim_list import VimOptionList
 
 SNIPPET_LINES = 3
 """Lines of quotation shown under each speaker (about)."""
@@ -27,17 +26,10 @@ def speaker_label(quote: Quote) -> str:
     return f"{who} (guessed)" if quote.guessed else who
 
 
-class QuotePanel(OptionList):
+class QuotePanel(VimOptionList):
     """Lists the open article's quotations; posts :class:`Highlighted` and :class:`Chosen`."""
 
     COMPONENT_CLASSES = {"quotes--speaker", "quotes--unknown", "quotes--cue"}
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="quotes.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="quotes.up"),
-        Binding("g", "first", "First", show=False, id="quotes.first"),
-        Binding("G", "last", "Last", show=False, id="quotes.last"),
-    ]
 
     @dataclass
     class Highlighted(Message):
@@ -54,7 +46,7 @@ class QuotePanel(OptionList):
         index: int
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.article: Article | None = None
 
     def _prompt(self, article: Article, quote: Quote, width: int) -> Text:
@@ -76,8 +68,7 @@ class QuotePanel(OptionList):
         self.clear_options()
         if article is None:
             return
-        container = self.parent if isinstance(self.parent, Widget) else self
-        width = max(container.content_region.width - 4, 20)
+        width = self.pane_width()
         if not quotes:
             self.add_option(Option(Text("No quotations in this article."), disabled=True))
             return

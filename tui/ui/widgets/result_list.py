@@ -5,31 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
 from tui.core.search import SearchHit
 from tui.ui.render import safe, snippet_window, styled
+from tui.ui.widgets.vim_list import VimOptionList
 
 SNIPPET_LINES = 3
 """Lines of passage shown under each result's title (about)."""
 
 
-class ResultList(OptionList):
+class ResultList(VimOptionList):
     """Lists search hits; posts :class:`Highlighted` and :class:`Chosen` with the hit."""
 
     COMPONENT_CLASSES = {"results--title", "results--match", "results--meta"}
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="results.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="results.up"),
-        Binding("g", "first", "First", show=False, id="results.first"),
-        Binding("G", "last", "Last", show=False, id="results.last"),
-    ]
 
     @dataclass
     class Highlighted(Message):
@@ -46,7 +38,7 @@ class ResultList(OptionList):
         hit: SearchHit
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.hits: list[SearchHit] = []
 
     def _prompt(self, article: Article, hit: SearchHit, width: int) -> Text:
@@ -71,9 +63,7 @@ class ResultList(OptionList):
         """Replace the results with ``hits`` (article indexes refer to ``articles``)."""
         self.hits = list(hits)
         self.clear_options()
-        # Measured on the container: this list may have been hidden until now.
-        container = self.parent if isinstance(self.parent, Widget) else self
-        width = max(container.content_region.width - 4, 20)
+        width = self.pane_width()
         self.add_options(
             [Option(self._prompt(articles[hit.article], hit, width)) for hit in hits]
         )

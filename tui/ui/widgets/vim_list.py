@@ -1,0 +1,26 @@
+"""An option list that also moves with vim keys; the base of the three lists of the left pane."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+
+class VimOptionList(OptionList):
+    """``OptionList`` plus j/k/g/G, with prompts that are never parsed as markup."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def pane_width(self) -> int:
+        """Cells a prompt may use, measured on the container (this list may be hidden)."""
+        container = self.parent if isinstance(self.parent, Widget) else self
+        return max(container.content_region.width - 4, 20)
