@@ -50,7 +50,12 @@ def test_decode_either_gives_text_or_a_reason(data: bytes) -> None:
 @given(st.lists(st.tuples(file_names, file_bytes), min_size=1, max_size=6,
                 unique_by=lambda pair: pair[0]))
 def test_any_folder_loads_or_reports_every_file(files: list[tuple[str, bytes]]) -> None:
-    root = Path(tempfile.mkdtemp(prefix="seedtui-prop-"))
+    with tempfile.TemporaryDirectory(prefix="seedtui-prop-") as folder:
+        check_folder(Path(folder), files)
+
+
+def check_folder(root: Path, files: list[tuple[str, bytes]]) -> None:
+    """Write ``files`` and a good article into ``root``; every file loads or is reported."""
     (root / "good.txt").write_bytes(GOOD)
     written = {"good.txt"}
     for name, data in files:
