@@ -458,6 +458,63 @@ def test_prepositional_parenthetical_between_subject_and_cue() -> None:
     assert only(text).speaker == "Berg"
 
 
+def test_possessor_of_a_noun_of_saying_is_the_source() -> None:
+    text = "The talks stalled over her promise to be \u201cneutral\u201d in the dispute."
+    assert only(text).speaker == "her"
+    text = "Later, Ida Berg defended his comments as \u201cjust a joke.\u201d"
+    assert only(text).speaker != "his"
+
+
+def test_object_of_told_after_an_appositive_is_not_the_speaker() -> None:
+    text = "Ida Berg, who sits on the board, told POLITICO, \u201cOf the three, I like Lyon.\u201d"
+    assert only(text).speaker == "Ida Berg"
+
+
+def test_why_before_a_subject() -> None:
+    text = "That is why critics say he had proposed to \u201cdismantle\u201d the port."
+    assert only(text).speaker == "critics"
+
+
+def test_name_after_a_naming_word_is_kept() -> None:
+    text = (
+        "Ida Berg refers to the mayor as \u201cChris.\u201d "
+        "The ad, titled \u201cScam,\u201d ran."
+    )
+    assert spans(text) == ["\u201cChris.\u201d", "\u201cScam,\u201d"]
+
+
+def test_agent_of_a_passive_naming_the_quote() -> None:
+    text = "The plan has been called \u201cstrategic ambiguity\u201d by Ida Berg, a professor."
+    q = only(text)
+    assert q.speaker == "Ida Berg"
+    assert q.guessed is False
+
+
+def test_colon_after_a_reporting_verb_outside_the_lexicon() -> None:
+    text = (
+        "It began in Lyon, as the harbour museum website notes:\n\n"
+        "\u201cIn 1960, some ninety sailors met there.\u201d\n"
+    )
+    assert only(text).speaker == "the harbour museum website"
+
+
+def test_absolute_with_clause_takes_its_own_subject() -> None:
+    text = "Critics pounced, with Senator Ida Berg calling the plan a \u201cChinese menu.\u201d"
+    assert only(text).speaker == "Senator Ida Berg"
+
+
+def test_unknown_past_verb_after_a_determiner_and_a_name() -> None:
+    text = "\u201cLyon will always be Lyon,\u201d an angry Ida Berg retaliated."
+    q = only(text)
+    assert q.speaker == "an angry Ida Berg"
+    assert q.cue == "retaliated"
+
+
+def test_what_he_called_takes_the_subject_of_the_sentence() -> None:
+    text = "Mayor Ida Berg denounced what she called the \u201cgloomy\u201d vision of the port."
+    assert only(text).speaker == "Mayor Ida Berg"
+
+
 def test_attributed_title_is_kept() -> None:
     text = "Ida Berg called the report \u201cPure Fiction.\u201d"
     q = only(text)

@@ -23,6 +23,9 @@ For each piece, in order:
    that cue is far from the quote or stands in a relative clause, a reporting clause
    opening the sentence wins (``Rubio said that … Trump, whom he called “a con
    artist”``: the quote is part of what Rubio said);
+   A passive naming the quote takes its agent (``has been called “…” by Ana Ruiz``),
+   and a cue right before the quote outranks a speaker after it (``what Ana Ruiz
+   called “…,” the club charged``);
 3. *later in the sentence* — ``“…” in the primary, said Paul Beck``;
 4. *previous or next paragraph* — a paragraph ending ``X said:`` introduces the next
    one; a paragraph ``— Ana Ruiz.`` signs the quotation that ends the one before;
@@ -32,8 +35,10 @@ For each piece, in order:
 6. *guessed* — the subject of a verb of stance before the quote (``the council
    denounced the “…”``), else the subject of the sentence holding a quote with no cue
    (``Senator Lia Moss blamed the “reckless spending”``; a pronoun right after a
-   verb like ``saying he is “…”`` is what is reported, not who reports), else the
-   nearest attributed quote of the paragraph, else the speaker of the previous
+   verb like ``saying he is “…”`` is what is reported, not who reports; before it, the
+   possessor of a noun of saying: ``over her remark that “…”``), else the nearest
+   attributed quote of the paragraph, else the cue of the sentence before a quote that
+   opens a sentence, else the speaker of the previous
    paragraph's quote (follow-on), else, for a paragraph opening with the quote, the
    subject of a cue in the last sentence of the previous paragraph (``Sam Lau said in
    a statement.``).
@@ -62,6 +67,7 @@ from tui.core.cues import (
     _MARK_ANY,
     _STANCE_WORDS,
     _Cues,
+    _possessor_before,
 )
 from tui.core.models import Span
 from tui.core.names import (
@@ -81,6 +87,7 @@ from tui.core.patterns import (
 from tui.core.phrases import (
     _clause_subject,
     _main_subject,
+    _np_after,
 )
 from tui.core.words import (
     _PRONOUNS,
@@ -158,7 +165,7 @@ def attribute(
             f = _after(text, cues, e, nxt)
             if f is not None and _ends_sentence(text, s, e):
                 f.strength = 1  # “… now.” He said … starts a new sentence
-            b = _before(text, cues, prv, s, ps)
+            b = _passive_agent(text, s, e, nxt) or _before(text, cues, prv, s, ps)
             if b is not None and (f is None or f.strength < b.strength or (
                 f.strength == b.strength and _object_of(text, b, s)
             )):
@@ -220,7 +227,7 @@ def attribute(
         for k in range(i, j):
             if found[k] is None:
                 cs = None
-                prev_sent: _Found | None = None
+                prev_at: tuple[int, int] | None = None
                 if prev_k == k - 1 and not _SENT_END_RE.search(
                     text, pieces[k - 1][1], pieces[k][0] + 1
                 ):
@@ -243,13 +250,15 @@ def attribute(
                                      s0, pieces[k][0])
                         if st is not None:
                             cs = st.speaker  # the verb is no reporting cue: cue stays None
+                    if cs is None and s0 < pieces[k][0]:
+                        cs = _possessor_before(text, s0, pieces[k][0])  # his promise to “…”
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _main_subject(text, s0, pieces[k][0]) or _clause_subject(
                             text, s0, pieces[k][0], initial=True)
                     elif cs is None and s0 > ps:
                         # the quote opens a sentence: “she said she …. “I really believe…”
                         lo = pieces[k - 1][1] if k > i else ps
-                        prev_sent = _previous_sentence(text, s0, max(lo, floor))
+                        prev_at = (s0, max(lo, floor))
                     if endless:
                         prev_cs, prev_k = cs, k  # no sentence start within reach
                 if cs is not None:
@@ -259,7 +268,9 @@ def attribute(
                     near = min(para_found[max(0, x - 1) : x + 1],
                                key=lambda f: abs(f.speaker[0] - pieces[k][0]))
                     found[k] = _Found(near.speaker, near.cue, True, 1)
-                elif prev_sent is not None:
+                elif prev_at is not None and (
+                    prev_sent := _previous_sentence(text, *prev_at)
+                ) is not None:
                     found[k] = prev_sent
                 elif last is not None and _blank_between(text, last_para, ps):
                     found[k] = _Found(last.speaker, last.cue, True, 1)
@@ -274,6 +285,26 @@ def attribute(
             last = None
         i = j
     return _finish(text, pieces, found)
+
+
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being|often|also|widely)?\s*"
+    r"(?:called|labeled|labelled|dubbed|branded|described|deemed|termed|derided|decried|"
+    r"criticized|praised|hailed|uttered|mocked|denounced)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
+)
+_BY_AFTER_RE = re.compile(r"[\s,\u2014\u2013-]*(?:once,?\s+|again,?\s+)?by[ \u00a0]+(?=\S)")
+
+
+def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
+    """The agent of a passive naming the quote: ``has been called “strategic ambiguity”
+    by Joshua Hendrick`` / ``labeled as a “witch hunt” by Democrats``."""
+    m = _BY_AFTER_RE.match(text, e, limit)
+    if m is None or _PASSIVE_BEFORE_RE.search(text, max(0, s - 40), s) is None:
+        return None
+    np = _np_after(text, m.end(), limit)
+    if np is None:
+        return None
+    return _Found(np, (m.end() - 3, m.end() - 1), False, 3)
 
 
 _OBJECT_GAP_RE = re.compile(r"\s*(?:(?:a|an|the|it|him|her|them)\s+)?(?:as\s+)?$")
@@ -315,6 +346,12 @@ def _previous_sentence(text: str, ps: int, start: int = -1) -> _Found | None:
     f = _before(text, _Cues(text, [(s0, end)]), s0, end)
     if f is None:
         return None
+    if f.cue is not None and text[f.speaker[0] : f.speaker[1]].lower() in _PRONOUNS:
+        # Bolton distanced himself … by saying he would help if asked. “…”: the
+        # sentence's subject, not a pronoun inside what it reports
+        main = _main_subject(text, s0, f.cue[0])
+        if main is not None and main[1] <= f.speaker[0]:
+            return _Found(main, f.cue, True, 1)
     return _Found(f.speaker, f.cue, True, 1)
 
 

@@ -181,3 +181,38 @@ class _Cues:
         if i < len(self.starts) and self.starts[i] == a:
             return self.hits[i]
         return None
+
+
+# nouns of saying whose possessor is the source of the quote that follows
+# (his promise to be “neutral”, Trump's claim that “…”)
+_SPEECH_NOUNS = (
+    "promise pledge vow statement comment remark claim assertion contention argument "
+    "message plea warning accusation rejection conclusion description "
+    "insistence suggestion declaration demand dictum slogan tweet line words speech "
+    "answer reply response admission complaint boast prediction threat"
+).split()
+_POSSESSOR_RE = re.compile(
+    r"(?<![\w.])(his|her|their|its|[A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*){0,3}(?=['\u2019]s))"
+    r"(?:['\u2019]s)?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?:"
+    + "|".join(_SPEECH_NOUNS)
+    + r")s?\b(?:[ \u00a0]+(?:(?:on|in|at|last|this)[ \u00a0]+[\w ]{0,20}?|[A-Z][a-z]+day))?"
+    r"(?:[ \u00a0]+(?:that|to|of|about|as))?[ \u00a0,:]*"
+    r"(?:[ \u00a0](?:be|is|was|the|a|an|[a-z]+)){0,3}[ \u00a0]*$"
+)
+
+
+def _possessor_before(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
+    """The possessor of a noun of saying right before a quote (``his promise to be “…”``,
+    ``Mr. Obama's rejection of “…”``), as a span without the ``'s``."""
+    m = _POSSESSOR_RE.search(text, max(s0, qstart - 90), qstart)
+    if m is None:
+        return None
+    before = text[max(s0, m.start() - 20) : m.start()].split()
+    if before and before[-1].lower() not in _POSSESSOR_AFTER and before[-1][-1:].isalpha():
+        return None  # Trump defended his comments as “…”: the noun is an object
+    return m.span(1)
+
+
+_POSSESSOR_AFTER = {"over", "of", "between", "about", "by", "including", "and", "with", "from",
+                    "in", "on", "to", "was", "is", "under", "despite", "after", "against",
+                    "for", "like", "but", "that", "beyond", "amid", "since", "as", "at"}

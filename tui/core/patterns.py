@@ -131,8 +131,10 @@ def _after_subject_first(
             and (bare.endswith("ed") or bare.endswith("s") and not bare.endswith("ss")
                  and seg[m.end() : m.end() + 1] in (".", ",", ";"))
             and (lower == 0 or lower == 1 and seg[p:m.start()].strip() in
-                 ("it", "he", "she", "they", "we", "I"))
-        )  # “…,” it recommended / “…,” Bozell answers. : a verb outside the lexicon
+                 ("it", "he", "she", "they", "we", "I")
+                 or lower <= 2 and seg[p:m.start()].split()[0].lower() in ("a", "an", "the")
+                 and any(c.isupper() for c in seg[p:m.start()]))
+        )  # “…,” it recommended / “…,” an angry Hollande retaliated: a verb outside the lexicon
         if hit is not None or (bare in _AFTER_VERBS and comma_end) or past:
             end = hit.end() if hit is not None else m.start() + len(bare)
             return _subject_span(seg, p, m.start(), (m.start(), end), hit)
@@ -202,6 +204,12 @@ def _before(
     """
     s0 = _sentence_start(seg, floor, qstart)
     near = _before_near(seg, cues, s0, qstart)
+    if near is not None and _WHAT_PRONOUN_RE.search(seg, max(s0, near.speaker[0] - 6),
+                                                     near.speaker[1]) is not None:
+        # The president denounced what he called “…”: the sentence's subject
+        main = _main_subject(seg, s0, near.speaker[0])
+        if main is not None:
+            return _Found(main, near.cue, False, near.strength)
     if near is None or near.strength == 3 and not _in_relative(seg, s0, near):
         return near
     if 0 <= outer_floor < floor:
@@ -212,6 +220,7 @@ def _before(
     return outer if outer is not None else near
 
 
+_WHAT_PRONOUN_RE = re.compile(r"\bwhat\s+(?:he|she|they)$")
 _RELATIVE_RE = re.compile(r"(?:^|\W)(?:whom|who|which|that)\s+$", re.IGNORECASE)
 
 
@@ -279,7 +288,8 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
             if np:
                 return _Found(np, m.span(), False, strength)
             continue
-        if seg[s0 : m.start()].rstrip().endswith(",") and not word.endswith("ing"):
+        if seg[s0 : m.start()].rstrip().endswith(",") and not word.endswith("ing") and \
+                word not in ("told", "tells", "tell"):
             # The paradox, says Carl Anthony, a historian, is that she was “…”
             np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
             if np and seg[np[1] : np[1] + 1] == "," and _is_cap(seg[np[0]]):
@@ -292,6 +302,10 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
                 if np:
                     return _Found(np, _cue_extent(seg, m), False, strength)
         np = _np_before(seg, m.start(), s0, not word.endswith("ing"))
+        if np is None and word.endswith("ing"):
+            wm = _WITH_RE.search(seg, max(s0, m.start() - 70), m.start())
+            if wm is not None:  # with Sen. John McCain calling it a “…”
+                np = _np_before(seg, m.start(), wm.end())
         if np:
             frame = _SURVEY_RE.match(seg, s0, np[0])
             if frame is not None:
@@ -327,7 +341,11 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
             if not before or before[-1].lower() not in _PREPOSITIONS:
                 return _Found(nm.span(1), (colon, colon + 1), False, 2)
         # a verb outside the lexicon: The headline reads: “…” / Transcript as follows: “…”
-        np = _main_subject(seg, s0, colon)
+        vm = _LAST_WORD_RE.search(seg, max(s0, colon - 20), colon)
+        np = None
+        if vm is not None and vm.group(1) in _AFTER_VERBS:
+            np = _np_before(seg, vm.start(1), s0)  # as the website notes: “…”
+        np = np or _main_subject(seg, s0, colon)
         if np is None:
             fol = _FOLLOWS_RE.search(seg, s0, colon + 1)
             if fol is not None:
@@ -337,6 +355,8 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
     return None
 
 
+_WITH_RE = re.compile(r"\b[Ww]ith\s+(?=[^,;:]*$)")
+_LAST_WORD_RE = re.compile(r"([a-z]+)\s*$")
 _FOLLOWS_RE = re.compile(
     r"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:as\s+follows|the\s+following)\s*:$"
 )

@@ -122,6 +122,7 @@ _CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after",
                  "from", "on", "at"}
 _SUBJ_BEFORE = {"and", "but", "that", "as", "while", "when", "because", "if", "so", "though",
                 "although", "where", "after", "before", "since", "until", "which", "who",
+                "why", "how",
                 "whom", "whose", "what", "once", "then", "also", "yet", "meanwhile", "later", "now",
                 "today", "here", "there", "earlier", "ago", "recently", "instead", "too",
                 "however", "again", "afterward", "afterwards", "soon", "only"}
@@ -208,7 +209,9 @@ _SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "t
                   "despite", "for", "by", "from", "following", "asked", "speaking", "unlike",
                   "like", "without", "amid", "over", "under", "through", "within", "still",
                   "but", "and", "yet", "so", "meanwhile", "however", "instead", "indeed",
-                  "earlier", "later", "last", "this", "then", "now", "today", "yesterday"}
+                  "earlier", "later", "last", "this", "then", "now", "today", "yesterday",
+                  "across", "among", "around", "throughout", "beyond", "inside", "outside",
+                  "against", "given", "regarding", "upon", "toward", "towards"}
 
 
 def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
@@ -278,6 +281,8 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
                 m += 1
             if m < n and m - k < 25:
                 k = m + 1
+                if sep == "(" and k < n and seg[toks[k][0] : toks[k][1]] == ",":
+                    k += 1  # Sen. Jack Reed (D-R.I.), said
         # a time adverbial between subject and verb: Donald Trump on Thursday ratcheted up
         if k + 1 < n and seg[toks[k][0] : toks[k][1]] in ("on", "last", "this", "earlier") and \
                 seg[toks[k + 1][0] : toks[k + 1][1]].lower() in _TIME_WORDS:
@@ -303,8 +308,10 @@ def _initial_np(seg: str, toks: list[tuple[int, int]]) -> tuple[int, int] | None
     i = 0
     for k, (a, b) in enumerate(toks[:8]):
         if seg[a:b] == ",":
-            if seg[toks[0][0] : toks[0][1]].lower() in _NOT_NAMES or k <= 3:
-                i = k + 1
+            w0 = seg[toks[0][0] : toks[0][1]].lower()
+            if w0 in _NOT_NAMES or w0 in _SUBORDINATORS or k <= 3 or w0.endswith(
+                    ("ing", "ed")):
+                i = k + 1  # Reprising one of her lines, the former secretary …
             break
     run: list[tuple[int, int]] = []
     for a, b in toks[i : i + 6]:

@@ -302,6 +302,8 @@ def _all_caps(words: list[str]) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
+_NAMING = {"as", "titled", "entitled", "called", "calls", "named", "dubbed", "read", "reads",
+           "reading", ":"}
 _URL_AFTER_RE = re.compile(r"\s*(?:https?://|www\.)")
 _BYLINE_AFTER_RE = re.compile(r",?\s+by\s+[A-Z]")
 
@@ -309,11 +311,14 @@ _BYLINE_AFTER_RE = re.compile(r",?\s+by\s+[A-Z]")
 def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
     """Whether a marked span is worth reporting as a quotation.
 
-    Left out: markup debris (``author="@x"``: the mark follows ``=``); titles right
-    after a preposition (``said on “Meet the Press”``: title case, six words at most);
-    and short spans (three words at most) without a speaker read from a pattern next
-    to them that look like titles or names (``“Saturday Night Live”``) or that have
-    no speaker at all.
+    Left out: markup debris (``author="@x"``: the mark follows ``=``); linked excerpts
+    and article titles of newsletters (``“…,” by Ann Lee: “…” http://``); titles of
+    shows and books (``said on “Meet the Press”``, ``CNN’s “New Day”``, ``her memoir,
+    “Tough Choices”``, see :func:`_names_a_work`); and short spans (three words at
+    most) without a speaker read from a pattern next to them that look like titles or
+    names (``“Saturday Night Live”``) or that have no speaker at all, unless a naming
+    word comes right before them (``refers to him as “Chris”``, ``titled “Scam”``,
+    ``one message: “Dump Trump”``).
     """
     if p.start > 0 and text[p.start - 1] == "=":
         return False
@@ -331,6 +336,9 @@ def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
         return False  # a linked excerpt or an article's title: “…,” by Ann Lee: “…” http://
     if a is not None and a.explicit:
         return True
+    before = text[max(p.para_start, p.start - 16) : p.start].split()
+    if before and (before[-1].lower().rstrip(",") in _NAMING or before[-1].endswith(":")):
+        return True  # what someone is called, as written: refers to him as “Chris”
     if len(words) <= 7 and (_title_case(words) or _all_caps(words)):
         return False  # “Tales From the Crypt”, a headline, with nobody read as saying it
     if len(words) > 3:
