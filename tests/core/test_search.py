@@ -334,3 +334,10 @@ def test_scope_only_query_lists_passages_in_order(index: SearchIndex) -> None:
     hits = index.search("in:sport")
     assert [(h.article, h.passage) for h in hits] == [(2, 0), (2, 1), (2, 2)]
     assert all(h.matches == () for h in hits)
+
+
+def test_repeated_words_count_once() -> None:
+    from tui.core.search import parse_query
+
+    assert parse_query("a a a a") == parse_query("a")
+    assert parse_query("gaza !truce !truce gaza") == parse_query("gaza !truce")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from tui.core.text import fold, keys
 
@@ -53,7 +53,7 @@ class Phrase:
     anchored: bool = False
 
 
-Term = Union[Word, Phrase]
+Term = Word | Phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class AnyOf:
     options: tuple[Term, ...]
 
 
-Clause = Union[Word, Phrase, AnyOf]
+Clause = Word | Phrase | AnyOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,4 +184,6 @@ scopes=(Scope(field='title', value='war', until=None),))
         else:
             clauses.extend(terms)
         pending_or = False
-    return Query(tuple(clauses), tuple(excluded), tuple(scopes))
+    # A word typed twice adds nothing but work ("a a a …" would cost 64 clauses).
+    return Query(tuple(dict.fromkeys(clauses)), tuple(dict.fromkeys(excluded)),
+                 tuple(dict.fromkeys(scopes)))
