@@ -74,7 +74,10 @@ def measure(bbc: Path, work: Path, size: int, changed: bool) -> dict[str, Any]:
           flush=True)
     warm = [probe("warm", root, cache) for _ in range(2)]
     row["warm"] = min(warm, key=lambda figures: figures["ready"])
-    print(f"  warm {row['warm']['ready']:.2f} s, reread {row['warm']['reread']}", flush=True)
+    for figures in warm:
+        print(f"  warm {figures['ready']:.2f} s, reread {figures['reread']},"
+              f" speakers ready {figures['speakers_ready']}, warnings {figures['warnings']}",
+              flush=True)
     if changed:
         extra = root / "zz-bench" / "added.txt"
         extra.parent.mkdir(exist_ok=True)
@@ -84,7 +87,8 @@ def measure(bbc: Path, work: Path, size: int, changed: bool) -> dict[str, Any]:
         finally:
             extra.unlink()
             extra.parent.rmdir()
-        print(f"  1 new {row['changed']['ready']:.2f} s", flush=True)
+        print(f"  1 new {row['changed']['ready']:.2f} s, reread {row['changed']['reread']}",
+              flush=True)
     return row
 
 

@@ -81,6 +81,7 @@ def load(root: Path, cache: Path, cold: bool) -> dict[str, Any]:
     returned = _since()
     ready = marks.get("save", returned)
     rss_ready = _rss_mb()
+    speakers_ready = result.speakers_ready  # before finish_quotes, which sets it
     searches = _search_ms(result.index)
     began = time.perf_counter()
     quotes = result.finish_quotes()
@@ -98,7 +99,7 @@ def load(root: Path, cache: Path, cold: bool) -> dict[str, Any]:
         "reread": result.reread,
         "articles": len(result.corpus.articles),
         "passages": result.index.passages,
-        "speakers_ready": result.speakers_ready,
+        "speakers_ready": speakers_ready,
         "warnings": result.warnings,
         "cache_bytes": size,
     }

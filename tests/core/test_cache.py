@@ -393,3 +393,16 @@ def test_progress_reports_stages(corpus: Path, tmp_path: Path) -> None:
     load_cached(corpus, folder=tmp_path / "cache",
                 progress=lambda stage, done, total: stages.append(stage))
     assert {"scan", "read", "index", "save"} <= set(stages)
+
+
+def test_quote_code_change_drops_only_the_quotes(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    quotes = load_cached(corpus, folder=cache).finish_quotes()
+    monkeypatch.setattr("tui.core.cache._quotes_hash", "another quote finder")
+    warm = load_cached(corpus, folder=cache)
+    assert warm.reread == 0 and warm.warnings == [] and not warm.speakers_ready
+    assert warm.finish_quotes() == quotes and warm.speakers_ready
+    assert warm.index.search("speaker:chen", 5)
+    assert load_cached(corpus, folder=cache).speakers_ready

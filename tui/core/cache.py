@@ -39,6 +39,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import secrets
 import struct
 import tempfile
@@ -109,18 +110,52 @@ def cache_path(root: Path, folder: Path | None = None) -> Path:
 
 
 _code_hash: str | None = None
+_quotes_hash: str | None = None
+
+
+_IMPORT_RE = re.compile(r"^[ \t]*(?:from|import)[ \t]+tui\.core\.(\w+)", re.M)
+
+
+def _source_hash(roots: tuple[str, ...]) -> str:
+    """A hash of this module and of the core modules ``roots`` import, transitively."""
+    core = Path(__file__).parent
+    todo, seen = list(roots), set()
+    while todo:
+        name = todo.pop()
+        if name in seen or not (core / f"{name}.py").is_file():
+            continue
+        seen.add(name)
+        todo.extend(_IMPORT_RE.findall((core / f"{name}.py").read_text(encoding="utf-8")))
+    digest = hashlib.sha256(f"{CACHE_VERSION}".encode())
+    for name in sorted(seen) + ["cache"]:
+        digest.update(name.encode() + b"\0" + (core / f"{name}.py").read_bytes())
+    return digest.hexdigest()
 
 
 def code_hash() -> str:
-    """A hash of the source of every core module (the cached structures and their builders)."""
+    """Hash of the source that defines and builds the corpus and the index.
+
+    Covers this module and every core module :mod:`tui.core.corpus` and
+    :mod:`tui.core.search` import, transitively: a change there invalidates the cache.
+    Taken when this module is imported, right after those modules, so that it
+    describes the code that runs even when the files are edited meanwhile.
+    """
     global _code_hash
     if _code_hash is None:
-        digest = hashlib.sha256(f"{CACHE_VERSION}".encode())
-        for path in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        _code_hash = digest.hexdigest()
+        _code_hash = _source_hash(("corpus", "search", "models"))
     return _code_hash
+
+
+def quotes_hash() -> str:
+    """Hash of the source that finds quotations: a change there drops only the cached quotes."""
+    global _quotes_hash
+    if _quotes_hash is None:
+        _quotes_hash = _source_hash(("quotes", "models"))
+    return _quotes_hash
+
+
+code_hash()
+quotes_hash()
 
 
 @dataclass(slots=True)
@@ -159,6 +194,16 @@ class CachedCorpus:
         """
         if self.quotes is not None:
             return self.quotes
+        collecting = gc.isenabled()
+        gc.disable()  # as in load_cached: a million new objects, no cycles among them
+        try:
+            return self._finish_quotes(cancel)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _finish_quotes(self, cancel: threading.Event | None) -> dict[int, list[Quote]]:
+        """The body of :meth:`finish_quotes`."""
         cached = self._cached_quotes()
         quotes: dict[int, list[Quote]] = {}
         computed = 0
@@ -194,6 +239,8 @@ class CachedCorpus:
                 lengths = _read_prelude(handle)
                 header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
                 if not isinstance(header, dict) or header.get("token") != self._token:
+                    return {}
+                if header.get("quotes_code") != quotes_hash():
                     return {}
                 handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
                 section = _Unpickler(handle).load()
@@ -421,6 +468,10 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         start = len(MAGIC) + _LENGTHS.size + lengths[0]
         if handle.tell() != start + lengths[1] or not isinstance(main, dict):
             raise CacheInvalid("bad main section")
+        # The index's speakers come from the quotations: valid only with the same quote code.
+        main["speakers_ready"] = (
+            main.get("speakers_ready") is True and header.get("quotes_code") == quotes_hash()
+        )
         blobs: list[array[int]] = []
         text_sizes: array[int] = main["text_sizes"]
         table = sum(array(t).itemsize * n for t, n in main["blobs"]) + sum(text_sizes)
@@ -1050,6 +1101,8 @@ def _old_quotes(result: CachedCorpus) -> bytes | None:
             header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
             if not isinstance(header, dict) or header.get("token") != result._token:
                 return None
+            if header.get("quotes_code") != quotes_hash():
+                return None
             handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
             data = handle.read(lengths[3])
         return data if len(data) == lengths[3] and data else None
@@ -1068,6 +1121,7 @@ def _write(result: CachedCorpus, progress: Progress | None) -> None:
     header = {
         "version": CACHE_VERSION,
         "code": code_hash(),
+        "quotes_code": quotes_hash(),
         "root": str(result.corpus.root.resolve()),
         "token": token,
         "written_ns": time.time_ns(),
