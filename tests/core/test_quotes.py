@@ -762,3 +762,76 @@ def test_relative_clause_between_subject_and_cue() -> None:
         "said the plan was \u201cdead on arrival.\u201d"
     )
     assert only(text).speaker == "a harbor official"
+
+
+def test_cue_after_a_question_that_leads_into_the_next_quote() -> None:
+    text = (
+        "Ines Varga replies to Tom Berg with, \u201cWhy the delay?\u201d Berg then "
+        "writes back, \u201cThe pumps failed.\u201d"
+    )
+    got = [q.speaker for q in find_quotes(text)]
+    assert got == ["Ines Varga", "Berg"]
+
+
+def test_sentence_opening_subordinator_is_no_speaker() -> None:
+    text = (
+        "\u201cThe vote is over,\u201d said Ada Moreno, a county clerk. Unless the board "
+        "objects, \u201cthe tolls will stay in place.\u201d"
+    )
+    got = [q.speaker for q in find_quotes(text)]
+    assert got == ["Ada Moreno", "Ada Moreno"]
+
+
+def test_so_called_is_no_reporting_cue() -> None:
+    text = "Ada Moreno wants to stop so-called \u201ctoll rebels\u201d from using the bridge."
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Ada Moreno", None)
+
+
+def test_paraphrase_goes_on_after_a_said_sentence() -> None:
+    text = (
+        "The pumps were late again, she said. Better pumps may come, but only when "
+        "\u201cthe county pays its share.\u201d"
+    )
+    q = only(text)
+    assert (q.speaker, q.guessed) == ("she", True)
+
+
+def test_parenthetical_cue_reports_the_whole_sentence() -> None:
+    text = "The county board, Ada Moreno said, called the toll plan \u201ca rescue.\u201d"
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Ada Moreno", "said")
+
+
+def test_main_clause_pronoun_after_a_subordinate_cue() -> None:
+    text = (
+        "When Ada Moreno announced the tolls in May, she pointedly referred to the old "
+        "bridge as \u201ca ruin.\u201d"
+    )
+    assert only(text).speaker == "she"
+
+
+def test_participle_after_the_quote_takes_an_object_not_a_speaker() -> None:
+    text = (
+        "On Sunday, Pastor Ada Moreno stood at the pulpit and, citing a psalm "
+        "(\u201cthe hills will stand\u201d), backed the toll plan, urging the council to "
+        "pass it."
+    )
+    assert only(text).speaker == "Pastor Ada Moreno"
+
+
+def test_participle_right_after_the_quote_is_followed_by_its_object() -> None:
+    text = (
+        "Ada Moreno rejected the report. She said it was a \u201cdistortion,\u201d "
+        "describing the council as honest."
+    )
+    assert only(text).speaker == "She"
+
+
+def test_cue_after_the_quote_that_leads_into_the_next_quote_loses_to_any_cue_before() -> None:
+    text = (
+        "After Ada Moreno said that the county pumps in the valley were far too "
+        "\u201cold and slow,\u201d Tom Berg said: \u201cThey work fine.\u201d"
+    )
+    got = [q.speaker for q in find_quotes(text)]
+    assert got == ["Ada Moreno", "Tom Berg"]

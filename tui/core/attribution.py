@@ -89,6 +89,7 @@ from tui.core.phrases import (
     _main_subject,
     _np_after,
 )
+from tui.core.speaker_rules import _leads_next, _said_before
 from tui.core.words import (
     _PRONOUNS,
     _SENT_END_RE,
@@ -168,7 +169,7 @@ def attribute(
             b = _passive_agent(text, s, e, nxt) or _before(text, cues, prv, s, ps)
             if b is not None and (f is None or f.strength < b.strength or (
                 f.strength == b.strength and _object_of(text, b, s)
-            )):
+            ) or _leads_next(text, f, nxt, k + 1 < j)):
                 f = b
             if f is None and not _ends_sentence(text, s, e):
                 f = _after_in_sentence(text, cues, e, nxt)
@@ -252,6 +253,10 @@ def attribute(
                             cs = st.speaker  # the verb is no reporting cue: cue stays None
                     if cs is None and s0 < pieces[k][0]:
                         cs = _possessor_before(text, s0, pieces[k][0])  # his promise to “…”
+                    if cs is None and ps < s0 < pieces[k][0]:
+                        # … drive out bad, he said. Usually only when “…”: the
+                        # paraphrase goes on, with the speaker of the sentence before
+                        cs = _said_before(text, ps, s0)
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _main_subject(text, s0, pieces[k][0]) or _clause_subject(
                             text, s0, pieces[k][0], initial=True)

@@ -154,6 +154,8 @@ def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[
         nxt = m.end()
         if nxt < b and text[nxt] in "'’-":
             continue  # said's, say-so
+        if m.start() >= 3 and text[m.start() - 3 : m.start()].lower() == "so-":
+            continue  # so-called: an adjective, no reporting verb
         out.append(_Hit(m.start(), m.end(), w))
     return out
 

@@ -17,6 +17,7 @@ from tui.core.phrases import (
     _np_after,
     _np_before,
 )
+from tui.core.speaker_rules import _sentence_rules
 from tui.core.words import (
     _ABBREV_RE,
     _AUX_SET,
@@ -72,6 +73,8 @@ def _after(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
     ):
         m = _Hit(p, seg.index(" ", p), seg[p : seg.index(" ", p)])  # “…,” read the sign
     if m is not None and m.group()[:1].islower():
+        if m.group().endswith("ing") and not m.group().startswith("according"):
+            return None  # “…,” describing the team as …: an object follows
         np = _np_after(seg, _skip_blank(seg, m.end()), limit)
         if np:
             return _Found(np, _cue_extent(seg, m), False, 3)
@@ -92,7 +95,6 @@ _TOKEN_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|[^\w\s]")
 
 
 _CLOSE_MARKS = "\"'\u201d\u201c\u00bb\u203a\u2019"
-
 
 
 def _after_subject_first(
@@ -204,6 +206,9 @@ def _before(
     """
     s0 = _sentence_start(seg, floor, qstart)
     near = _before_near(seg, cues, s0, qstart)
+    ruled = _sentence_rules(seg, s0, qstart, near) if near is not None else None
+    if ruled is not None:
+        return ruled
     if near is not None and _WHAT_PRONOUN_RE.search(seg, max(s0, near.speaker[0] - 6),
                                                      near.speaker[1]) is not None:
         # The president denounced what he called “…”: the sentence's subject
@@ -376,6 +381,8 @@ def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found |
         if not m.group()[:1].islower():
             continue
         if seg[qend : m.start()].rstrip().endswith(","):
+            if m.group().endswith("ing"):
+                return None  # “a distortion,” describing the team as …: an object follows
             # “a disaster” in the primary, said Paul Beck
             np = _according_np(seg, m, end)
             if np:

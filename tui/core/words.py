@@ -64,6 +64,9 @@ _NOT_NAMES = {
     "that's", "it's", "there's", "here's", "what's", "that\u2019s", "it\u2019s", "there\u2019s",
     "what", "why", "how", "who", "where", "which", "whether", "not", "all", "some", "many",
     "most", "few", "each", "every", "any", "none", "both", "either", "neither", "one",
+    # prepositions and subordinators that open a sentence (Given his remarks, …)
+    "unless", "given", "despite", "amid", "until", "upon", "within", "without", "throughout",
+    "toward", "towards", "unlike", "regarding", "beyond",
 }
 
 _WORD_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|\S")

@@ -1,34 +1,52 @@
-"""The article list: one line per article (date, title, folder), sorted as the corpus is."""
+"""The article list: one line per article (date, title, folder), sorted as the corpus is.
+
+Drawn with Textual's line API: only the visible rows are rendered, so a list of
+100,000 articles appears at once (an ``OptionList`` measures every option first).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.core.models import Article
 from tui.ui.render import safe
-from tui.ui.widgets.vim_list import VimOptionList
 
 
-class ArticleList(VimOptionList):
-    """Lists the articles; posts :class:`Highlighted` and :class:`Chosen` with article indexes."""
+class ArticleList(ScrollView, can_focus=True):
+    """Lists the articles; posts :class:`Highlighted` and :class:`Chosen` with row numbers."""
 
-    COMPONENT_CLASSES = {"article-list--date", "article-list--folder"}
+    COMPONENT_CLASSES = {"article-list--date", "article-list--folder", "article-list--cursor"}
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("enter", "choose", "Open", show=False, id="list.choose"),
+    ]
 
     @dataclass
     class Highlighted(Message):
-        """The cursor moved to article ``index``."""
+        """The cursor moved to row ``index``."""
 
         article_list: ArticleList
         index: int
 
     @dataclass
     class Chosen(Message):
-        """The user pressed Enter on article ``index``."""
+        """The user pressed Enter on (or clicked) row ``index``."""
 
         article_list: ArticleList
         index: int
@@ -36,54 +54,143 @@ class ArticleList(VimOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles: list[Article] = []
+        """The rows, in display order."""
         self.touched = False
         """True once the user has pressed a key or clicked in the list."""
+        self._highlighted: int | None = None
 
-    def on_key(self) -> None:
-        self.touched = True
+    # --- content -------------------------------------------------------------
 
-    def on_click(self) -> None:
-        self.touched = True
-
-    def _prompt(self, article: Article) -> Text:
-        date_style = self.get_component_rich_style("article-list--date")
-        folder_style = self.get_component_rich_style("article-list--folder")
-        prompt = Text(no_wrap=True, overflow="ellipsis", end="")
-        prompt.append((article.date or "----------") + " ", date_style)
-        prompt.append(safe(article.title))
-        where = article.source or article.folder
-        if where:
-            prompt.append(f"  {safe(where)}", folder_style)
-        return prompt
+    @property
+    def option_count(self) -> int:
+        """Number of rows."""
+        return len(self.articles)
 
     def add_articles(self, articles: list[Article]) -> None:
-        """Append ``articles`` to the list (the list keeps the order given)."""
+        """Append ``articles`` to the list."""
         self.articles.extend(articles)
-        self.add_options([Option(self._prompt(article)) for article in articles])
-        if self.highlighted is None and self.option_count:
+        self.virtual_size = Size(self.size.width, len(self.articles))
+        if self._highlighted is None and self.articles:
             self.highlighted = 0
+        self.refresh()
 
     def set_articles(self, articles: list[Article]) -> None:
-        """Replace the list with ``articles``; the cursor stays on the article the user
-        chose, else goes to the top."""
+        """Replace the rows; the cursor stays on the article the user chose, else goes up top."""
         current = self.current if self.touched else None
-        self.clear_options()
-        self.articles = []
-        self.add_articles(articles)
-        if current is not None and current in articles:
-            self.highlighted = articles.index(current)
+        self.articles = list(articles)
+        self._highlighted = None
+        self.virtual_size = Size(self.size.width, len(self.articles))
+        if current is not None and current in self.articles:
+            self.highlighted = self.articles.index(current)
+        elif self.articles:
+            self.highlighted = 0
+        self.refresh()
 
     @property
     def current(self) -> Article | None:
-        """The highlighted article."""
-        if self.highlighted is None or not 0 <= self.highlighted < len(self.articles):
-            return None
-        return self.articles[self.highlighted]
+        """The article under the cursor."""
+        index = self._highlighted
+        return None if index is None or index >= len(self.articles) else self.articles[index]
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.post_message(self.Highlighted(self, event.option_index))
+    @property
+    def highlighted(self) -> int | None:
+        """The row under the cursor."""
+        return self._highlighted
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(self, event.option_index))
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is not None:
+            if not self.articles:
+                return
+            index = max(0, min(index, len(self.articles) - 1))
+        if index == self._highlighted:
+            return
+        self._highlighted = index
+        self.refresh()
+        if index is not None:
+            self.scroll_to_region_row(index)
+            self.post_message(self.Highlighted(self, index))
+
+    def scroll_to_region_row(self, index: int) -> None:
+        """Scroll just enough for row ``index`` to be visible."""
+        height = max(self.scrollable_content_region.height, 1)
+        if index < self.scroll_y:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= self.scroll_y + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+
+    # --- drawing -------------------------------------------------------------
+
+    def _row(self, article: Article, width: int, cursor: bool) -> Strip:
+        base = self.rich_style
+        style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
+        row = Text(no_wrap=True, overflow="ellipsis", end="", style=style)
+        row.append((article.date or "----------") + " ",
+                   None if cursor else self.get_component_rich_style("article-list--date"))
+        row.append(safe(article.title))
+        where = article.source or article.folder
+        if where:
+            row.append(f"  {safe(where)}",
+                       None if cursor else self.get_component_rich_style("article-list--folder"))
+        row.truncate(width, overflow="ellipsis", pad=True)
+        segments = [Segment(text, seg_style or style)
+                    for text, seg_style, _ in row.render(self.app.console)]
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def render_line(self, y: int) -> Strip:
+        row = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if row >= len(self.articles):
+            return Strip.blank(width, self.rich_style)
+        return self._row(self.articles[row], width, row == self._highlighted)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.articles))
+
+    # --- keys and mouse ------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        self.touched = True
+
+    def on_click(self, event: events.Click) -> None:
+        self.touched = True
+        row = int(self.scroll_y) + event.y
+        if 0 <= row < len(self.articles):
+            if row == self._highlighted and event.chain > 1:
+                self.action_choose()
+            self.highlighted = row
+
+    def _move(self, step: int) -> None:
+        if self._highlighted is None:
+            self.highlighted = 0
+        else:
+            self.highlighted = self._highlighted + step
+
+    def action_cursor_down(self) -> None:
+        """Next article."""
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        """Previous article."""
+        self._move(-1)
+
+    def action_page_down(self) -> None:
+        """A screenful down."""
+        self._move(max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        """A screenful up."""
+        self._move(-max(self.scrollable_content_region.height - 1, 1))
+
+    def action_first(self) -> None:
+        """The first article."""
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        """The last article."""
+        self.highlighted = len(self.articles) - 1
+
+    def action_choose(self) -> None:
+        """Open the article under the cursor."""
+        if self._highlighted is not None:
+            self.post_message(self.Chosen(self, self._highlighted))
