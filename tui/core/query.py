@@ -95,7 +95,8 @@ _LEXEME_RE = re.compile(r'(?:[^\s"]*"[^"]*"|[^\s"]+|")')
 _DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_RE = re.compile(rf"(?P<lo>{_DATE})?(?:(?P<dots>\.\.)(?P<hi>{_DATE})?)?")
 _FIELDS: tuple[ScopeField, ...] = ("title", "date", "in", "speaker")
-_MAX_LEXEMES = 64
+_MAX_LEXEMES = 32
+"""Query words and operators kept; longer queries are cut (no real query needs more)."""
 
 
 def _unquote(text: str) -> tuple[str, bool]:
@@ -184,6 +185,6 @@ scopes=(Scope(field='title', value='war', until=None),))
         else:
             clauses.extend(terms)
         pending_or = False
-    # A word typed twice adds nothing but work ("a a a …" would cost 64 clauses).
+    # A word typed twice adds nothing but work ("a a a …" would cost 32 clauses).
     return Query(tuple(dict.fromkeys(clauses)), tuple(dict.fromkeys(excluded)),
                  tuple(dict.fromkeys(scopes)))
