@@ -66,6 +66,7 @@ class ReaderActions(Screen[None]):
     def action_find_in_article(self) -> None:
         """Open the in-article search under the reader."""
         find = self.query_one(FindBar)
+        find.return_focus = self.query_one(ArticleReader)
         self.find_origin = self.query_one(ArticleReader).find_origin()
         find.open()
         self.set_focus(find)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 
@@ -26,6 +27,9 @@ class FindBar(Input):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="find in this article · Enter keeps · n/N move · Esc clears",
                          id=id)
+        self.return_focus: Widget | None = None
+        """Where the focus goes back on close (set by the screen); moved there at once,
+        so a key pressed right after Enter (n, N) reaches it and not this box."""
 
     def open(self) -> None:
         """Show the bar (the screen focuses it)."""
@@ -34,6 +38,8 @@ class FindBar(Input):
     def action_close(self, cleared: bool) -> None:
         """Hide the bar and tell the screen."""
         self.remove_class("-active")
+        if self.return_focus is not None:
+            self.screen.set_focus(self.return_focus)
         if cleared:
             self.value = ""
             self.border_subtitle = ""
