@@ -46,7 +46,7 @@ def passage_texts(articles: list[Article]) -> list[str]:
     return [a.text[s:e] for a in articles for s, e in a.passages]
 
 
-def _invent(word: str, rng: random.Random) -> str:
+def invent_word(word: str, rng: random.Random) -> str:
     """A new word derived from ``word``: a name-like or misspelt variant."""
     roll = rng.random()
     letters = string.ascii_lowercase
@@ -65,7 +65,7 @@ def synthesise(base: list[Article], scale: int, seed: int = 7) -> list[Article]:
     counts = [len(a.passages) for a in base]
     words = sorted({w for p in paragraphs[:4000] for w in p.split() if w.isalpha()})
     pool_size = int(len(set(words)) * (scale**0.6))
-    pool = [_invent(rng.choice(words), rng) for _ in range(pool_size)]
+    pool = [invent_word(rng.choice(words), rng) for _ in range(pool_size)]
     folders = sorted({a.folder for a in base}) or [""]
     articles: list[Article] = []
     for number in range(len(base) * scale):

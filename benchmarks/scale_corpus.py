@@ -11,9 +11,9 @@ tenth with front matter, and one in a hundred is written in cp1252.
 from __future__ import annotations
 
 import random
-import string
 from pathlib import Path
 
+from benchmarks.corpora import invent_word
 from tui.core.corpus import decode, find_files
 
 BASE_ARTICLES = 2225
@@ -38,20 +38,6 @@ def read_bbc(root: Path) -> tuple[list[str], list[list[str]]]:
     return titles, bodies
 
 
-def _invent(word: str, rng: random.Random) -> str:
-    """A new word derived from ``word``: an inserted letter, a suffix, or a made-up name."""
-    roll = rng.random()
-    letters = string.ascii_lowercase
-    if roll < 0.4 and len(word) > 3:
-        i = rng.randrange(1, len(word))
-        return word[:i] + rng.choice(letters) + word[i:]
-    if roll < 0.7:
-        return word + rng.choice(("ov", "ski", "ia", "ez", "son", "stan", "ine", "ar", "o"))
-    return rng.choice(letters).upper() + "".join(
-        rng.choice(letters) for _ in range(rng.randint(4, 9))
-    )
-
-
 def write_corpus(bbc: Path, target: Path, count: int, seed: int = 7) -> int:
     """Write ``count`` synthetic articles below ``target`` (skipped when already complete).
 
@@ -66,7 +52,7 @@ def write_corpus(bbc: Path, target: Path, count: int, seed: int = 7) -> int:
     counts = [len(body) for body in bodies]
     words = sorted({w for p in paragraphs[:6000] for w in p.split() if w.isalpha()})
     scale = max(1.0, count / BASE_ARTICLES)
-    pool = [_invent(rng.choice(words), rng) for _ in range(int(len(words) * scale**0.6))]
+    pool = [invent_word(rng.choice(words), rng) for _ in range(int(len(words) * scale**0.6))]
     topics = ["business", "entertainment", "politics", "sport", "tech"]
     target.mkdir(parents=True, exist_ok=True)
     made_dirs: set[Path] = set()

@@ -587,6 +587,18 @@ def _blob_numbers(packed: Any) -> list[int]:
     return []
 
 
+def _split(flat: Any, lengths: list[int], what: str) -> list[Any]:
+    """``flat`` cut into consecutive slices of ``lengths``; raises when they do not add up."""
+    if sum(lengths) != len(flat):
+        raise CacheInvalid(f"bad packed {what}")
+    pieces: list[Any] = []
+    start = 0
+    for length in lengths:
+        pieces.append(flat[start : start + length])
+        start += length
+    return pieces
+
+
 def _unpack(packed: Any, blobs: list[array[int]]) -> Any:
     """The value of a packed form; raises :class:`CacheInvalid` on an unknown form."""
     if not isinstance(packed, tuple) or not packed:
@@ -601,25 +613,9 @@ def _unpack(packed: Any, blobs: list[array[int]]) -> Any:
     if kind == "@ints":
         return _unpack(packed[1], blobs).tolist()
     if kind == "@arrays":
-        flat, lengths = _unpack(packed[1], blobs), packed[2]
-        if sum(lengths) != len(flat):
-            raise CacheInvalid("bad packed arrays")
-        arrays: list[array[int]] = []
-        start = 0
-        for length in lengths:
-            arrays.append(flat[start : start + length])
-            start += length
-        return arrays
+        return _split(_unpack(packed[1], blobs), packed[2], "arrays")
     if kind == "@lists":
-        items, lengths = _unpack(packed[1], blobs), packed[2]
-        if sum(lengths) != len(items):
-            raise CacheInvalid("bad packed lists")
-        lists: list[list[Any]] = []
-        start = 0
-        for length in lengths:
-            lists.append(items[start : start + length])
-            start += length
-        return lists
+        return _split(_unpack(packed[1], blobs), packed[2], "lists")
     if kind == "@dict":
         keys, values = _unpack(packed[1], blobs), _unpack(packed[2], blobs)
         if len(keys) != len(values):
