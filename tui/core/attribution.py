@@ -76,7 +76,6 @@ from tui.core.names import (
     _Names,
 )
 from tui.core.patterns import (
-    _according_to,
     _after,
     _after_in_sentence,
     _before,
@@ -89,7 +88,7 @@ from tui.core.phrases import (
     _main_subject,
     _np_after,
 )
-from tui.core.speaker_rules import _leads_next, _said_before
+from tui.core.speaker_rules import _according_to, _leads_next, _local_subject, _said_before
 from tui.core.words import (
     _PRONOUNS,
     _SENT_END_RE,
@@ -258,7 +257,8 @@ def attribute(
                         # paraphrase goes on, with the speaker of the sentence before
                         cs = _said_before(text, ps, s0)
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
-                        cs = _main_subject(text, s0, pieces[k][0]) or _clause_subject(
+                        cs = _local_subject(text, s0, pieces[k][0]) or _main_subject(
+                            text, s0, pieces[k][0]) or _clause_subject(
                             text, s0, pieces[k][0], initial=True)
                     elif cs is None and s0 > ps:
                         # the quote opens a sentence: “she said she …. “I really believe…”

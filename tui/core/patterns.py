@@ -17,7 +17,7 @@ from tui.core.phrases import (
     _np_after,
     _np_before,
 )
-from tui.core.speaker_rules import _sentence_rules
+from tui.core.speaker_rules import _according_np, _sentence_rules
 from tui.core.words import (
     _ABBREV_RE,
     _AUX_SET,
@@ -94,6 +94,7 @@ _LEAD_BAD = {"and", "but", "or", "so", "then", "as", "if", "when", "while", "bec
 _TOKEN_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|[^\w\s]")
 
 
+_FINITE = {"has", "had", "have", "is", "was", "are", "were", "did", "does"}
 _CLOSE_MARKS = "\"'\u201d\u201c\u00bb\u203a\u2019"
 
 
@@ -162,6 +163,11 @@ def _subject_span(
         toks.pop()
     if not toks or len(toks) > 24:
         return None
+    for x, y in toks[1:]:
+        if seg[x:y] in (",", "(", "-", "\u2014", "\u2013"):
+            break
+        if seg[x:y] in _FINITE:
+            return None  # “of course” Clinton has the qualifications …: a clause
     first = seg[toks[0][0] : toks[0][1]]
     fl = first.lower()
     if (fl in _LEAD_BAD or fl in _NOT_NAMES and fl not in _DETERMINERS) and len(toks) > 2:
@@ -205,7 +211,7 @@ def _before(
     the quote is then part of what the outer source said.
     """
     s0 = _sentence_start(seg, floor, qstart)
-    near = _before_near(seg, cues, s0, qstart)
+    near = _before_near(seg, cues, s0, qstart, outer_floor if 0 <= outer_floor < floor else -1)
     ruled = _sentence_rules(seg, s0, qstart, near) if near is not None else None
     if ruled is not None:
         return ruled
@@ -263,10 +269,13 @@ def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None
                     return _Found(np, _cue_extent(seg, m), False, 2)
             continue  # Sanders is disavowing …: a progressive is a finite verb
         np = _np_before(seg, m.start(), s0)
-        if np is None:
-            continue
+        if np is None or seg[np[0] : np[1]].lower() in _RELATIVES:
+            continue  # Graham, who says …, tweeted that “…”: a relative clause, not the frame
         return _Found(np, _cue_extent(seg, m), False, 2)
     return None
+
+
+_RELATIVES = {"who", "which", "that", "whom"}
 
 
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
@@ -280,8 +289,14 @@ _SURVEY_RE = re.compile(
 )
 
 
-def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
-    """The nearest cue before the opening mark in its sentence, and its subject."""
+def _before_near(
+    seg: str, cues: _Cues, s0: int, qstart: int, outer_floor: int = -1
+) -> _Found | None:
+    """The nearest cue before the opening mark in its sentence, and its subject.
+
+    ``outer_floor`` (when the sentence may have begun before an earlier quote) lets a
+    participle find the main clause's subject there (``X visited NBC’s “Today”, saying
+    “…”``)."""
     hits = cues.between(s0, qstart)
     tail = seg[s0:qstart].rstrip()
     for k in range(len(hits) - 1, -1, -1):
@@ -323,6 +338,10 @@ def _before_near(seg: str, cues: _Cues, s0: int, qstart: int) -> _Found | None:
             prev = seg[s0 : m.start()].rstrip()
             if word.endswith("ing") and prev.endswith(",") or prev.endswith((" and", " but")):
                 np = _main_subject(seg, s0, m.start())
+                if np is None and outer_floor >= 0:
+                    full = _sentence_start(seg, outer_floor, s0)
+                    if prev.endswith(",") or _WITH_RE.search(seg, full, m.start()) is None:
+                        np = _main_subject(seg, full, m.start())
             if np is None:
                 np = _clause_subject(seg, s0, m.start())
             if np:
@@ -392,40 +411,6 @@ def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found |
             return _Found(np, _cue_extent(seg, m), False, 2)
         return None
     return None
-
-
-def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
-    """A source named later with ``according to`` outranks the cue's subject.
-
-    ``“…,” the judge said, according to the Post`` is what the Post reported;
-    ``according to calculations by Amy Glasmeier`` names the author after ``by``.
-    """
-    if f.cue is None:
-        return f
-    end = _sentence_end(seg, f.cue[1], limit)
-    for m in cues.between(f.cue[1], end):
-        if not m.group().lower().startswith("according"):
-            continue
-        np = _according_np(seg, m, end)
-        if np is None:
-            return f
-        return _Found(np, m.span(), False, f.strength)
-    return f
-
-
-def _according_np(seg: str, m: _Hit, end: int) -> tuple[int, int] | None:
-    """The source after ``according to`` (the author in ``calculations by Nora Quist``)."""
-    np = _np_after(seg, _skip_blank(seg, m.end()), end)
-    if np is not None and not _is_cap(seg[np[0]]):
-        by = _BY_RE.match(seg, np[1])
-        if by is not None:
-            np2 = _np_after(seg, by.end(), end)
-            if np2 is not None:
-                return np2
-    return np
-
-
-_BY_RE = re.compile(r"[ \u00a0]by[ \u00a0]+(?=[A-Z])")
 
 
 def _lead_in(text: str, ps: int) -> _Found | None:

@@ -84,6 +84,10 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             break
         if (wl in _BREAK_WORDS or wl in _PRONOUNS) and not _is_cap(w):
             break
+        if not _is_cap(w) and (wl in _VERBISH or wl == "cannot" or len(wl) > 5 and wl.endswith(
+                "ed") and k > 0 and seg[toks[k - 1][0] : toks[k - 1][1]].lower() not in
+                _DETERMINERS):
+            break  # a verb: the platform committee meeting began vowing
         if wl in _TIME_WORDS and k != len(toks) - 1:
             break
         start = k
@@ -182,11 +186,18 @@ def _clause_subject(
             before = seg[toks[j - 1][0] : toks[j - 1][1]] if j > 0 else "."
             at_start = before in (",", ".")
             if before == "." and nxt[:1].islower() and nl not in _BREAK_WORDS:
+                if j == k and wl.endswith(("ing", "ly")):
+                    k = j - 1  # Reprising one of her lines, …: a participle, no name
+                    continue
                 return toks[j][0], b
             verbish = bool(nxt) and nxt[0].isalpha() and not _is_cap(nxt) and (
                 nl in _VERBISH or nl in _AUX_SET or nl in _CUE_WORDS
                 or (nl.endswith(("ed", "s")) and nl not in _BREAK_WORDS and len(nl) > 3)
             )
+            after = seg[toks[k + 2][0] : toks[k + 2][1]] if k + 2 < len(toks) else ""
+            if nxt == "," and after in _CUE_WORDS and after.endswith("ing") and (
+                    before in _CUE_WORDS or before in (",", ".")):
+                verbish = True  # said Mr. Burr, adding that he …: the participle's subject
             if verbish or (at_start and nxt in (",", "")):
                 a2 = toks[j][0]
                 return a2, b
@@ -214,13 +225,18 @@ _SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "t
                   "against", "given", "regarding", "upon", "toward", "towards"}
 
 
-def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
+def _main_subject(
+    seg: str, s0: int, end: int, clause: bool = False
+) -> tuple[int, int] | None:
     """The subject of the main clause of the sentence starting at ``s0`` (before ``end``):
     the first pronoun, name or noun phrase followed by a verb, after an introductory
-    phrase (``When ..., he laughed and said``)."""
+    phrase (``When ..., he laughed and said``). With ``clause``, ``s0`` opens a
+    subordinate clause (after ``when``, ``because``…) whose subject may be lower case."""
     toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
     i = 0
-    if toks and seg[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
+    if clause:
+        pass
+    elif toks and seg[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
         i = 1
         for k, (a, b) in enumerate(toks[:30]):
             if seg[a:b] == ",":
@@ -241,6 +257,7 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
                     i = k + 1
                 break
     n = len(toks)
+    intro = i > 0 or clause
     while i < n:
         a, b = toks[i]
         w = seg[a:b]
@@ -249,7 +266,11 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
             return a, b
         if not w[0].isalnum() or wl in _NOT_NAMES and wl not in _DETERMINERS:
             return None
-        if not _is_cap(w) and wl not in _DETERMINERS:
+        if not _is_cap(w) and wl not in _DETERMINERS and not (
+            intro and w.isalpha() and wl not in _BREAK_WORDS and wl not in _AUX_SET
+            and wl not in _VERBISH and wl not in _CUE_WORDS and not wl.endswith(("ing", "ly"))
+            and wl not in ("more", "most", "less", "much", "very")
+        ):  # after an introductory phrase: Across Asia, policymakers have been …
             return None
         if (_key(wl) in _NOT_NAMES and wl not in _DETERMINERS) or wl in _TIME_WORDS:
             return None
@@ -258,8 +279,13 @@ def _main_subject(seg: str, s0: int, end: int) -> tuple[int, int] | None:
         while j < n and j - i < 6:
             x = seg[toks[j][0] : toks[j][1]]
             xl = x.lower()
+            if xl == "of" and j > i and j + 1 < n and _is_cap(seg[toks[j + 1][0]]) and \
+                    _is_cap(seg[toks[j - 1][0]]):
+                j += 1  # Senator Chris Murphy of Connecticut
+                continue
             if not x[0].isalnum() or (j > i and not _is_cap(x) and (
                     xl in _BREAK_WORDS or xl in _AUX_SET or xl in _VERBISH or xl in _CUE_WORDS
+                    or clause and xl == "who"
                     or (xl.endswith("ed") and len(xl) > 4 and seg[
                         toks[j - 1][0] : toks[j - 1][1]].lower() not in _DETERMINERS))):
                 break

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tui.core.cues import _MARK_ANY, _Cues, _Hit
+from tui.core.phrases import _main_subject, _np_after
+from tui.core.words import _is_cap, _sentence_end, _skip_blank
+
 if TYPE_CHECKING:
     from tui.core.patterns import _Found
 
@@ -51,6 +55,7 @@ def _later_pronoun(seg: str, s0: int, cue_end: int, qstart: int) -> tuple[int, i
     return pro.span(1)
 
 
+_ACCORDING_OPEN_RE = re.compile(r"[\"\u201c\u2018(]*According[ \u00a0]+to[ \u00a0]+")
 _PARENTHETICAL_RE = re.compile(
     r",\s+(he|she|they|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,2})\s+"
     r"(said|says|added|adds|noted|notes)\s*,"
@@ -67,9 +72,97 @@ def _sentence_rules(seg: str, s0: int, qstart: int, near: _Found) -> _Found | No
         pro = _later_pronoun(seg, s0, near.cue[1], qstart)
         if pro is not None:
             return _Found(pro, None, False, 2)
+    acc = _ACCORDING_OPEN_RE.match(seg, s0, qstart)
+    if acc is not None and near.speaker[0] > acc.end():
+        # According to ProPublica, Clinton praised her “…”: the source frames the sentence
+        np = _np_after(seg, acc.end(), qstart)
+        if np is not None and seg[np[1] : np[1] + 1] == ",":
+            cue = seg.index("According", acc.start())
+            return _Found(np, (cue, acc.end() - 1), False, near.strength)
     if s0 <= near.speaker[0]:
         # CNN, Cruz said, called it “…”: a parenthetical cue reports the whole sentence
         par = _PARENTHETICAL_RE.search(seg, s0, qstart)
         if par is not None and par.start(1) != near.speaker[0]:
             return _Found(par.span(1), par.span(2), False, near.strength)
     return None
+
+
+_OPENER_RE = re.compile(
+    r"(?<![\w\u2019'-])(?:when|whenever|as|though|although|while|whereas|(?<=,[ \u00a0])"
+    r"(?:and|but))[ \u00a0]+(?=\S)"
+)
+
+
+def _local_subject(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
+    """The subject of the clause holding a quote with no cue, when a subordinate or
+    coordinate clause opens between the sentence start ``s0`` and the quote (``The
+    rejection was complete when Trump called them “…”``): that clause speaks."""
+    for mark in _MARK_ANY.finditer(text, s0, qstart):
+        s0 = mark.end()  # not inside an earlier quote
+    last = None
+    for m in _OPENER_RE.finditer(text, s0, qstart):
+        last = m
+    if last is None:
+        return None
+    return _main_subject(text, last.end(), qstart, clause=True)
+
+
+_OUTLET = r"(?:the[ \u00a0]+)?[A-Z][\w\u2019'.&-]*(?:[ \u00a0]+[A-Z][\w\u2019'.&-]*){0,3}"
+_REPORTED_RE = re.compile(
+    r",[ \u00a0]+(?:(?P<np>" + _OUTLET + r")[ \u00a0]+(?P<v1>reported|reports)"
+    r"|(?P<v2>reported|reports)[ \u00a0]+(?P<np2>" + _OUTLET + r"))"
+    r"[ \u00a0]*[.;]?[\"\u201d)]*\s*$"
+)
+
+
+def _reported_by(seg: str, f: _Found, end: int) -> _Found:
+    """A news outlet named at the end of the cue's sentence outranks the cue's subject
+    (``“…,” said Ana Ruiz, a lawyer, reports USA Today.``, ``…, the Tribune reported.``)."""
+    from tui.core.patterns import _Found
+
+    if f.cue is None:
+        return f
+    m = _REPORTED_RE.search(seg, f.cue[1], end)
+    if m is None:
+        return f
+    g = "np" if m.group("np") is not None else "np2"
+    a, b = m.span(g)
+    while seg[b - 1] == "." and not seg[b - 2].isupper():
+        b -= 1  # the sentence's full stop
+    return _Found((a, b), m.span("v1" if g == "np" else "v2"), False, f.strength)
+
+
+def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
+    """A source named later with ``according to`` outranks the cue's subject.
+
+    ``“…,” the judge said, according to the Post`` is what the Post reported;
+    ``according to calculations by Amy Glasmeier`` names the author after ``by``.
+    """
+    from tui.core.patterns import _Found
+
+    if f.cue is None:
+        return f
+    end = _sentence_end(seg, f.cue[1], limit)
+    for m in cues.between(f.cue[1], end):
+        if not m.group().lower().startswith("according"):
+            continue
+        np = _according_np(seg, m, end)
+        if np is None:
+            return f
+        return _Found(np, m.span(), False, f.strength)
+    return _reported_by(seg, f, end)
+
+
+def _according_np(seg: str, m: _Hit, end: int) -> tuple[int, int] | None:
+    """The source after ``according to`` (the author in ``calculations by Nora Quist``)."""
+    np = _np_after(seg, _skip_blank(seg, m.end()), end)
+    if np is not None and not _is_cap(seg[np[0]]):
+        by = _BY_RE.match(seg, np[1])
+        if by is not None:
+            np2 = _np_after(seg, by.end(), end)
+            if np2 is not None:
+                return np2
+    return np
+
+
+_BY_RE = re.compile(r"[ \u00a0]by[ \u00a0]+(?=[A-Z])")
