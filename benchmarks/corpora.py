@@ -55,7 +55,8 @@ def invent_word(word: str, rng: random.Random) -> str:
         return word[:i] + rng.choice(letters) + word[i:]
     if roll < 0.7:
         return word + rng.choice(("ov", "ski", "ia", "ez", "son", "stan", "ine", "ar", "o"))
-    return rng.choice(letters).upper() + "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
+    tail = "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
+    return rng.choice(letters).upper() + tail
 
 
 def synthesise(base: list[Article], scale: int, seed: int = 7) -> list[Article]:

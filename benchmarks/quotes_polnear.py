@@ -97,10 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
     print(f"predictions: {out} ({n_quotes} quotes in {len(texts)} articles)")
+    runs, mean, median = max(1, args.repeat), statistics.fmean(times), statistics.median(times)
     print(
-        "time per article (best of %d runs, in-process, one core): "
-        "mean=%.3f ms median=%.3f ms p95=%.3f ms max=%.3f ms"
-        % (max(1, args.repeat), statistics.fmean(times), statistics.median(times), p95, times[-1])
+        f"time per article (best of {runs} runs, in-process, one core): "
+        f"mean={mean:.3f} ms median={median:.3f} ms p95={p95:.3f} ms max={times[-1]:.3f} ms"
     )
     return 0
 

@@ -32,7 +32,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpora import KINDS, BenchQuery, load_bbc, make_queries, passage_texts, relevant, synthesise  # noqa: E402
+from benchmarks.corpora import (  # noqa: E402
+    KINDS,
+    BenchQuery,
+    load_bbc,
+    make_queries,
+    passage_texts,
+    relevant,
+    synthesise,
+)
 from tui.core.search import SearchIndex  # noqa: E402
 
 Engine = Callable[[str], list[int]]
@@ -120,7 +128,8 @@ def evaluate(engine: Engine, queries: list[BenchQuery], texts: list[str], row: d
         times.append(time.perf_counter() - start)
         cpu.append(time.thread_time() - start_cpu)
         rank = next((i for i, p in enumerate(found) if relevant(query, texts[p])), None)
-        per_kind[query.kind].append((rank == 0, rank is not None, 0.0 if rank is None else 1 / (rank + 1)))
+        reciprocal = 0.0 if rank is None else 1 / (rank + 1)
+        per_kind[query.kind].append((rank == 0, rank is not None, reciprocal))
     for kind, results in per_kind.items():
         if results:
             row[kind] = tuple(sum(r[i] for r in results) / len(results) for i in range(3))
@@ -145,13 +154,15 @@ def print_table(scale: int, passages: int, rows: dict[str, dict]) -> None:  # ty
         print(label.ljust(18) + "".join(cell(rows[n]).rjust(width) for n in names))
 
     for kind in (*KINDS, "all"):
-        line(f"{kind} h@1/h@10/MRR", lambda r, k=kind: "{:.2f}/{:.2f}/{:.2f}".format(*r[k]) if k in r else "-")
+        line(f"{kind} h@1/h@10/MRR",
+             lambda r, k=kind: "{:.2f}/{:.2f}/{:.2f}".format(*r[k]) if k in r else "-")
     line("queries", lambda r: str(r.get("n", "-")))
     line("median ms", lambda r: f"{r['median']:.2f}" if "median" in r else "-")
     line("p95 ms", lambda r: f"{r['p95']:.2f}" if "p95" in r else "-")
     line("p95 ms (cpu)", lambda r: f"{r['p95cpu']:.2f}" if r.get("inproc") else "-")
     line("build s", lambda r: f"{r['build']:.2f}" if "build" in r else "-")
-    line("memory MB", lambda r: f"{r['memory'] / 2**20:.0f}" if r.get("memory") is not None else "-")
+    line("memory MB",
+         lambda r: f"{r['memory'] / 2**20:.0f}" if r.get("memory") is not None else "-")
 
 
 def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bool = True) -> None:  # type: ignore[type-arg]
@@ -183,7 +194,8 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
     else:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         evaluate(fzf, sampled, texts, row)
-        row["memory"] = max(0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss - before) * 1024 or None
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        row["memory"] = max(0, peak - before) * 1024 or None
         os.unlink(fzf.path)  # type: ignore[attr-defined]
     for scorer in ("WRatio", "partial_ratio"):
         rows[f"rapidfuzz {scorer}"] = row = {}

@@ -17,19 +17,17 @@ after loading, and the unpickler accepts no global but ``array``'s
 reconstructor, so a foreign pickle cannot run code. Any failure while reading
 means: warn, rebuild, rewrite.
 
-Layout: ``MAGIC``, four little-endian 8-byte section lengths, then a small
-header pickle, the main pickle (file table, article fields column-wise, the
-index state in compact packed forms, see :func:`_pack`), the raw bytes of the
-big arrays (``array.tofile`` / ``fromfile``: no pickling copies), and the
-quotations column-wise. The quotations are read only by
-:meth:`CachedCorpus.finish_quotes`, off the critical path, and the vocabulary's
-typo structures are unpacked by a background thread (:data:`_DEFERRED`). Writes
-go to a temporary file in the cache folder, are fsync-ed and renamed over the old
-file (``os.replace``), so a reader, or a second seedtui process writing at the
-same time, only ever sees a complete file (the last writer wins).
+Layout: ``MAGIC``, four little-endian 8-byte section lengths, then a small header
+pickle, the main pickle (file table, article fields column-wise, the index state in
+compact packed forms, see :func:`_pack`), the raw bytes of the big arrays
+(``array.tofile`` / ``fromfile``: no pickling copies), and the quotations
+column-wise. The quotations are read only by :meth:`CachedCorpus.finish_quotes`, off the
+critical path. Writes go to a temporary file in the cache folder, are fsync-ed and
+renamed over the old file (``os.replace``), so a reader, or a second seedtui process
+writing at the same time, only ever sees a complete file (the last writer wins).
 
-When any file changed, the index is rebuilt from the (mostly cached) articles;
-when none did it is loaded as it was saved.
+When any file changed, the index is rebuilt from the (mostly cached) articles; when
+none did it is loaded as it was saved.
 """
 
 from __future__ import annotations
@@ -37,6 +35,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+import mmap
 import os
 import pickle
 import re
@@ -48,6 +47,7 @@ import time
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import IO, Any
 
@@ -60,7 +60,9 @@ from tui.core.corpus import (
 )
 from tui.core.models import Article, LoadWarning, Skipped, Span
 from tui.core.quotes import Quote, find_quotes
+from tui.core.ragged import Ragged
 from tui.core.search import SearchCancelled, SearchIndex
+from tui.core.stored import StoredArticle, encoded
 from tui.core.vocab import Vocabulary
 
 __all__ = [
@@ -69,7 +71,6 @@ __all__ = [
     "cache_folder",
     "cache_path",
     "load_cached",
-    "wait_index",
 ]
 
 CACHE_VERSION = 1
@@ -481,9 +482,13 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
             blob = array(typecode)
             blob.fromfile(handle, count)
             blobs.append(blob)
-        main["articles"]["text"] = ("@raw", _texts(handle, text_sizes))
+        # The texts stay in the file: each article decodes its own slice when first read.
+        texts_at = handle.tell()
+        handle.seek(sum(text_sizes), io.SEEK_CUR)
         if handle.tell() != start + lengths[1] + lengths[2]:
             raise CacheInvalid("bad array section")
+        buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        main["articles"]["text"] = ("@raw", _TextWindows(buffer, texts_at, text_sizes))
     try:
         main["articles"] = {
             name: _unpack(value, blobs) for name, value in main["articles"].items()
@@ -493,13 +498,9 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
             state["fields"] = {
                 name: _unpack(value, blobs) for name, value in state["fields"].items()
             }
-            vocab = state["vocab"]
-            deferred = {name: vocab.pop(name) for name in _DEFERRED if name in vocab}
-            state["vocab"] = {name: _unpack(value, blobs) for name, value in vocab.items()}
-            # The background unpacker keeps only the arrays it needs.
-            needed = {n for value in deferred.values() for n in _blob_numbers(value)}
-            state["deferred"] = deferred
-            state["blobs"] = [blob if n in needed else array("B") for n, blob in enumerate(blobs)]
+            state["vocab"] = {
+                name: _unpack(value, blobs) for name, value in state["vocab"].items()
+            }
     except CacheInvalid:
         raise
     except Exception as error:
@@ -513,7 +514,8 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
 #
 # Lists of many small objects are slow to unpickle one opcode at a time. Packed
 # forms: ``("@strs", joined)`` for a list of strings without newlines,
-# ``("@ints", array)``, ``("@arrays", typecode, flat, lengths)`` for a list of
+# ``("@ints", array)``, ``("@ragged", flat, starts)`` for a :class:`Ragged`,
+# ``("@arrays", typecode, flat, lengths)`` for a list of
 # arrays, ``("@lists", packed items, lengths)`` for a list of lists of ints or
 # strings, ``("@dict", packed keys, packed values)`` for a dict of strings to
 # ints; anything else is ``("@raw", value)``. Decided by the actual types, so a
@@ -535,6 +537,8 @@ def _pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
     """``value`` in its packed form; its big arrays go to ``blobs``."""
     if type(value) is array and value.typecode in "bBhHiIlLqQ":
         return _blob(value.typecode, [value], blobs)
+    if type(value) is Ragged:
+        return ("@ragged", _pack(value.flat, blobs), _pack(value.starts, blobs))
     if type(value) is list and value:
         first = value[0]
         if type(first) is str and all(type(item) is str for item in value):
@@ -563,28 +567,18 @@ def _pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
     return ("@raw", value)
 
 
-def _texts(handle: IO[bytes], sizes: array[int]) -> list[str]:
-    """The article texts: one read of their UTF-8 bytes, decoded slice by slice."""
-    data = handle.read(sum(sizes))
-    if len(data) != sum(sizes):
-        raise CacheInvalid("texts cut short")
-    view = memoryview(data)
-    texts: list[str] = []
-    start = 0
-    for size in sizes:
-        texts.append(str(view[start : start + size], "utf-8", "surrogatepass"))
-        start += size
-    view.release()
-    return texts
+class _TextWindows:
+    """Where each article's UTF-8 text lies in the mapped cache file (a column of its own)."""
 
+    def __init__(self, buffer: mmap.mmap, at: int, sizes: array[int]) -> None:
+        """The texts of ``sizes`` bytes each, one after another from offset ``at``."""
+        self.buffer = buffer
+        self.sizes = sizes
+        self.starts = list(accumulate(sizes, initial=at))[:-1]
 
-def _blob_numbers(packed: Any) -> list[int]:
-    """The numbers of the blobs a packed form refers to."""
-    if isinstance(packed, tuple) and packed and packed[0] == "@blob":
-        return [packed[1]]
-    if isinstance(packed, tuple) and packed and packed[0] != "@raw":
-        return [n for part in packed[1:] for n in _blob_numbers(part)]
-    return []
+    def __len__(self) -> int:
+        """Number of texts."""
+        return len(self.sizes)
 
 
 def _split(flat: Any, lengths: list[int], what: str) -> list[Any]:
@@ -612,6 +606,14 @@ def _unpack(packed: Any, blobs: list[array[int]]) -> Any:
         return packed[1].split("\n")
     if kind == "@ints":
         return _unpack(packed[1], blobs).tolist()
+    if kind == "@ragged":
+        try:
+            flat, starts = _unpack(packed[1], blobs), _unpack(packed[2], blobs)
+            if type(flat) is not array or type(starts) is not array:
+                raise ValueError("rows are not arrays")
+            return Ragged(flat, starts)
+        except ValueError as error:
+            raise CacheInvalid("bad packed rows") from error
     if kind == "@arrays":
         return _split(_unpack(packed[1], blobs), packed[2], "arrays")
     if kind == "@lists":
@@ -653,18 +655,14 @@ def _check_main(main: dict[str, Any]) -> None:
 
 
 _VOCAB_SLOTS = tuple(sorted(name for name in Vocabulary.__slots__ if name != "_cache"))
-_DEFERRED = ("_deletes", "_shared", "_groups", "_group_words")
-"""Vocabulary structures used only for typo look-ups (``Vocabulary._typos``): the
-slowest to rebuild from the cache (a dict of ~1.1M deletion keys at 100k articles),
-so they are unpacked by a background thread after :func:`load_cached` returns."""
 _INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab"}))
 """Every attribute a :class:`SearchIndex` has, except its articles and vocabulary."""
 _ARTICLE_FIELDS = (
     "id", "path", "text", "title", "date", "folder", "source", "author", "dateline",
     "encoding", "title_span", "body_start", "passages", "mtime", "size",
 )
-_POSITIONAL = tuple(f.name for f in fields(Article)) == _ARTICLE_FIELDS
-"""Whether :class:`Article` takes its fields in the order the fast path passes them."""
+if tuple(f.name for f in fields(Article)) != _ARTICLE_FIELDS:  # pragma: no cover
+    raise ImportError("tui.core.cache: Article's fields changed; update _ARTICLE_FIELDS")
 _COLUMNS = tuple(sorted(
     ["id", "folder", "path", "text", "title", "date", "source", "author", "dateline", "encoding",
      "title_span", "body_start", "mtime", "size", "passage_count"]
@@ -674,8 +672,7 @@ _COLUMNS = tuple(sorted(
 def _check_index(state: dict[str, Any], articles: int) -> None:
     """Raise :class:`CacheInvalid` unless ``state`` fits an index over ``articles`` articles."""
     fields_, vocab = state["fields"], state["vocab"]
-    names = tuple(sorted([*vocab, *state["deferred"]]))
-    if tuple(sorted(fields_)) != _INDEX_FIELDS or names != _VOCAB_SLOTS:
+    if tuple(sorted(fields_)) != _INDEX_FIELDS or tuple(sorted(vocab)) != _VOCAB_SLOTS:
         raise CacheInvalid("index fields differ")
     terms = len(vocab["terms"])
     if len(fields_["postings"]) != terms or len(vocab["ids"]) != terms:
@@ -818,8 +815,10 @@ def _unchanged(
 
 
 def _articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
-    """Every cached article, rebuilt from the columns (in the cached, sorted order)."""
-    paths: list[str] = columns["path"]
+    """Every cached article, rebuilt from the columns (in the cached, sorted order).
+
+    Their texts stay in the mapped cache file until read (:class:`StoredArticle`).
+    """
     pairs = iter(flat)
     spans = list(zip(pairs, pairs))
     passages: list[list[Span]] = []
@@ -827,24 +826,17 @@ def _articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
     for count in columns["passage_count"]:
         passages.append(spans[start : start + count])
         start += count
-    values = {
-        "passages": passages,
-        **{name: columns[name] for name in _COLUMNS if name != "passage_count"},
-    }
-    if _POSITIONAL:
-        return list(map(Article, *(values[name] for name in _ARTICLE_FIELDS)))
-    return [  # pragma: no cover - only when Article's field order changes
-        Article(**{name: values[name][number] for name in _ARTICLE_FIELDS})
-        for number in range(len(paths))
-    ]
+    values = {"passages": passages, **columns}
+    texts: _TextWindows = columns["text"]
+    names = [name for name in _ARTICLE_FIELDS if name != "text"]
+    return list(map(
+        StoredArticle, *(values[name] for name in names),
+        repeat(texts.buffer), texts.starts, texts.sizes,
+    ))
 
 
 def _restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
-    """A :class:`SearchIndex` over ``articles`` from its cached (unpacked) state.
-
-    The typo structures (:data:`_DEFERRED`) are unpacked by a background thread;
-    until it is done they are stand-ins that wait for it on first use.
-    """
+    """A :class:`SearchIndex` over ``articles`` from its cached (unpacked) state."""
     index = SearchIndex.__new__(SearchIndex)  # every attribute is set from the cache
     index.articles = articles
     vocab = Vocabulary()
@@ -853,93 +845,7 @@ def _restore_index(state: dict[str, Any], articles: Sequence[Article]) -> Search
     index.vocab = vocab
     for name, value in state["fields"].items():
         setattr(index, name, value)
-    if state["deferred"]:
-        loader = _DeferredLoader(vocab, state["deferred"], state["blobs"])
-        for name in state["deferred"]:
-            setattr(vocab, name, _Deferred(loader, name))
-        loader.start()
     return index
-
-
-class _DeferredLoader:
-    """Unpacks the typo structures of a vocabulary in a background thread."""
-
-    def __init__(self, vocab: Vocabulary, packed: dict[str, Any], blobs: list[array[int]]):
-        """Prepare to unpack ``packed`` into ``vocab``."""
-        self.vocab = vocab
-        self.packed: dict[str, Any] | None = packed
-        self.blobs: list[array[int]] | None = blobs
-        self.values: dict[str, Any] = {}
-        self.done = threading.Event()
-        self.lock = threading.Lock()
-
-    def start(self) -> None:
-        """Start unpacking in a daemon thread."""
-        threading.Thread(target=self._run, name="seedtui-vocab", daemon=True).start()
-
-    def _run(self) -> None:
-        with self.lock:
-            if self.done.is_set():
-                return
-            try:
-                assert self.packed is not None and self.blobs is not None
-                values = {name: _unpack(v, self.blobs) for name, v in self.packed.items()}
-                if not all(isinstance(v, (dict, list)) for v in values.values()):
-                    raise CacheInvalid("typo structures")
-            except Exception:  # never trust a damaged part: rebuild it from the words
-                self.vocab.freeze(list(self.vocab._df))
-                values = {name: getattr(self.vocab, name) for name in self.packed or {}}
-            self.values = values
-            for name, value in values.items():
-                setattr(self.vocab, name, value)
-            self.packed = self.blobs = None
-            self.done.set()
-
-    def get(self, name: str) -> Any:
-        """The unpacked structure ``name``, waiting for (or doing) the work."""
-        if not self.done.is_set():
-            self._run()
-        return self.values[name]
-
-
-class _Deferred:
-    """Stands for one typo structure of a vocabulary until it is unpacked."""
-
-    __slots__ = ("_loader", "_name")
-
-    def __init__(self, loader: _DeferredLoader, name: str) -> None:
-        """A stand-in for ``loader``'s structure ``name``."""
-        self._loader = loader
-        self._name = name
-
-    def __getattr__(self, attribute: str) -> Any:
-        """Attributes (such as ``get``) of the real structure."""
-        return getattr(self._loader.get(self._name), attribute)
-
-    def __getitem__(self, key: Any) -> Any:
-        """Item ``key`` of the real structure."""
-        return self._loader.get(self._name)[key]
-
-    def __len__(self) -> int:
-        """Length of the real structure."""
-        return len(self._loader.get(self._name))
-
-    def __iter__(self) -> Any:
-        """Iterate the real structure."""
-        return iter(self._loader.get(self._name))
-
-    def __contains__(self, key: object) -> bool:
-        """Membership in the real structure."""
-        return key in self._loader.get(self._name)
-
-
-def wait_index(index: SearchIndex, timeout: float | None = None) -> bool:
-    """Wait until every part of a cached index is unpacked; ``False`` on timeout."""
-    for name in _DEFERRED:
-        value = getattr(index.vocab, name, None)
-        if isinstance(value, _Deferred):
-            return value._loader.done.wait(timeout)
-    return True
 
 
 # -- saving -------------------------------------------------------------------------
@@ -947,7 +853,6 @@ def wait_index(index: SearchIndex, timeout: float | None = None) -> bool:
 
 def _index_state(index: SearchIndex, blobs: Blobs) -> dict[str, Any]:
     """The picklable, packed state of ``index``."""
-    wait_index(index)
     return {
         "fields": {name: _pack(getattr(index, name), blobs) for name in _INDEX_FIELDS},
         "vocab": {name: _pack(getattr(index.vocab, name), blobs) for name in _VOCAB_SLOTS},
@@ -1003,7 +908,7 @@ def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
             name: value if name == "text" else _pack(value, blobs)
             for name, value in columns.items()
         },
-        "text_sizes": array("q", [len(a.text.encode("utf-8", "surrogatepass")) for a in articles]),
+        "text_sizes": array("q", [len(encoded(article)) for article in articles]),
         "passages": flat,
         "index": _index_state(result.index, blobs),
         "speakers_ready": result.speakers_ready,
@@ -1143,7 +1048,7 @@ def _write(result: CachedCorpus, progress: Progress | None) -> None:
                             item.tofile(handle)
                     del blobs[:]
                     for article in result.corpus.articles:
-                        handle.write(article.text.encode("utf-8", "surrogatepass"))
+                        handle.write(encoded(article))
                 else:
                     pickle.dump(section, handle, protocol=_PROTOCOL)
                 lengths.append(handle.tell() - start)

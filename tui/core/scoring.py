@@ -412,7 +412,9 @@ class Scorer:
         return score, where
 
     @staticmethod
-    def _arrangement(found: list[list[tuple[int, int, float]]], matched: list[int], n: int) -> float:
+    def _arrangement(
+        found: list[list[tuple[int, int, float]]], matched: list[int], n: int
+    ) -> float:
         """Bonus for matched clauses side by side, close together and in query order."""
         adjacent = ordered = 0
         for left, right in zip(range(n - 1), range(1, n)):
@@ -429,7 +431,7 @@ class Scorer:
         counts: dict[int, int] = {}
         window = len(items) + 1_000_000
         low = 0
-        for s, e, number in items:
+        for _s, e, number in items:
             counts[number] = counts.get(number, 0) + 1
             while len(counts) == need:
                 first, _, first_number = items[low]

@@ -50,6 +50,7 @@ from rapidfuzz.distance import OSA
 
 from tui.core.models import Article, Span
 from tui.core.query import SYNTAX_HELP, Query, Scope, parse_query
+from tui.core.ragged import Ragged
 from tui.core.scoring import Scorer, Stop
 from tui.core.text import TOKEN_RE, fold, keys, word_key
 from tui.core.vocab import Vocabulary, compile_query, max_typos
@@ -99,7 +100,7 @@ class SearchIndex:
         self.passage_article = array("I")
         self.passage_index = array("I")
         self.first_passage = array("q", [0])
-        self.postings: list[array[int]] = []
+        self.postings: Sequence[array[int]] = Ragged(array("I"), array("Q", [0]))
         self.title_postings: dict[int, list[int]] = {}
         self.speakers: dict[str, tuple[tuple[str, ...], list[int]]] = {}
         self.folders = [fold(a.folder).strip("/") for a in articles]
@@ -124,7 +125,7 @@ class SearchIndex:
         index = cls(articles)
         vocab = index.vocab
         raw_ids: dict[str, int] = {}
-        postings = index.postings
+        postings: list[array[int]] = []
         tokens, offsets = index.tokens, index.offsets
         total = len(articles)
         findall = TOKEN_RE.findall
@@ -159,6 +160,8 @@ class SearchIndex:
         while len(postings) < len(vocab.terms):
             postings.append(array("I"))
         vocab.freeze([len(p) for p in postings])
+        index.postings = Ragged.join(postings)
+        del postings
         if progress is not None:
             progress(total, total)
         return index

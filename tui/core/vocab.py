@@ -19,16 +19,23 @@ look-up is exact; the window keeps the index small (about 5 keys per word).
 Measured on BBC (29.5k words), prefix window 5 / 6 / 7: 0.28 / 0.50 / 1.0 s to
 build, 0.34 / 0.09 / 0.03 ms per typo look-up, against 1.3-2.3 ms for a
 rapidfuzz scan of the length buckets (75 ns a word): 6 balances the two.
+
+The deletion index is one sorted array of 64-bit entries, ``crc32(key) << 32 |
+group``, and the groups are one flat array of word ids with start offsets: no
+Python object per key, so a cached index is usable as soon as its arrays are
+read (a dict of the 1.1M keys of 100k articles took 0.9 s to rebuild and about
+200 MB). A CRC collision only adds a group whose words the OSA check rejects.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence, Sized
 from dataclasses import dataclass, field
-from itertools import chain
+from zlib import crc32
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -58,7 +65,7 @@ class Vocabulary:
     """Distinct index keys with ids, plus the structures that match query words."""
 
     __slots__ = (
-        "ids", "terms", "_sorted", "_sorted_ids", "_groups", "_group_words", "_deletes", "_shared",
+        "ids", "terms", "_sorted", "_sorted_ids", "_deletes", "_group_ids", "_group_starts",
         "_cache", "_df",
     )
 
@@ -66,13 +73,15 @@ class Vocabulary:
         self.ids: dict[str, int] = {}
         self.terms: list[str] = []
         self._sorted: list[str] = []
-        self._sorted_ids: list[int] = []
-        self._groups: list[list[int]] = []
-        self._group_words: list[list[str]] = []
-        self._deletes: dict[str, int] = {}
-        self._shared: list[list[int]] = []
+        self._sorted_ids: array[int] = array("I")
+        self._deletes: array[int] = array("Q")
+        """Sorted ``crc32(deletion key) << 32 | group number`` entries."""
+        self._group_ids: array[int] = array("I")
+        """Word ids of every group, group after group."""
+        self._group_starts: array[int] = array("I", [0])
+        """Where each group starts in ``_group_ids`` (one more entry than groups)."""
         self._cache: OrderedDict[tuple[str, bool, bool], dict[int, float]] = OrderedDict()
-        self._df: list[int] = []
+        self._df: array[int] = array("I")
 
     def add(self, key: str) -> int:
         """The id of ``key``, adding it when new."""
@@ -84,30 +93,27 @@ class Vocabulary:
 
     def freeze(self, df: list[int]) -> None:
         """Build the matching structures once all words are added; ``df`` ranks prefixes."""
-        self._df = df
+        self._df = array("I", df)
         order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
         self._sorted = [self.terms[i] for i in order]
-        self._sorted_ids = order
+        self._sorted_ids = array("I", order)
         groups: dict[str, list[int]] = {}
         for tid, term in enumerate(self.terms):
             if len(term) >= 3:
                 groups.setdefault(term[:KEY_PREFIX], []).append(tid)
-        deletes: dict[str, int] = {}
-        shared: list[list[int]] = []
-        for number, head in enumerate(groups):
+        entries: list[int] = []
+        add = entries.append
+        starts = array("I", [0])
+        ids = array("I")
+        for number, (head, members) in enumerate(groups.items()):
             for variant in _neighbourhood(head, 2 if len(head) >= KEY_PREFIX else 1):
-                found = deletes.setdefault(variant, number)
-                if found == number:
-                    continue
-                if found >= 0:
-                    deletes[variant] = -1 - len(shared)
-                    shared.append([found, number])
-                else:
-                    shared[-1 - found].append(number)
-        self._deletes = deletes
-        self._shared = shared
-        self._groups = list(groups.values())
-        self._group_words = [[self.terms[t] for t in group] for group in self._groups]
+                add(_key(variant) | number)
+            ids.extend(members)
+            starts.append(len(ids))
+        entries.sort()
+        self._deletes = array("Q", entries)
+        self._group_ids = ids
+        self._group_starts = starts
         self._cache.clear()
 
     def match(self, key: str, *, exact: bool = False, prefix: bool = False) -> dict[int, float]:
@@ -138,7 +144,7 @@ class Vocabulary:
     def _prefix(self, key: str, found: dict[int, float]) -> None:
         low = bisect_left(self._sorted, key)
         high = bisect_left(self._sorted, key + "\U0010ffff", low)
-        ids = self._sorted_ids[low:high]
+        ids: Sequence[int] = self._sorted_ids[low:high]
         if len(ids) > MAX_PREFIX_TERMS:
             ids = sorted(ids, key=self._df.__getitem__, reverse=True)[:MAX_PREFIX_TERMS]
         for tid in ids:
@@ -151,16 +157,20 @@ class Vocabulary:
         head = key[:KEY_PREFIX]
         depth = 2 if limit == 2 or len(head) < len(key) else 1
         seen: set[int] = set()
-        get, shared = self._deletes.get, self._shared
+        deletes, count = self._deletes, len(self._deletes)
         for variant in _neighbourhood(head, depth):
-            entry = get(variant)
-            if entry is not None:
-                if entry >= 0:
-                    seen.add(entry)
-                else:
-                    seen.update(shared[-1 - entry])
-        ids = list(chain.from_iterable(map(self._groups.__getitem__, seen)))
-        words = list(chain.from_iterable(map(self._group_words.__getitem__, seen)))
+            wanted = _key(variant)
+            at = bisect_left(deletes, wanted)
+            while at < count and deletes[at] >> 32 == wanted >> 32:
+                seen.add(deletes[at] & 0xFFFFFFFF)
+                at += 1
+        ids: list[int] = []
+        starts, members, terms = self._group_starts, self._group_ids, len(self.terms)
+        for group in seen:
+            if group + 1 < len(starts):  # a damaged table never raises, it finds less
+                ids.extend(tid for tid in members[starts[group] : starts[group + 1]]
+                           if tid < terms)
+        words = [self.terms[tid] for tid in ids]
         for _, distance, index in process.extract(
             key, words, scorer=OSA.distance, score_cutoff=limit, limit=None
         ):
@@ -169,6 +179,11 @@ class Vocabulary:
                 quality = TYPO[int(distance)]
                 if found.get(tid, 0.0) < quality:
                     found[tid] = quality
+
+
+def _key(variant: str) -> int:
+    """The deletion-table key of ``variant``: its CRC-32 in the upper 32 bits."""
+    return crc32(variant.encode("utf-8", "surrogatepass")) << 32
 
 
 def _neighbourhood(word: str, depth: int) -> set[str]:
