@@ -9,7 +9,8 @@ For each piece, in order:
    ``“…,” said Rezaei`` / ``“…,” Jane Doe, a spokeswoman for X, said`` (the speaker
    is the part before an appositive); after a comma, a past or present tense outside
    the lexicon also serves (``“…,” it recommended``). When the quote ends its
-   sentence (``“… now.” Kai Brand said …``) this is only a last resort;
+   sentence (``“… now.” Kai Brand said …``) this is only a last resort, and a verb
+   taking its own clause (``“…,” Jo Lee said the cases differ``) yields to rule 2;
 2. *before* — the last cue of the sentence before the opening mark and its subject:
    ``Rezaei said: “…”`` / ``Ms Hewitt told GMTV: “…”`` / ``Rezaei said that “…”`` /
    ``according to Rezaei, “…”`` / ``Trump called it “a disaster”``; a participle or
@@ -168,7 +169,7 @@ def attribute(
             b = _passive_agent(text, s, e, nxt) or _before(text, cues, prv, s, ps)
             if b is not None and (f is None or f.strength < b.strength or (
                 f.strength == b.strength and _object_of(text, b, s)
-            ) or _leads_next(text, f, nxt, k + 1 < j)):
+            ) or _leads_next(text, f, nxt, k + 1 < j) or _own_object(text, f)):
                 f = b
             if f is None and not _ends_sentence(text, s, e):
                 f = _after_in_sentence(text, cues, e, nxt)
@@ -322,6 +323,20 @@ def _object_of(text: str, b: _Found, s: int) -> bool:
     if b.cue is None or not text[b.cue[1] - 1].isalpha():
         return False
     return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
+
+
+_COMPLEMENT_RE = re.compile(
+    r"[ \u00a0]+(?:that|the|a|an|he|she|they|it|we|his|her|their|its|this|these|those)\b"
+)
+
+
+def _own_object(text: str, f: _Found | None) -> bool:
+    """Whether the verb of a speaker read after the quote takes its own object or clause
+    (``“…,” Ana Ruiz said the two cases differ``): the quote then belongs to the clause
+    before it."""
+    if f is None or f.cue is None or f.speaker[1] > f.cue[0]:
+        return False
+    return _COMPLEMENT_RE.match(text, f.cue[1]) is not None
 
 
 def _signed(text: str, pe: int) -> _Found | None:

@@ -28,7 +28,7 @@ _PAST_ONLY = (
     "noted stated posted reported charged pointed went shot fired texted emailed echoed riffed "
     "reacted exhorted beamed"
 ).split()
-_EXTRA = "noting stating posting reporting charging".split()
+_EXTRA = "noting stating posting reporting charging notes".split()
 _DOUBLE = {"admit", "quip", "snap", "scoff"}
 
 
@@ -136,6 +136,16 @@ def _lexicon_re(words: set[str]) -> re.Pattern[str]:
     return pat
 
 
+_IRREGULAR_PAST = {"said", "told", "wrote", "written", "read", "put"}
+_NOUN_BEFORE_RE = re.compile(
+    r"(?:(?<![\w'\u2019])(?:a|an|the|another|his|her|its|their|our|my|your|every|each|"
+    r"first|latest|subsequent|recent|earlier|later|separate|same|single)|\w['\u2019]s)"
+    r"(?:[ \u00a0]+(?:subsequent|latest|recent|earlier|later|new|separate|second|first|last|"
+    r"brief|short|long|lengthy|angry|single|same))?[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
 def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[_Hit]:
     """The reporting cues of ``text[a:b]`` (words of the lexicon ``words``), in order."""
     out: list[_Hit] = []
@@ -156,6 +166,13 @@ def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[
             continue  # said's, say-so
         if m.start() >= 3 and text[m.start() - 3 : m.start()].lower() == "so-":
             continue  # so-called: an adjective, no reporting verb
+        if (
+            words is _CUE_WORDS
+            and not lw.endswith(("ed", "ing"))
+            and lw not in _IRREGULAR_PAST
+            and _NOUN_BEFORE_RE.search(text, max(a, m.start() - 30), m.start())
+        ):
+            continue  # a subsequent tweet, his latest claim: a noun
         out.append(_Hit(m.start(), m.end(), w))
     return out
 

@@ -285,7 +285,8 @@ _PASSIVE_BY_RE = re.compile(r"[ \u00a0]by[ \u00a0]+(?=[A-Za-z])")
 _SURVEY_RE = re.compile(
     r"\s*In\s+((?:a|an|the|this|that|its|their)\s+[^,.;]{0,80}?\b"
     r"(?:poll|survey|study|report|analysis))(?:\s+[^,.;]{0,40})?,"
-    r"\s*(?:(?:most|many|some|half|\S+%|\S+\s+percent)\s+of\s+(?:the\s+)?)?$"
+    r"\s*(?:(?:just|only|about|nearly|almost|roughly)\s+)?(?:(?:most|many|some|half|\S+%|"
+    r"\S+\s+percent|\S+\s+in\s+\S+)\s+of\s+(?:the\s+)?(?:[^,.;:]{1,60}?\s+(?:and|or)\s+)?)?$"
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.cues import (
     _CUE_WORDS,
 )
@@ -225,6 +227,13 @@ _SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "t
                   "against", "given", "regarding", "upon", "toward", "towards"}
 
 
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'-]*(?:[ \u00a0][A-Z][A-Z.'-]*)*"
+    r"(?:,[ \u00a0][A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)?"
+    r"(?:[ \u00a0]\([^)\n]{1,30}\))?[ \u00a0]+[-\u2014\u2013]+[ \u00a0]+(?=[A-Z])"
+)
+
+
 def _main_subject(
     seg: str, s0: int, end: int, clause: bool = False
 ) -> tuple[int, int] | None:
@@ -232,6 +241,10 @@ def _main_subject(
     the first pronoun, name or noun phrase followed by a verb, after an introductory
     phrase (``When ..., he laughed and said``). With ``clause``, ``s0`` opens a
     subordinate clause (after ``when``, ``because``…) whose subject may be lower case."""
+    if not clause:
+        d = _DATELINE_RE.match(seg, s0, end)
+        if d is not None:
+            s0 = d.end()  # WASHINGTON — Sen. Lia Moss said: the dateline is no subject
     toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
     i = 0
     if clause:
