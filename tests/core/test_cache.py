@@ -412,3 +412,31 @@ def test_quote_code_change_drops_only_the_quotes(
     assert warm.finish_quotes() == quotes and warm.speakers_ready
     assert warm.index.search("speaker:chen", 5)
     assert load_cached(corpus, folder=cache).speakers_ready
+
+
+QUERIES = ("negotiatrs", "brige", "comet", "\"grain harbour\"", "har", "'comet !bridge",
+           "title:comet", "in:science tail")
+
+
+def test_mapped_arrays_answer_like_built_ones(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.core.cache as module
+
+    monkeypatch.setattr(module, "_COPY_BELOW", 0)  # every array a view of the file
+    cache = tmp_path / "cache"
+    cold = load_cached(corpus, folder=cache)
+    cold.finish_quotes()
+    warm = load_cached(corpus, folder=cache)
+    assert type(warm.index.tokens) is memoryview
+    assert type(warm.index.postings.flat) is memoryview  # type: ignore[attr-defined]
+    assert type(warm.index.vocab._deletes) is memoryview
+    for query in QUERIES:
+        assert warm.index.search(query, 5) == cold.index.search(query, 5), query
+    assert any(cold.index.search(query, 5) for query in QUERIES)
+    # Written again from the views (as after a change of quote code), it still loads.
+    module._write(warm, None)
+    again = load_cached(corpus, folder=cache)
+    assert again.warnings == [] and again.reread == 0
+    for query in QUERIES:
+        assert again.index.search(query, 5) == cold.index.search(query, 5), query

@@ -71,6 +71,7 @@ __all__ = [
     "cache_folder",
     "cache_path",
     "load_cached",
+    "preload",
 ]
 
 CACHE_VERSION = 1
@@ -385,6 +386,59 @@ def load_cached(
             gc.enable()
 
 
+class Preload:
+    """A :func:`load_cached` started early in a thread (see :func:`preload`)."""
+
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        """Start loading ``root`` through the cache in a daemon thread."""
+        self.root = root
+        self.cancel = threading.Event()
+        self._done = threading.Event()
+        self._result: CachedCorpus | None = None
+        self._error: BaseException | None = None
+        thread = threading.Thread(
+            target=self._run, args=(folder,), name="seedtui-preload", daemon=True
+        )
+        thread.start()
+
+    def _run(self, folder: Path | None) -> None:
+        try:
+            self._result = load_cached(self.root, folder=folder, cancel=self.cancel)
+        except BaseException as error:  # handed to the caller of result()
+            self._error = error
+        finally:
+            self._done.set()
+
+    def result(self, cancel: threading.Event | None = None) -> CachedCorpus:
+        """The loaded corpus, once ready; raises what the load raised.
+
+        Raises :class:`LoadCancelled` soon after ``cancel`` is set (and stops the load).
+        """
+        while not self._done.wait(0.05):
+            if cancel is not None and cancel.is_set():
+                self.cancel.set()
+                raise LoadCancelled()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+
+def preload(root: Path, folder: Path | None = None) -> Preload | None:
+    """Start loading ``root`` from its cache while the caller does other things.
+
+    The browser calls this before importing its UI (0.4 s of imports that the
+    load, mostly system calls and C code, overlaps with). ``None`` when there is
+    no cache file: a first start reads the folder progressively instead.
+    """
+    try:
+        if not cache_path(root, folder).is_file():
+            return None
+    except OSError:
+        return None
+    return Preload(root, folder)
+
+
 def _load(
     root: Path,
     folder: Path | None,
@@ -473,21 +527,15 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         main["speakers_ready"] = (
             main.get("speakers_ready") is True and header.get("quotes_code") == quotes_hash()
         )
-        blobs: list[array[int]] = []
         text_sizes: array[int] = main["text_sizes"]
         table = sum(array(t).itemsize * n for t, n in main["blobs"]) + sum(text_sizes)
         if table != lengths[2] or min(text_sizes, default=0) < 0:
             raise CacheInvalid("bad array table")
-        for typecode, count in main["blobs"]:
-            blob = array(typecode)
-            blob.fromfile(handle, count)
-            blobs.append(blob)
-        # The texts stay in the file: each article decodes its own slice when first read.
-        texts_at = handle.tell()
-        handle.seek(sum(text_sizes), io.SEEK_CUR)
-        if handle.tell() != start + lengths[1] + lengths[2]:
-            raise CacheInvalid("bad array section")
+        # Arrays and texts stay in the file, mapped: the kernel brings in the pages a
+        # search or the reader touches, nothing is copied up front.
         buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        blobs = _map_blobs(buffer, start + lengths[1], main["blobs"])
+        texts_at = start + lengths[1] + lengths[2] - sum(text_sizes)
         main["articles"]["text"] = ("@raw", _TextWindows(buffer, texts_at, text_sizes))
     try:
         main["articles"] = {
@@ -523,11 +571,11 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
 # (that copies them) but written raw after the main section, ``("@blob", n)``
 # standing for the ``n``-th of them, and read back with ``array.fromfile``.
 
-Blobs = list[tuple[str, list["array[int]"]]]
+Blobs = list[tuple[str, Sequence[Any]]]
 """Arrays to write after the main section: a typecode and arrays written one after another."""
 
 
-def _blob(typecode: str, arrays: list[array[int]], blobs: Blobs) -> tuple[str, int]:
+def _blob(typecode: str, arrays: Sequence[Any], blobs: Blobs) -> tuple[str, int]:
     """Queue ``arrays`` (concatenated) as the next blob."""
     blobs.append((typecode, arrays))
     return ("@blob", len(blobs) - 1)
@@ -537,6 +585,8 @@ def _pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
     """``value`` in its packed form; its big arrays go to ``blobs``."""
     if type(value) is array and value.typecode in "bBhHiIlLqQ":
         return _blob(value.typecode, [value], blobs)
+    if type(value) is memoryview and value.format in _TYPECODES:
+        return _blob(value.format, [value], blobs)
     if type(value) is Ragged:
         return ("@ragged", _pack(value.flat, blobs), _pack(value.starts, blobs))
     if type(value) is list and value:
@@ -565,6 +615,32 @@ def _pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
         if keys[0] == "@strs" and values[0] == "@ints":
             return ("@dict", keys, values)
     return ("@raw", value)
+
+
+def _map_blobs(buffer: mmap.mmap, at: int, table: list[tuple[str, int]]) -> list[Any]:
+    """Typed read-only views of the arrays written one after another from offset ``at``.
+
+    Small arrays are copied (an ``array`` is cheaper to index than a view); big
+    ones are ``memoryview`` casts of the map (CPython reads their items with
+    ``memcpy``, so the offsets need no alignment).
+    """
+    blobs: list[Any] = []
+    view = memoryview(buffer)
+    for typecode, count in table:
+        size = array(typecode).itemsize * count
+        if size < _COPY_BELOW:
+            blob = array(typecode)
+            blob.frombytes(view[at : at + size])  # a view of bytes
+            blobs.append(blob)
+        else:
+            blobs.append(view[at : at + size].cast(typecode))  # type: ignore[call-overload]
+        at += size
+    return blobs
+
+
+_COPY_BELOW = 1 << 20
+_TYPECODES = "bBhHiIlLqQ"
+"""Arrays smaller than this (bytes) are copied out of the map rather than viewed."""
 
 
 class _TextWindows:
@@ -609,7 +685,7 @@ def _unpack(packed: Any, blobs: list[array[int]]) -> Any:
     if kind == "@ragged":
         try:
             flat, starts = _unpack(packed[1], blobs), _unpack(packed[2], blobs)
-            if type(flat) is not array or type(starts) is not array:
+            if not all(isinstance(part, (array, memoryview)) for part in (flat, starts)):
                 raise ValueError("rows are not arrays")
             return Ragged(flat, starts)
         except ValueError as error:
@@ -1045,7 +1121,7 @@ def _write(result: CachedCorpus, progress: Progress | None) -> None:
                     handle.flush()
                     for _typecode, arrays in blobs:
                         for item in arrays:
-                            item.tofile(handle)
+                            handle.write(item)
                     del blobs[:]
                     for article in result.corpus.articles:
                         handle.write(encoded(article))

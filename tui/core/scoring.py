@@ -334,7 +334,12 @@ class Scorer:
 
     def _tokens(self, passage: int) -> array[int]:
         offsets = self.index.offsets
-        return self.index.tokens[offsets[passage] : offsets[passage + 1]]
+        tokens: array[int] | memoryview = self.index.tokens[offsets[passage] : offsets[passage + 1]]
+        if type(tokens) is array:
+            return tokens
+        copied = array("I")  # a slice of a cached index's mapped tokens
+        copied.frombytes(memoryview(tokens).cast("B"))
+        return copied
 
     @staticmethod
     def _phrase_at(tokens: array[int], phrase: array[int], anchored: bool) -> list[int]:
