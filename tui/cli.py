@@ -287,14 +287,9 @@ def run_browser(argv: Sequence[str]) -> int:
     except CorpusError as error:
         print(f"seedtui: {error}", file=sys.stderr)
         return EXIT_EMPTY
-    preloaded = None
-    if not args.no_cache:
-        from tui.core.cache import preload
-
-        preloaded = preload(root)  # the cache loads while the UI modules import
     from tui.ui.app import SeedApp
 
-    app = SeedApp(root, contain_errors=True, use_cache=not args.no_cache, preloaded=preloaded)
+    app = SeedApp(root, contain_errors=True, use_cache=not args.no_cache)
     app.run()
     if app.fatal_message:
         print(app.fatal_message, file=sys.stderr)

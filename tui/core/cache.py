@@ -71,7 +71,6 @@ __all__ = [
     "cache_folder",
     "cache_path",
     "load_cached",
-    "preload",
 ]
 
 CACHE_VERSION = 1
@@ -384,59 +383,6 @@ def load_cached(
     finally:
         if collecting:
             gc.enable()
-
-
-class Preload:
-    """A :func:`load_cached` started early in a thread (see :func:`preload`)."""
-
-    def __init__(self, root: Path, folder: Path | None = None) -> None:
-        """Start loading ``root`` through the cache in a daemon thread."""
-        self.root = root
-        self.cancel = threading.Event()
-        self._done = threading.Event()
-        self._result: CachedCorpus | None = None
-        self._error: BaseException | None = None
-        thread = threading.Thread(
-            target=self._run, args=(folder,), name="seedtui-preload", daemon=True
-        )
-        thread.start()
-
-    def _run(self, folder: Path | None) -> None:
-        try:
-            self._result = load_cached(self.root, folder=folder, cancel=self.cancel)
-        except BaseException as error:  # handed to the caller of result()
-            self._error = error
-        finally:
-            self._done.set()
-
-    def result(self, cancel: threading.Event | None = None) -> CachedCorpus:
-        """The loaded corpus, once ready; raises what the load raised.
-
-        Raises :class:`LoadCancelled` soon after ``cancel`` is set (and stops the load).
-        """
-        while not self._done.wait(0.05):
-            if cancel is not None and cancel.is_set():
-                self.cancel.set()
-                raise LoadCancelled()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
-
-
-def preload(root: Path, folder: Path | None = None) -> Preload | None:
-    """Start loading ``root`` from its cache while the caller does other things.
-
-    The browser calls this before importing its UI (0.4 s of imports that the
-    load, mostly system calls and C code, overlaps with). ``None`` when there is
-    no cache file: a first start reads the folder progressively instead.
-    """
-    try:
-        if not cache_path(root, folder).is_file():
-            return None
-    except OSError:
-        return None
-    return Preload(root, folder)
 
 
 def _load(

@@ -10,7 +10,6 @@ from textual.app import App, SystemCommand
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from tui.core.cache import Preload
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
@@ -30,15 +29,12 @@ class SeedApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
     def __init__(self, root: Path, *, state_dir: Path | None = None,
-                 contain_errors: bool = False, use_cache: bool = True,
-                 preloaded: Preload | None = None) -> None:
+                 contain_errors: bool = False, use_cache: bool = True) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
         self.use_cache = use_cache
         """Whether the corpus cache may be used (``--no-cache`` says no)."""
-        self.preloaded = preloaded
-        """A cache load started before the UI, taken by the first load of the main screen."""
         self.contain_errors = contain_errors
         """Log unexpected errors and carry on, instead of exiting with a traceback."""
         self.fatal_message: str | None = None
@@ -50,8 +46,7 @@ class SeedApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.preloaded))
-        self.preloaded = None
+        self.push_screen(MainScreen(self.root, self.memory, self.use_cache))
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)

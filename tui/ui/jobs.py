@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.core.cache import Preload, cache_path, load_cached
+from tui.core.cache import cache_path, load_cached
 from tui.core.corpus import (
     Corpus,
     CorpusError,
@@ -78,37 +78,28 @@ def read_progressively(root: Path, post: Post, cancel: threading.Event) -> Corpu
 
 
 def load_and_index(root: Path, post: Post, cancel: threading.Event,
-                   use_cache: bool = True, preloaded: Preload | None = None) -> None:
+                   use_cache: bool = True) -> None:
     """Load the folder and index it, through the cache when there is one; then the quotes.
 
     With a cache file for this folder the warm path is taken (unchanged files and the
     index come from the cache). Without one, the folder is read progressively so the
     list fills as files are read, and the cache is written afterwards for next time.
     """
-    if preloaded is not None and use_cache:
-        load_warm(root, post, cancel, preloaded)
-    elif use_cache and cache_path(root).exists():
+    if use_cache and cache_path(root).exists():
         load_warm(root, post, cancel)
     else:
         load_cold(root, post, cancel, use_cache)
 
 
-def load_warm(root: Path, post: Post, cancel: threading.Event,
-              preloaded: Preload | None = None) -> None:
-    """Take the corpus and its index from the cache (re-reading changed files).
-
-    With ``preloaded`` the load started before the UI is waited for instead.
-    """
+def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
+    """Take the corpus and its index from the cache (re-reading changed files)."""
     began = time.perf_counter()
     try:
-        if preloaded is not None:
-            cached = preloaded.result(cancel)
-        else:
-            cached = load_cached(
-                root, cancel=cancel,
-                progress=lambda stage, done, total: None if post(
-                    CacheProgressed(stage, done, total)) else None,
-            )
+        cached = load_cached(
+            root, cancel=cancel,
+            progress=lambda stage, done, total: None if post(
+                CacheProgressed(stage, done, total)) else None,
+        )
     except CorpusError as error:
         post(LoadFailed(str(error)))
         return

@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.widgets import ContentSwitcher, Footer, Input
 
-from tui.core.cache import Preload
 from tui.core.clipboard import citation
 from tui.core.corpus import Corpus
 from tui.core.quotes import Quote, find_quotes
@@ -82,11 +81,8 @@ class MainScreen(ReaderActions):
         Binding("m", "toggle_bookmark", "Bookmark passage", show=False, id="app.bookmark"),
     ]
 
-    def __init__(self, root: Path, memory: Memory, use_cache: bool = True,
-                 preloaded: Preload | None = None) -> None:
+    def __init__(self, root: Path, memory: Memory, use_cache: bool = True) -> None:
         super().__init__()
-        self.preloaded = preloaded
-        """A cache load already under way (started by the command line), used once."""
         self.root = root
         """The folder being browsed."""
         self.use_cache = use_cache
@@ -138,9 +134,8 @@ class MainScreen(ReaderActions):
 
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
-        preloaded, self.preloaded = self.preloaded, None
         self.run_worker(partial(jobs.load_and_index, self.root, self.post_message,
-                                self._cancel_event("load"), self.use_cache, preloaded),
+                                self._cancel_event("load"), self.use_cache),
                         thread=True, exclusive=True, group="load")
 
     def _cancel_event(self, group: str) -> threading.Event:
