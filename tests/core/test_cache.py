@@ -16,6 +16,7 @@ import pytest
 
 from tui.core.cache import MAGIC, CachedCorpus, cache_path, load_cached
 from tui.core.corpus import Corpus, load_corpus
+from tui.core.models import Skipped
 from tui.core.quotes import Quote
 from tui.core.ragged import Ragged
 from tui.core.search import SearchIndex
@@ -440,3 +441,35 @@ def test_mapped_arrays_answer_like_built_ones(
     assert again.warnings == [] and again.reread == 0
     for query in QUERIES:
         assert again.index.search(query, 5) == cold.index.search(query, 5), query
+
+
+def test_a_corpus_read_without_the_cache_fills_it(corpus: Path, tmp_path: Path) -> None:
+    import time
+
+    from tui.core.cache import file_key, save_loaded
+    from tui.core.corpus import find_files, read_article
+    from tui.core.quotes import find_quotes
+
+    cache = tmp_path / "cache"
+    scan_ns = time.time_ns() + 10 * 10**9  # as if read well after the files were written
+    loaded = Corpus(corpus)
+    keys = []
+    for path in find_files(corpus):
+        key = file_key(path)
+        item = read_article(path, corpus)
+        item = item[0] if isinstance(item, tuple) else item
+        keys.append((item.path, key))
+        (loaded.skipped if isinstance(item, Skipped) else loaded.articles).append(item)
+    loaded.articles.sort(key=lambda article: article.sort_key)
+    index = SearchIndex.build(loaded.articles)
+    quotes = {n: find_quotes(article.text) for n, article in enumerate(loaded.articles)}
+    index.set_speakers([[(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[n]
+                         if q.speaker_name or q.speaker] for n in range(len(quotes))])
+    assert save_loaded(loaded, index, quotes, keys, scan_ns, folder=cache) == []
+    warm = load_cached(corpus, folder=cache)
+    assert warm.warnings == [] and warm.reread == 0 and warm.speakers_ready
+    assert warm.corpus.articles == loaded.articles
+    assert [s.path for s in warm.corpus.skipped] == [s.path for s in loaded.skipped]
+    assert warm.finish_quotes() == quotes
+    for query in QUERIES + ("speaker:hewitt",):
+        assert warm.index.search(query, 5) == index.search(query, 5), query

@@ -70,7 +70,9 @@ __all__ = [
     "CachedCorpus",
     "cache_folder",
     "cache_path",
+    "file_key",
     "load_cached",
+    "save_loaded",
 ]
 
 CACHE_VERSION = 1
@@ -383,6 +385,50 @@ def load_cached(
     finally:
         if collecting:
             gc.enable()
+
+
+def file_key(path: str | Path) -> _FileKey | None:
+    """``(size, mtime_ns)`` of a file, as the cache keys it; ``None`` when it cannot be stat-ed.
+
+    Take it before reading the file: a change made meanwhile then shows as a
+    different key on the next start, and the file is read again.
+    """
+    try:
+        result = os.stat(path)
+    except OSError:
+        return None
+    return (result.st_size, result.st_mtime_ns)
+
+
+def save_loaded(
+    corpus: Corpus,
+    index: SearchIndex,
+    quotes: dict[int, list[Quote]],
+    keys: Sequence[tuple[str, _FileKey | None]],
+    scan_ns: int,
+    folder: Path | None = None,
+) -> list[str]:
+    """Write the cache for a corpus that was read and indexed without it; the warnings.
+
+    For the browser's first start, which reads the folder progressively (so the
+    list fills as it goes) and would otherwise read it a second time to fill the
+    cache. ``keys`` holds every file's relative path and :func:`file_key`, in
+    the order read; ``scan_ns`` is :func:`time.time_ns` from before the first key
+    was taken (files modified close to it are not trusted next time). ``index``
+    must know its speakers already (:meth:`SearchIndex.set_speakers` from ``quotes``).
+    """
+    path = cache_path(corpus.root, folder)
+    resolved_root = corpus.root.resolve()
+    if resolved_root == path.parent.resolve() or resolved_root in path.parent.resolve().parents:
+        return ["cache folder is inside the corpus folder; cache not used"]
+    slots = {article.path: number for number, article in enumerate(corpus.articles)}
+    slots.update((skipped.path, -1 - k) for k, skipped in enumerate(corpus.skipped))
+    result = CachedCorpus(corpus, index, quotes=quotes, path=path, speakers_ready=True)
+    result._files = [("", relative, key) for relative, key in keys if relative in slots]
+    result._order = [(relative, slots[relative]) for _full, relative, _key in result._files]
+    result._scan_ns = scan_ns
+    result._save(None)
+    return result.warnings
 
 
 def _load(

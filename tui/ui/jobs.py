@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.core.cache import cache_path, load_cached
+from tui.core.cache import cache_path, file_key, load_cached, save_loaded
 from tui.core.corpus import (
     Corpus,
     CorpusError,
@@ -46,8 +46,17 @@ BATCH_SECONDS = 0.1
 """How often the loader hands the articles read so far to the screen."""
 
 
-def read_progressively(root: Path, post: Post, cancel: threading.Event) -> Corpus | None:
-    """Read the folder, posting articles in batches as they are read; the sorted corpus."""
+Keys = list[tuple[str, "tuple[int, int] | None"]]
+"""Each file read: its relative path and its cache key (:func:`tui.core.cache.file_key`)."""
+
+
+def read_progressively(
+    root: Path, post: Post, cancel: threading.Event, keys: Keys | None = None
+) -> Corpus | None:
+    """Read the folder, posting articles in batches as they are read; the sorted corpus.
+
+    With ``keys``, each file's cache key is taken before it is read and appended.
+    """
     try:
         check_root(root)
         paths = list(find_files(root))
@@ -60,7 +69,10 @@ def read_progressively(root: Path, post: Post, cancel: threading.Event) -> Corpu
     for done, path in enumerate(paths, 1):
         if cancel.is_set():
             return None
+        key = file_key(path) if keys is not None else None
         result = read_article(path, root)
+        if keys is not None:
+            keys.append(((result[0] if isinstance(result, tuple) else result).path, key))
         if isinstance(result, tuple):
             result, warning = result
             corpus.warnings.append(warning)
@@ -116,7 +128,9 @@ def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
 
 def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool) -> None:
     """Read the folder progressively, build the index, find the quotes, fill the cache."""
-    corpus = read_progressively(root, post, cancel)
+    keys: Keys = []
+    scan_ns = time.time_ns()
+    corpus = read_progressively(root, post, cancel, keys if use_cache else None)
     if corpus is None:
         return
     post(CorpusLoaded(corpus))
@@ -143,12 +157,7 @@ def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool) 
     ])
     post(QuotesFound(quotes))
     if use_cache and not cancel.is_set():
-        # For the next start: the cache is written from a fresh read in this worker.
-        try:
-            cached = load_cached(root, cancel=cancel)
-            cached.finish_quotes(cancel)
-        except (CorpusError, LoadCancelled, SearchCancelled):
-            return
+        save_loaded(corpus, index, quotes, keys, scan_ns)  # for the next start
 
 
 def search(index: SearchIndex, query: str, limit: int, post: Post,
