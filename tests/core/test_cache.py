@@ -473,3 +473,31 @@ def test_a_corpus_read_without_the_cache_fills_it(corpus: Path, tmp_path: Path) 
     assert warm.finish_quotes() == quotes
     for query in QUERIES + ("speaker:hewitt",):
         assert warm.index.search(query, 5) == index.search(query, 5), query
+
+
+def test_the_corpus_is_handed_over_before_a_rebuild(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    seen: list[tuple[int, int]] = []
+
+    def on_corpus(partial: CachedCorpus) -> None:
+        seen.append((len(partial.corpus.articles), partial.index.passages))
+
+    load_cached(corpus, folder=cache, on_corpus=on_corpus)  # cold: everything read
+    assert seen == [(4, 0)]
+    load_cached(corpus, folder=cache, on_corpus=on_corpus)  # unchanged: nothing to hand over
+    assert seen == [(4, 0)]
+    (corpus / "world" / "new.txt").write_text("New\n\nA lighthouse keeper.\n", "utf-8")
+    result = load_cached(corpus, folder=cache, on_corpus=on_corpus)
+    assert seen == [(4, 0), (5, 0)] and result.index.passages > 0
+
+
+def test_cache_state_reads_the_header_only(corpus: Path, tmp_path: Path) -> None:
+    from tui.core.cache import cache_state
+
+    cache = tmp_path / "cache"
+    assert cache_state(corpus, cache) == (False, None)
+    load_cached(corpus, folder=cache)
+    assert cache_state(corpus, cache) == (True, None)
+    cache_path(corpus, cache).write_bytes(b"garbage")
+    usable, warning = cache_state(corpus, cache)
+    assert not usable and warning is not None and "not a seedtui cache" in warning

@@ -76,3 +76,23 @@ async def test_no_cache_neither_reads_nor_writes(tmp_path: Path, corpus_dir: Pat
         assert pilot.app.screen.query_one(ArticleList).option_count == 4
     assert not cache_path(corpus_dir).exists()
     assert not cache_dir.exists() or not any(cache_dir.iterdir())
+
+
+async def test_a_corrupt_cache_is_reported_and_rebuilt(tmp_path: Path, corpus_dir: Path,
+                                                       cache_dir: Path) -> None:
+    from tui.core.cache import cache_state
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache_path(corpus_dir).write_bytes(b"SEEDTUI-CACHE but not really")
+    async with SeedApp(corpus_dir).run_test(size=SIZE) as pilot:
+        await idle(pilot.app)
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert screen.query_one(ArticleList).option_count == 4
+        shown = [notice.message for notice in pilot.app._notifications]
+        assert any("cache ignored and rebuilt" in message for message in shown), shown
+        await pilot.press("escape", "slash", *"harbour")
+        await idle(pilot.app)
+        await pilot.pause()
+        assert screen.query_one(ResultList).hits
+    assert cache_state(corpus_dir) == (True, None)

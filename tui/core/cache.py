@@ -70,6 +70,7 @@ __all__ = [
     "CachedCorpus",
     "cache_folder",
     "cache_path",
+    "cache_state",
     "file_key",
     "load_cached",
     "save_loaded",
@@ -364,11 +365,14 @@ def load_cached(
     use_cache: bool = True,
     cancel: threading.Event | None = None,
     progress: Progress | None = None,
+    on_corpus: Callable[[CachedCorpus], None] | None = None,
 ) -> CachedCorpus:
     """Load the corpus below ``root`` with a ready search index, reusing the cache.
 
     Unchanged files come from the cache, changed and new ones are read, removed
-    ones dropped; the cache is rewritten when anything differed. With
+    ones dropped; the cache is rewritten when anything differed. When the index
+    must be rebuilt, ``on_corpus`` is called first with the result so far (its
+    corpus complete, its index empty), so that the articles can be shown. With
     ``use_cache=False`` the cache is neither read nor written. The result equals
     a cold :func:`~tui.core.corpus.load_corpus` plus :meth:`SearchIndex.build`.
     Quotations follow with :meth:`CachedCorpus.finish_quotes`.
@@ -381,10 +385,36 @@ def load_cached(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(root), folder, use_cache, cancel, progress)
+        return _load(Path(root), folder, use_cache, cancel, progress, on_corpus)
     finally:
         if collecting:
             gc.enable()
+
+
+def cache_state(root: Path, folder: Path | None = None) -> tuple[bool, str | None]:
+    """Whether ``root`` has a cache file this seedtui would take (header only), and a warning.
+
+    Lets the browser read the folder progressively instead when the cache would
+    be rebuilt anyway. The warning says why an existing file is not taken; it is
+    ``None`` when the file is usable or simply not there yet.
+    """
+    try:
+        with cache_path(root, folder).open("rb") as handle:
+            lengths = _read_prelude(handle)
+            header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
+        if not isinstance(header, dict):
+            raise CacheInvalid("bad header")
+        if header.get("version") != CACHE_VERSION:
+            raise CacheInvalid(f"cache version {header.get('version')!r}, not {CACHE_VERSION}")
+        if header.get("code") != code_hash():
+            raise CacheInvalid("written by another version of seedtui")
+        if header.get("root") != str(root.resolve()):
+            raise CacheInvalid("cache of another folder")
+    except FileNotFoundError:
+        return False, None
+    except Exception as error:
+        return False, f"cache ignored and rebuilt: {_describe(error)}"
+    return True, None
 
 
 def file_key(path: str | Path) -> _FileKey | None:
@@ -437,6 +467,7 @@ def _load(
     use_cache: bool,
     cancel: threading.Event | None,
     progress: Progress | None,
+    on_corpus: Callable[[CachedCorpus], None] | None,
 ) -> CachedCorpus:
     """The body of :func:`load_cached`."""
     check_root(root)
@@ -476,8 +507,7 @@ def _load(
     files: list[tuple[str, str, _FileKey | None]] = scanned["files"]
     if progress is not None:
         progress("scan", len(files), len(files))
-    result = _assemble(root, files, main, token, cancel, progress)
-    result.warnings[:0] = warnings
+    result = _assemble(root, files, main, token, cancel, progress, warnings, on_corpus)
     result.path = path
     result._files = files
     result._scan_ns = scan_ns
@@ -761,11 +791,14 @@ def _assemble(
     token: str,
     cancel: threading.Event | None,
     progress: Progress | None,
+    warnings: list[str],
+    on_corpus: Callable[[CachedCorpus], None] | None,
 ) -> CachedCorpus:
     """Build the result from the scan and the (checked) cache section, reading what changed."""
     if main is not None and main["index"] is not None:
         fast = _unchanged(root, files, main, token)
         if fast is not None:
+            fast.warnings[:0] = warnings
             return fast
     cached: dict[str, tuple[_FileKey, int]] = {}
     reasons: list[str] = []
@@ -778,7 +811,7 @@ def _assemble(
         cached = {p: ((s, m), n) for p, s, m, n in zip(paths, sizes, mtimes, slots)}
         old_articles = _articles(main["articles"], main["passages"])
     corpus = Corpus(root)
-    result = CachedCorpus(corpus, SearchIndex([]), _token=token)
+    result = CachedCorpus(corpus, SearchIndex([]), warnings=warnings, _token=token)
     unchanged = main is not None and len(files) == len(cached)
     missing = ((-1, -1), 0)
     to_read = sum(1 for _f, rel, key in files if key is None or cached.get(rel, missing)[0] != key)
@@ -839,6 +872,8 @@ def _assemble(
         (path, slot if slot < 0 else position[id(scan_order[slot])])
         for path, slot in result._order
     ]
+    if on_corpus is not None:
+        on_corpus(result)
     report: Callable[[int, int], None] | None = None
     if progress is not None:
         stage_progress = progress

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.core.cache import cache_path, file_key, load_cached, save_loaded
+from tui.core.cache import CachedCorpus, cache_state, file_key, load_cached, save_loaded
 from tui.core.corpus import (
     Corpus,
     CorpusError,
@@ -97,27 +97,36 @@ def load_and_index(root: Path, post: Post, cancel: threading.Event,
     index come from the cache). Without one, the folder is read progressively so the
     list fills as files are read, and the cache is written afterwards for next time.
     """
-    if use_cache and cache_path(root).exists():
+    usable, warning = cache_state(root) if use_cache else (False, None)
+    if usable:
         load_warm(root, post, cancel)
     else:
-        load_cold(root, post, cancel, use_cache)
+        load_cold(root, post, cancel, use_cache, [warning] if warning else [])
 
 
 def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
     """Take the corpus and its index from the cache (re-reading changed files)."""
     began = time.perf_counter()
+    shown: list[bool] = []
+
+    def show(partial: CachedCorpus) -> None:  # files changed: the list first, then the index
+        shown.append(True)
+        post(CorpusLoaded(partial.corpus, partial.warnings, partial.reused, partial.reread))
+
     try:
         cached = load_cached(
             root, cancel=cancel,
             progress=lambda stage, done, total: None if post(
                 CacheProgressed(stage, done, total)) else None,
+            on_corpus=show,
         )
     except CorpusError as error:
         post(LoadFailed(str(error)))
         return
     except (LoadCancelled, SearchCancelled):
         return
-    post(CorpusLoaded(cached.corpus, cached.warnings, cached.reused, cached.reread))
+    if not shown:
+        post(CorpusLoaded(cached.corpus, cached.warnings, cached.reused, cached.reread))
     post(IndexBuilt(cached.index, time.perf_counter() - began))
     try:
         quotes = cached.finish_quotes(cancel)
@@ -126,14 +135,15 @@ def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
     post(QuotesFound(quotes))
 
 
-def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool) -> None:
+def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool,
+              cache_warnings: list[str] | None = None) -> None:
     """Read the folder progressively, build the index, find the quotes, fill the cache."""
     keys: Keys = []
     scan_ns = time.time_ns()
     corpus = read_progressively(root, post, cancel, keys if use_cache else None)
     if corpus is None:
         return
-    post(CorpusLoaded(corpus))
+    post(CorpusLoaded(corpus, cache_warnings or []))
     began = time.perf_counter()
     try:
         index = SearchIndex.build(
