@@ -89,7 +89,8 @@ from tui.core.phrases import (
     _main_subject,
     _np_after,
 )
-from tui.core.speaker_rules import _according_to, _leads_next, _local_subject, _said_before
+from tui.core.speaker_rules import _according_to, _leads_next, _said_before
+from tui.core.subjects import _guess_subject
 from tui.core.words import (
     _PRONOUNS,
     _SENT_END_RE,
@@ -258,9 +259,7 @@ def attribute(
                         # paraphrase goes on, with the speaker of the sentence before
                         cs = _said_before(text, ps, s0)
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
-                        cs = _local_subject(text, s0, pieces[k][0]) or _main_subject(
-                            text, s0, pieces[k][0]) or _clause_subject(
-                            text, s0, pieces[k][0], initial=True)
+                        cs = _guess_subject(text, s0, pieces[k][0])
                     elif cs is None and s0 > ps:
                         # the quote opens a sentence: “she said she …. “I really believe…”
                         lo = pieces[k - 1][1] if k > i else ps

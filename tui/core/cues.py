@@ -215,8 +215,11 @@ _POSSESSOR_RE = re.compile(
     r"(?:['\u2019]s)?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?:"
     + "|".join(_SPEECH_NOUNS)
     + r")s?\b(?:[ \u00a0]+(?:(?:on|in|at|last|this)[ \u00a0]+[\w ]{0,20}?|[A-Z][a-z]+day))?"
-    r"(?:[ \u00a0]+(?:that|to|of|about|as))?[ \u00a0,:]*"
-    r"(?:[ \u00a0](?:be|is|was|the|a|an|[a-z]+)){0,3}[ \u00a0]*$"
+    r"(?:(?:[ \u00a0]+(?:that|to|of|about|as))?[ \u00a0,:]*"
+    r"(?:[ \u00a0](?:be|is|was|the|a|an|[a-z]+)){0,3}"
+    # Trump's accusation that Hillary Clinton is playing the “…”
+    r"|[ \u00a0]+that(?:[ \u00a0]+[A-Z][\w.\u2019'-]*){1,3}(?:[ \u00a0]+[a-z][\w\u2019'-]*){1,4})"
+    r"[ \u00a0]*$"
 )
 
 
