@@ -18,6 +18,10 @@ Columns:
 * ``warm``: the cache is present, nothing changed: stat every file, load the
   cache, index usable; ``quotes``: the same from the cache;
 * ``1 new``: warm, with one file added (the index is then rebuilt);
+* ``browser``: the real browser, warm, in tmux (``benchmarks/browser_probe.py``):
+  seconds until the status line says "search ready" and until the hits of a
+  query typed at that moment show, and the app's peak RSS; counted from the
+  start of tui-drive, so tmux start-up is included (skipped without tmux);
 * ``RSS``: peak resident memory of the process (ru_maxrss), at search-ready
   and at the end (quotations included).
 """
@@ -73,6 +77,7 @@ def measure(bbc: Path, work: Path, size: int, changed: bool) -> dict[str, Any]:
     print(f"  cold {row['cold']['ready']:.2f} s (+quotes {row['cold']['quotes']:.1f} s)",
           flush=True)
     warm = [probe("warm", root, cache) for _ in range(2)]
+    row["browser"] = _browser(root, cache)
     row["warm"] = min(warm, key=lambda figures: figures["ready"])
     for figures in warm:
         print(f"  warm {figures['ready']:.2f} s, reread {figures['reread']},"
@@ -92,6 +97,24 @@ def measure(bbc: Path, work: Path, size: int, changed: bool) -> dict[str, Any]:
     return row
 
 
+def _browser(root: Path, cache: Path) -> dict[str, Any] | None:
+    """The best of three warm browser starts, or ``None`` without tmux."""
+    runs = []
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.browser_probe", str(root), str(cache)],
+            cwd=REPO, capture_output=True, text=True, check=False,
+        )
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        if "skipped" in figures or not figures.get("ok"):
+            return None
+        runs.append(figures)
+    best: dict[str, Any] = min(runs, key=lambda figures: figures["search_ready"])
+    print(f"  browser: search ready {[r['search_ready'] for r in runs]} s,"
+          f" hits {[r['first_hits'] for r in runs]} s, RSS {best['rss']:.0f} MiB", flush=True)
+    return best
+
+
 def _fmt(value: float, digits: int = 2) -> str:
     return f"{value:.{digits}f}"
 
@@ -100,18 +123,20 @@ def table(rows: list[dict[str, Any]]) -> str:
     """The results as a plain-text table, with growth ratios between the last two sizes."""
     head = ("articles", "passages", "floor s", "screen s", "cold s", "+save s", "quotes s",
             "warm s", "reused/reread", "w.quotes s", "1 new s", "RSS cold MB", "RSS warm MB",
-            "cache MB")
+            "cache MB", "browser ready/hits s", "browser RSS MB")
     lines: list[list[str]] = [list(head)]
     numbers: list[list[float]] = []
     for row in rows:
         cold, warm = row["cold"], row["warm"]
-        changed = row.get("changed")
+        changed, browser = row.get("changed"), row.get("browser")
         values = [
             float(row["size"]), float(warm["passages"]), row["floor"]["seconds"],
             row["screen"]["wall"], cold["ready"], cold["returned"] - cold["ready"],
             cold["quotes"], warm["ready"], 0.0, warm["quotes"],
             changed["ready"] if changed else float("nan"),
             cold["rss"], warm["rss_ready"], cold["cache_bytes"] / 2**20,
+            browser["search_ready"] if browser else float("nan"),
+            browser["rss"] if browser else float("nan"),
         ]
         numbers.append(values)
         lines.append([
@@ -121,6 +146,8 @@ def table(rows: list[dict[str, Any]]) -> str:
             _fmt(values[10]) if changed else "-",
             f"{cold['rss_ready']:.0f}/{cold['rss']:.0f}",
             f"{warm['rss_ready']:.0f}/{warm['rss']:.0f}", _fmt(values[13], 0),
+            f"{browser['search_ready']:.2f}/{browser['first_hits']:.2f}" if browser else "-",
+            f"{browser['rss']:.0f}" if browser else "-",
         ])
     if len(numbers) >= 2:
         low, high = numbers[-2], numbers[-1]

@@ -93,7 +93,7 @@ def load(root: Path, cache: Path, cold: bool) -> dict[str, Any]:
         "rss_ready": rss_ready,
         "search_ms": searches,
         "quotes": quoted,
-        "quote_count": sum(map(len, quotes.values())),
+        "quote_count": quotes.total(),
         "rss": _rss_mb(),
         "reused": result.reused,
         "reread": result.reread,

@@ -448,6 +448,7 @@ def test_a_corpus_read_without_the_cache_fills_it(corpus: Path, tmp_path: Path) 
 
     from tui.core.cache import file_key, save_loaded
     from tui.core.corpus import find_files, read_article
+    from tui.core.quote_table import QuoteTable
     from tui.core.quotes import find_quotes
 
     cache = tmp_path / "cache"
@@ -462,9 +463,8 @@ def test_a_corpus_read_without_the_cache_fills_it(corpus: Path, tmp_path: Path) 
         (loaded.skipped if isinstance(item, Skipped) else loaded.articles).append(item)
     loaded.articles.sort(key=lambda article: article.sort_key)
     index = SearchIndex.build(loaded.articles)
-    quotes = {n: find_quotes(article.text) for n, article in enumerate(loaded.articles)}
-    index.set_speakers([[(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[n]
-                         if q.speaker_name or q.speaker] for n in range(len(quotes))])
+    quotes = QuoteTable.of(find_quotes(article.text) for article in loaded.articles)
+    index.set_speakers([quotes.speakers(n) for n in range(len(quotes))])
     assert save_loaded(loaded, index, quotes, keys, scan_ns, folder=cache) == []
     warm = load_cached(corpus, folder=cache)
     assert warm.warnings == [] and warm.reread == 0 and warm.speakers_ready

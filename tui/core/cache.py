@@ -59,7 +59,8 @@ from tui.core.corpus import (
     read_article,
 )
 from tui.core.models import Article, LoadWarning, Skipped, Span
-from tui.core.quotes import Quote, find_quotes
+from tui.core.quote_table import QuoteTable
+from tui.core.quotes import find_quotes
 from tui.core.ragged import Ragged
 from tui.core.search import SearchCancelled, SearchIndex
 from tui.core.stored import StoredArticle, encoded
@@ -168,7 +169,7 @@ class CachedCorpus:
 
     corpus: Corpus
     index: SearchIndex
-    quotes: dict[int, list[Quote]] | None = None
+    quotes: QuoteTable | None = None
     """Quotations per article number; ``None`` until :meth:`finish_quotes` ran."""
     warnings: list[str] = field(default_factory=list)
     """Cache problems (corrupt, foreign, outdated, unwritable), for the status line."""
@@ -188,9 +189,7 @@ class CachedCorpus:
     _order: list[tuple[str, int]] = field(default_factory=list)
     """Every file in scan order: its path and article number (``-1 - k`` for ``skipped[k]``)."""
 
-    def finish_quotes(
-        self, cancel: threading.Event | None = None
-    ) -> dict[int, list[Quote]]:
+    def finish_quotes(self, cancel: threading.Event | None = None) -> QuoteTable:
         """Every article's quotations: cached rows for unchanged files, the rest found anew.
 
         Sets the index's speakers and, when anything had to be found, rewrites the
@@ -206,46 +205,49 @@ class CachedCorpus:
             if collecting:
                 gc.enable()
 
-    def _finish_quotes(self, cancel: threading.Event | None) -> dict[int, list[Quote]]:
+    def _finish_quotes(self, cancel: threading.Event | None) -> QuoteTable:
         """The body of :meth:`finish_quotes`."""
-        cached = self._cached_quotes()
-        quotes: dict[int, list[Quote]] = {}
+        paths, cached = self._cached_quotes()
+        articles = self.corpus.articles
         computed = 0
-        for number, article in enumerate(self.corpus.articles):
-            if number % 256 == 0 and cancel is not None and cancel.is_set():
-                raise LoadCancelled()
-            found = cached.get(article.path) if article.path in self._reused_paths else None
-            if found is None:
-                quotes[number] = find_quotes(article.text)
-                computed += 1
-            else:
-                quotes[number] = found
+        if paths == [article.path for article in articles] and all(
+            path in self._reused_paths for path in paths
+        ):
+            table = cached  # nothing changed: the cached table as it is
+        else:
+            rows = {path: number for number, path in enumerate(paths)}
+            table = QuoteTable()
+            for number, article in enumerate(articles):
+                if number % 256 == 0 and cancel is not None and cancel.is_set():
+                    raise LoadCancelled()
+                row = rows.get(article.path) if article.path in self._reused_paths else None
+                if row is None:
+                    table.append(find_quotes(article.text))
+                    computed += 1
+                else:
+                    table.append(cached[row])
         if not self.speakers_ready:
-            self.index.set_speakers([
-                [(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[number]
-                 if q.speaker_name or q.speaker]
-                for number in range(len(self.corpus.articles))
-            ])
+            self.index.set_speakers([table.speakers(n) for n in range(len(articles))])
             self.speakers_ready = True
-        self.quotes = quotes
+        self.quotes = table
         if computed and self.path is not None:
             self._save(None)
-        return quotes
+        return table
 
     # -- internals ---------------------------------------------------------------
 
-    def _cached_quotes(self) -> dict[str, list[Quote]]:
-        """The cached quotations per article path, when the file is still the one loaded."""
+    def _cached_quotes(self) -> tuple[list[str], QuoteTable]:
+        """The cached quotations and the path of each of their articles (when still valid)."""
         if self.path is None or not self._token:
-            return {}
+            return [], QuoteTable()
         try:
             with self.path.open("rb") as handle:
                 lengths = _read_prelude(handle)
                 header = _Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
                 if not isinstance(header, dict) or header.get("token") != self._token:
-                    return {}
+                    return [], QuoteTable()
                 if header.get("quotes_code") != quotes_hash():
-                    return {}
+                    return [], QuoteTable()
                 handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
                 section = _Unpickler(handle).load()
             return _quotes_from_section(section)
@@ -253,7 +255,7 @@ class CachedCorpus:
             self.warnings.append(
                 f"cached quotations unreadable ({type(error).__name__}); finding them anew"
             )
-            return {}
+            return [], QuoteTable()
 
     def _save(self, progress: Progress | None) -> None:
         """Write the cache file atomically (warn, never raise, on failure)."""
@@ -433,7 +435,7 @@ def file_key(path: str | Path) -> _FileKey | None:
 def save_loaded(
     corpus: Corpus,
     index: SearchIndex,
-    quotes: dict[int, list[Quote]],
+    quotes: QuoteTable,
     keys: Sequence[tuple[str, _FileKey | None]],
     scan_ns: int,
     folder: Path | None = None,
@@ -1019,75 +1021,20 @@ def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
     }
 
 
-_QUOTE_INTS = ("start", "end", "group", "speaker_start", "speaker_end", "cue_start", "cue_end")
-_QUOTE_STRS = ("speaker", "speaker_name", "cue")
-_QUOTE_FIELDS = (
-    "start", "end", "speaker", "speaker_span", "speaker_name", "cue", "cue_span", "guessed",
-    "group",
-)
-
-
 def _quote_section(result: CachedCorpus) -> dict[str, Any]:
     """The known quotations of ``result``'s articles, column-wise (compact, fast to load)."""
-    paths: list[str] = []
-    counts = array("q")
-    ints = {name: array("q") for name in _QUOTE_INTS}
-    strs: dict[str, list[str | None]] = {name: [] for name in _QUOTE_STRS}
-    guessed = bytearray()
-    if result.quotes is not None:
-        for number, article in enumerate(result.corpus.articles):
-            found = result.quotes.get(number, [])
-            paths.append(article.path)
-            counts.append(len(found))
-            for q in found:
-                ints["start"].append(q.start)
-                ints["end"].append(q.end)
-                ints["group"].append(q.group)
-                ints["speaker_start"].append(q.speaker_span[0] if q.speaker_span else -1)
-                ints["speaker_end"].append(q.speaker_span[1] if q.speaker_span else -1)
-                ints["cue_start"].append(q.cue_span[0] if q.cue_span else -1)
-                ints["cue_end"].append(q.cue_span[1] if q.cue_span else -1)
-                strs["speaker"].append(q.speaker)
-                strs["speaker_name"].append(q.speaker_name)
-                strs["cue"].append(q.cue)
-                guessed.append(q.guessed)
-    return {"paths": paths, "counts": counts, "ints": ints, "strs": strs,
-            "guessed": bytes(guessed)}
+    table = result.quotes if result.quotes is not None else QuoteTable()
+    paths = [article.path for article in result.corpus.articles][: len(table)]
+    return {"paths": paths, "table": table.state()}
 
 
-def _spans(starts: array[int], ends: array[int]) -> list[Span | None]:
-    """Spans from two columns, ``None`` where the start is negative."""
-    return [None if start < 0 else (start, end) for start, end in zip(starts, ends)]
-
-
-def _quotes_from_section(section: dict[str, Any]) -> dict[str, list[Quote]]:
-    """Quotations per article path from the column-wise section; raises when malformed."""
-    if tuple(f.name for f in fields(Quote)) != _QUOTE_FIELDS:
-        return {}  # pragma: no cover - Quote changed: the code hash makes this unreachable
-    paths: list[str] = section["paths"]
-    counts: array[int] = section["counts"]
-    ints: dict[str, array[int]] = section["ints"]
-    strs: dict[str, list[str | None]] = section["strs"]
-    guessed: bytes = section["guessed"]
-    total = sum(counts)
-    if len(paths) != len(counts) or sorted(ints) != sorted(_QUOTE_INTS) or sorted(strs) != sorted(
-        _QUOTE_STRS
-    ):
+def _quotes_from_section(section: dict[str, Any]) -> tuple[list[str], QuoteTable]:
+    """The article paths and the quotations of the section; raises when malformed."""
+    paths = section["paths"]
+    table = QuoteTable.from_state(section["table"])
+    if not isinstance(paths, list) or len(paths) != len(table):
         raise CacheInvalid("quotes shape")
-    lengths = [len(guessed), *map(len, ints.values()), *map(len, strs.values())]
-    if any(length != total for length in lengths):
-        raise CacheInvalid("quotes shape")
-    every = list(map(
-        Quote, ints["start"].tolist(), ints["end"].tolist(), strs["speaker"],
-        _spans(ints["speaker_start"], ints["speaker_end"]), strs["speaker_name"], strs["cue"],
-        _spans(ints["cue_start"], ints["cue_end"]), map(bool, guessed), ints["group"].tolist(),
-    ))
-    found: dict[str, list[Quote]] = {}
-    start = 0
-    for path, count in zip(paths, counts):
-        found[path] = every[start : start + count]
-        start += count
-    return found
+    return paths, table
 
 
 def _old_quotes(result: CachedCorpus) -> bytes | None:

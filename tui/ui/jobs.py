@@ -23,7 +23,8 @@ from tui.core.corpus import (
     read_article,
 )
 from tui.core.models import Article, Skipped
-from tui.core.quotes import Quote, find_quotes
+from tui.core.quote_table import QuoteTable
+from tui.core.quotes import find_quotes
 from tui.core.search import SearchCancelled, SearchIndex
 from tui.ui.messages import (
     ArticlesRead,
@@ -154,17 +155,13 @@ def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool,
     except SearchCancelled:
         return
     post(IndexBuilt(index, time.perf_counter() - began))
-    quotes: dict[int, list[Quote]] = {}
-    for number, article in enumerate(corpus.articles):
+    quotes = QuoteTable()
+    for article in corpus.articles:
         if cancel.is_set():
             return
         # Past this size an article's quotations are found for the part the reader draws.
-        quotes[number] = find_quotes(article.text) if len(article.text) <= BULK_QUOTES else []
-    index.set_speakers([
-        [(q.start, q.end, q.speaker_name or q.speaker or "") for q in quotes[number]
-         if q.speaker_name or q.speaker]
-        for number in range(len(corpus.articles))
-    ])
+        quotes.append(find_quotes(article.text) if len(article.text) <= BULK_QUOTES else [])
+    index.set_speakers([quotes.speakers(number) for number in range(len(quotes))])
     post(QuotesFound(quotes))
     if use_cache and not cancel.is_set():
         save_loaded(corpus, index, quotes, keys, scan_ns)  # for the next start

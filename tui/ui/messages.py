@@ -12,7 +12,7 @@ from textual.message import Message
 
 from tui.core.corpus import Corpus
 from tui.core.models import Article, Span
-from tui.core.quotes import Quote
+from tui.core.quote_table import QuoteTable
 from tui.core.search import SearchHit, SearchIndex
 
 
@@ -90,7 +90,7 @@ class SearchFinished(Message):
 class QuotesFound(Message):
     """The quotations of every article (by article index); ``speaker:`` now works."""
 
-    quotes: dict[int, list[Quote]]
+    quotes: QuoteTable
 
 
 @dataclass

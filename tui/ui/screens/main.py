@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Input
 
 from tui.core.clipboard import citation
 from tui.core.corpus import Corpus
+from tui.core.quote_table import QuoteTable
 from tui.core.quotes import Quote, find_quotes
 from tui.core.search import SearchIndex
 from tui.ui import jobs
@@ -94,7 +95,9 @@ class MainScreen(ReaderActions):
         self.index: SearchIndex | None = None
         """The search index, once built."""
         self.quotes: dict[int, list[Quote]] = {}
-        """Quotations by article index (all of them once :class:`QuotesFound` arrives)."""
+        """Quotations of the articles shown so far, by article index."""
+        self.found_quotes = QuoteTable()
+        """Every article's quotations, once :class:`QuotesFound` has arrived."""
         self.open_index: int | None = None
         """The article in the reader."""
         self._cancel_events: dict[str, threading.Event] = {}
@@ -188,6 +191,7 @@ class MainScreen(ReaderActions):
         if self.reloading and previous is not None and self.open_index is not None:
             reopen = previous.articles[self.open_index].id
         self.quotes = {}
+        self.found_quotes = QuoteTable()
         self.open_index = None
         corpus = self.corpus = message.corpus
         for warning in message.cache_warnings:
@@ -263,8 +267,7 @@ class MainScreen(ReaderActions):
             self.start_search(query)
 
     def on_quotes_found(self, message: QuotesFound) -> None:
-        for number, quotes in message.quotes.items():
-            self.quotes.setdefault(number, quotes)
+        self.found_quotes = message.quotes  # lists made when an article is shown
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if (message.query != self.query_one(SearchBox).value or self.corpus is None
@@ -295,7 +298,9 @@ class MainScreen(ReaderActions):
 
     def quotes_of(self, index: int) -> list[Quote]:
         """The quotations of article ``index`` (found once, then kept)."""
-        if index not in self.quotes and self.corpus is not None:
+        if index not in self.quotes and index in self.found_quotes:
+            self.quotes[index] = self.found_quotes[index]
+        elif index not in self.quotes and self.corpus is not None:
             text = self.corpus.articles[index].text
             # A very long article: the reader finds the quotations of the part it draws.
             self.quotes[index] = [] if len(text) > WINDOW_CHARS else find_quotes(text)
