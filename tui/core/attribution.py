@@ -89,13 +89,19 @@ from tui.core.phrases import (
     _main_subject,
     _np_after,
 )
-from tui.core.speaker_rules import _according_to, _leads_next, _said_before
+from tui.core.speaker_rules import (
+    _according_to,
+    _leads_next,
+    _object_of,
+    _object_possible,
+    _own_object,
+    _said_before,
+)
 from tui.core.subjects import _guess_subject
 from tui.core.words import (
     _PRONOUNS,
     _SENT_END_RE,
     _WORD_RE,
-    _is_cap,
     _key,
     _sentence_start,
     strip_titles,
@@ -167,7 +173,11 @@ def attribute(
             f = _after(text, cues, e, nxt)
             if f is not None and _ends_sentence(text, s, e):
                 f.strength = 1  # “… now.” He said … starts a new sentence
-            b = _passive_agent(text, s, e, nxt) or _before(text, cues, prv, s, ps)
+            b = None
+            if f is None or f.strength < 3 or _object_possible(text, s) or _leads_next(
+                text, f, nxt, k + 1 < j
+            ) or _own_object(text, f):  # else no speaker read before the quote outranks f
+                b = _passive_agent(text, s, e, nxt) or _before(text, cues, prv, s, ps)
             if b is not None and (f is None or f.strength < b.strength or (
                 f.strength == b.strength and _object_of(text, b, s)
             ) or _leads_next(text, f, nxt, k + 1 < j) or _own_object(text, f)):
@@ -221,9 +231,12 @@ def attribute(
         j = i
         while j < n and pieces[j][3] == ps:
             j += 1
-        para_found = sorted((f for f in found[i:j] if f is not None), key=lambda f: f.speaker)
+        guess = any(found[x] is None for x in range(i, j))  # anything to guess here
+        para_found = sorted(
+            (f for f in found[i:j] if f is not None), key=lambda f: f.speaker
+        ) if guess else []
         found_at = [f.speaker[0] for f in para_found]
-        starts = [pieces[x][0] for x in range(i, j)]
+        starts = [pieces[x][0] for x in range(i, j)] if guess else []
         prev_cs: tuple[int, int] | None = None
         prev_k = -2  # index of the last guess made without a sentence start in reach
         for k in range(i, j):
@@ -312,32 +325,6 @@ def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
     return _Found(np, (m.end() - 3, m.end() - 1), False, 3)
 
 
-_OBJECT_GAP_RE = re.compile(r"\s*(?:(?:a|an|the|it|him|her|them)\s+)?(?:as\s+)?$")
-
-
-def _object_of(text: str, b: _Found, s: int) -> bool:
-    """Whether the quote at ``s`` is the object of ``b``'s verb, right before it
-    (``what Gilbert called “a perception problem”``): then ``b`` outranks a speaker
-    read after the quote."""
-    if b.cue is None or not text[b.cue[1] - 1].isalpha():
-        return False
-    return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
-
-
-_COMPLEMENT_RE = re.compile(
-    r"[ \u00a0]+(?:that|the|a|an|he|she|they|it|we|his|her|their|its|this|these|those)\b"
-)
-
-
-def _own_object(text: str, f: _Found | None) -> bool:
-    """Whether the verb of a speaker read after the quote takes its own object or clause
-    (``“…,” Ana Ruiz said the two cases differ``): the quote then belongs to the clause
-    before it."""
-    if f is None or f.cue is None or f.speaker[1] > f.cue[0]:
-        return False
-    return _COMPLEMENT_RE.match(text, f.cue[1]) is not None
-
-
 def _signed(text: str, pe: int) -> _Found | None:
     """The next paragraph signs the quotation that ends this one: ``— Ana Ruiz.`` (or
     ``— Ana Ruiz, Lyon.``)."""
@@ -396,7 +383,7 @@ def _finish(
         mention = text[f.speaker[0] : f.speaker[1]]
         if mention.lower() not in _PRONOUNS:
             r = names.resolve(mention)
-            if r and _is_cap(r):
+            if r and r[:1].isupper():
                 persons.add(_key(r.split()[-1]))
     names.add_persons(persons)
     out: list[Attribution | None] = []
@@ -405,13 +392,12 @@ def _finish(
         if f is None:
             out.append(None)
             continue
-        ck = (f.speaker[0], f.cue[0] if f.cue else -1, s if text[f.speaker[0]:f.speaker[1]].lower()
-              in _PRONOUNS else -1)
+        mention = text[f.speaker[0] : f.speaker[1]]
+        ml = mention.lower()
+        ck = (f.speaker[0], f.cue[0] if f.cue else -1, s if ml in _PRONOUNS else -1)
         if ck in cache and cache[ck].explicit != f.guessed:
             out.append(cache[ck])
             continue
-        mention = text[f.speaker[0] : f.speaker[1]]
-        ml = mention.lower()
         if ml in _PRONOUNS:
             name = names.recent_person(f.speaker[0], ml) if ml not in ("i", "we", "you", "it",
                                                                        "they", "who") else None

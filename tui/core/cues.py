@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Any
 
@@ -60,7 +61,8 @@ _CUE_WORDS -= {"read", "reads", "put", "puts", "putting", "reading", "brand", "b
                "remarks", "promise", "promises", "pledge", "pledges", "yell", "yells",
                "thunder", "gush", "fume", "fumes", "marvel", "marvels", "recount", "recounts",
                "muse", "muses", "caution", "observe", "suggest", "concede", "assure"}
-_MARK_ANY = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|''")
+# [\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|'', opening with a character set (fast scan)
+_MARK_ANY = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a](?:(?<=')'|(?<!'))")
 # second words of multi-word cues (according to, pointed out, went on, shot back, put it)
 _PARTICLE = {"according": "to", "pointed": "out", "points": "out", "went": "on",
              "goes": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it"}
@@ -123,17 +125,21 @@ def _trie_pattern(words: set[str]) -> str:
     return emit(trie)
 
 
-_LEXICON_RES: dict[int, re.Pattern[str]] = {}
+_LEXICON_RES: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _lexicon_re(words: set[str]) -> re.Pattern[str]:
-    """The words of ``words`` and the heads of multi-word cues, as whole lower-case words."""
-    pat = _LEXICON_RES.get(id(words))
-    if pat is None:
+def _lexicon_re(words: set[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of ``words`` and the heads of multi-word cues, as whole lower-case words
+    (group 1): a pattern for a cue right at the start of a range, and one for a cue after
+    the non-letter that opens its match (a character set first: the engine scans for it
+    fast)."""
+    pats = _LEXICON_RES.get(id(words))
+    if pats is None:
         body = _trie_pattern({w for w in words | set(_PARTICLE) if w.isalpha() and w.islower()})
-        pat = re.compile(r"(?<![A-Za-z])(?:According|" + body + r")(?![a-z])")
-        _LEXICON_RES[id(words)] = pat
-    return pat
+        cue = r"(According|" + body + r")(?![a-z])"
+        pats = (re.compile(r"(?<![A-Za-z])" + cue), re.compile(r"[^A-Za-z]" + cue))
+        _LEXICON_RES[id(words)] = pats
+    return pats
 
 
 _IRREGULAR_PAST = {"said", "told", "wrote", "written", "read", "put"}
@@ -149,44 +155,53 @@ _NOUN_BEFORE_RE = re.compile(
 def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[_Hit]:
     """The reporting cues of ``text[a:b]`` (words of the lexicon ``words``), in order."""
     out: list[_Hit] = []
-    for m in _lexicon_re(words).finditer(text, a, b):
-        w = m.group()
+    at_start, after = _lexicon_re(words)
+    m0 = at_start.match(text, a, b)
+    found = after.finditer(text, a if m0 is None else m0.end(), b)
+    for m in found if m0 is None else itertools.chain((m0,), found):
+        start, nxt = m.span(1)
+        w = m.group(1)
         lw = w.lower()
         if lw in _PARTICLE:
-            p = _PARTICLE_RE.match(text, m.end(), b)
+            p = _PARTICLE_RE.match(text, nxt, b)
             if p is None or p.group(1) != _PARTICLE[lw]:
                 continue
             if lw == "according" or w[0].islower():
-                out.append(_Hit(m.start(), p.end(), text[m.start() : p.end()]))
+                out.append(_Hit(start, p.end(), text[start : p.end()]))
             continue
         if w[0].isupper() or lw not in words:
             continue
-        nxt = m.end()
         if nxt < b and text[nxt] in "'’-":
             continue  # said's, say-so
-        if m.start() >= 3 and text[m.start() - 3 : m.start()].lower() == "so-":
+        if start >= 3 and text[start - 3 : start].lower() == "so-":
             continue  # so-called: an adjective, no reporting verb
         if (
             words is _CUE_WORDS
             and not lw.endswith(("ed", "ing"))
             and lw not in _IRREGULAR_PAST
-            and _NOUN_BEFORE_RE.search(text, max(a, m.start() - 30), m.start())
+            and _NOUN_BEFORE_RE.search(text, max(a, start - 30), start)
         ):
             continue  # a subsequent tweet, his latest claim: a noun
-        out.append(_Hit(m.start(), m.end(), w))
+        out.append(_Hit(start, nxt, w))
     return out
 
 
 class _Cues:
     """The cues of one paragraph, searchable by offset."""
 
-    __slots__ = ("hits", "starts")
+    __slots__ = ("by_start", "hits", "starts")
 
     def __init__(
         self, text: str, spans: list[tuple[int, int]], words: set[str] = _CUE_WORDS
     ) -> None:
-        self.hits = [h for a, b in spans for h in _scan_cues(text, a, b, words)]
+        if len(spans) == 1:
+            self.hits = _scan_cues(text, spans[0][0], spans[0][1], words)
+        else:
+            self.hits = [h for a, b in spans for h in _scan_cues(text, a, b, words)]
         self.starts = [h.a for h in self.hits]
+        self.by_start: dict[int, _Hit] = {}
+        for h in self.hits:
+            self.by_start.setdefault(h.a, h)
 
     def between(self, a: int, b: int) -> list[_Hit]:
         """Cues starting in ``[a, b)`` and ending by ``b``."""
@@ -196,10 +211,7 @@ class _Cues:
 
     def at(self, a: int) -> _Hit | None:
         """The cue starting exactly at ``a``."""
-        i = bisect.bisect_left(self.starts, a)
-        if i < len(self.starts) and self.starts[i] == a:
-            return self.hits[i]
-        return None
+        return self.by_start.get(a)
 
 
 # nouns of saying whose possessor is the source of the quote that follows
@@ -210,6 +222,7 @@ _SPEECH_NOUNS = (
     "insistence suggestion declaration demand dictum slogan tweet line words speech "
     "answer reply response admission complaint boast prediction threat"
 ).split()
+_SPEECH_NOUN_RE = re.compile("|".join(_SPEECH_NOUNS))
 _POSSESSOR_RE = re.compile(
     r"(?<![\w.])(his|her|their|its|[A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*){0,3}(?=['\u2019]s))"
     r"(?:['\u2019]s)?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?:"
@@ -226,7 +239,10 @@ _POSSESSOR_RE = re.compile(
 def _possessor_before(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
     """The possessor of a noun of saying right before a quote (``his promise to be “…”``,
     ``Mr. Obama's rejection of “…”``), as a span without the ``'s``."""
-    m = _POSSESSOR_RE.search(text, max(s0, qstart - 90), qstart)
+    lo = max(s0, qstart - 90)
+    if _SPEECH_NOUN_RE.search(text, lo, qstart) is None:
+        return None  # (a quick test: the match holds one of the nouns)
+    m = _POSSESSOR_RE.search(text, lo, qstart)
     if m is None:
         return None
     before = text[max(s0, m.start() - 20) : m.start()].split()

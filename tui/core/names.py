@@ -21,7 +21,6 @@ from tui.core.words import (
     _NOT_NAMES,
     _TIME_WORDS,
     _TITLES,
-    _is_cap,
     _key,
     strip_titles,
 )
@@ -52,14 +51,41 @@ _APPOSED_NAME_RE = re.compile(
 )
 
 
+# (regexes written to open with a character set, which the engine scans for fast)
 _SUBJECT_NAME_RE = re.compile(
-    r"((?:[A-Z][a-z\u2019'-]+[ \u00a0]){1,2}([A-Z][a-z\u2019'-]+))[ \u00a0]"
+    r"([A-Z][a-z\u2019'-]+[ \u00a0](?:[A-Z][a-z\u2019'-]+[ \u00a0])?([A-Z][a-z\u2019'-]+))[ \u00a0]"
     r"(?:[a-z]+ed|said|says|told|tells|wrote|writes|spoke|is|was|has|had|will|would)\b"
 )
 
 
-_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)\.?[ \u00a0]$")
-_GENDER_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+# the last characters of the gendered titles (and the period of ``Mr.``): a word ending
+# otherwise is none of them
+_TITLE_ENDS = frozenset(
+    {t[-1] for t in _FEMALE_TITLES | _MALE_TITLES}
+    | {t[-1].upper() for t in _FEMALE_TITLES | _MALE_TITLES}
+    | {"."}
+)
+
+
+def _title_before(text: str, i: int) -> str:
+    """The word right before the blank ``text[i - 1]``, lower case, or ``""``: what
+    ``(?<![\\w.])([A-Za-z]+)\\.?[ \\u00a0]$`` finds in ``text[max(0, i - 16):i]``."""
+    e = i - 2 if text[i - 2] == "." else i - 1
+    lo = max(0, i - 16)
+    s = e
+    while s > lo and text[s - 1] in _ASCII_LETTERS:
+        s -= 1
+    if s == e or s > 0 and (text[s - 1] == "." or text[s - 1] == "_" or text[s - 1].isalnum()):
+        return ""
+    return text[s:e].lower()
+
+
+_GENDER_RE = re.compile(  # \b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b
+    r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|is|er)|(?<=h)(?:im|ers)|(?<=[Ss])he)\b"
+)
 
 
 class _Names:
@@ -70,13 +96,14 @@ class _Names:
         self._full: dict[str, str | None] = {}
         self._where: dict[str, list[int]] = {}
         self.gender: dict[str, str] = {}
+        self._unsettled: set[str] = set()  # looked up, gender not yet read (see _gender)
         self._pending: set[str] | None = None
         self._pos: list[int] = []
         self._who: list[str] = []
         self._resolved: dict[str, str | None] = {}
 
     def _occurrences(self, key: str) -> list[int]:
-        """Where the word ``key`` occurs (noting a gendered title right before it)."""
+        """Where the word ``key`` occurs (its gender is read when first asked for)."""
         where = self._where.get(key)
         if where is not None:
             return where
@@ -88,25 +115,39 @@ class _Names:
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 where.append(i)
-                if key not in self.gender and i >= 3 and text[i - 1] in " \u00a0":
-                    tm = _TITLE_BEFORE_RE.search(text, max(0, i - 16), i)
-                    title = tm.group(1).lower() if tm else ""
-                    if title in _FEMALE_TITLES:
-                        self.gender[key] = "f"
-                    elif title in _MALE_TITLES:
-                        self.gender[key] = "m"
             i = text.find(key, j)
         self._where[key] = where
         if key not in self.gender:
-            # the first pronoun after a few mentions: Clinton ... she
-            votes = 0
-            for i in where[:5]:
-                m = _GENDER_RE.search(text, i + n, i + n + 90)
-                if m is not None:
-                    votes += 1 if m.group().lower() in _MALE else -1
-            if votes:
-                self.gender[key] = "m" if votes > 0 else "f"
+            self._unsettled.add(key)
         return where
+
+    def _gender(self, key: str) -> str | None:
+        """The gender of ``key``: a gendered title right before a mention, else the first
+        pronoun after a few mentions (Clinton ... she); read from the mentions as they
+        were when first looked up (before a title found by :meth:`_index`)."""
+        if key in self._unsettled:
+            self._unsettled.discard(key)
+            text = self.text
+            where = self._where[key]
+            for i in where:
+                if i >= 3 and text[i - 1] in " \u00a0" and text[i - 2] in _TITLE_ENDS:
+                    title = _title_before(text, i)
+                    if title in _FEMALE_TITLES:
+                        self.gender[key] = "f"
+                        break
+                    if title in _MALE_TITLES:
+                        self.gender[key] = "m"
+                        break
+            else:
+                n = len(key)
+                votes = 0
+                for i in where[:5]:
+                    m = _GENDER_RE.search(text, i + n, i + n + 90)
+                    if m is not None:
+                        votes += 1 if m.group().lower() in _MALE else -1
+                if votes:
+                    self.gender[key] = "m" if votes > 0 else "f"
+        return self.gender.get(key)
 
     def full(self, key: str) -> str | None:
         """The most frequent multi-word name ending with ``key``, titles left out."""
@@ -126,14 +167,16 @@ class _Names:
             if m is None:
                 continue
             words = m.group().split()
-            while words and words[0].lower().rstrip(".") in _NOT_NAMES and \
-                    words[0].lower().rstrip(".") not in _TITLES:
+            lows = [w.lower() for w in words]
+            while lows and lows[0].rstrip(".") in _NOT_NAMES and lows[0].rstrip(".") not in _TITLES:
                 words.pop(0)
+                lows.pop(0)
             # titles inside the run: CNN President Jeff Zucker → Jeff Zucker
-            cut = [x for x, w in enumerate(words) if w.lower().rstrip(".") in _TITLES]
+            cut = [x for x, w in enumerate(lows) if w.rstrip(".") in _TITLES]
             if cut:
                 words = words[cut[-1] + 1 :]
-            if any(w.lower() in _NOT_NAMES for w in words):
+                lows = lows[cut[-1] + 1 :]
+            if any(w in _NOT_NAMES for w in lows):
                 continue  # a headline in title case: Trump On The Wall
             name = strip_titles(" ".join(words + [key]))
             if len(name.split()) > 1:
@@ -154,7 +197,7 @@ class _Names:
         words = mention.split()
         # keep the trailing capitalised run (Trump campaign manager Corey Lewandowski)
         k = len(words)
-        while k > 0 and (_is_cap(words[k - 1]) or words[k - 1].lower() in ("al", "bin", "de",
+        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in ("al", "bin", "de",
                                                                             "van", "von")):
             k -= 1
         run = words[k:]
@@ -186,8 +229,10 @@ class _Names:
             keys.add(key)
             t = m.group(1).lower()
             if t in _FEMALE_TITLES:
+                self._gender(key)
                 self.gender.setdefault(key, "f")
             elif t in _MALE_TITLES:
+                self._gender(key)
                 self.gender.setdefault(key, "m")
         pairs: list[tuple[int, str]] = []
         for key in keys:
@@ -206,8 +251,7 @@ class _Names:
         found: str | None = None
         while i >= 0:
             key = self._who[i]
-            g = self.gender.get(key)
-            if want is None or g is None or g == want:
+            if want is None or (g := self._gender(key)) is None or g == want:
                 found = key
                 break
             i -= 1
@@ -219,8 +263,7 @@ class _Names:
                     m.group(2).lower() not in _TIME_WORDS:
                 key = _key(m.group(2))
                 self._occurrences(key)
-                g = self.gender.get(key)
-                if want is None or g is None or g == want:
+                if want is None or (g := self._gender(key)) is None or g == want:
                     later = key
         if later is not None:
             return self.full(later) or later

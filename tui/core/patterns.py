@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tui.core.cues import (
     _MARK_ANY,
     _Cues,
     _Hit,
 )
-from tui.core.models import Span
 from tui.core.phrases import (
     _clause_subject,
     _main_subject,
@@ -18,6 +16,7 @@ from tui.core.phrases import (
     _np_before,
 )
 from tui.core.speaker_rules import _according_np, _sentence_rules
+from tui.core.speaker_rules import _Found as _Found
 from tui.core.words import (
     _ABBREV_RE,
     _AUX_SET,
@@ -25,21 +24,12 @@ from tui.core.words import (
     _NOT_NAMES,
     _PRONOUNS,
     _abbreviation,
-    _is_cap,
     _sentence_end,
     _sentence_start,
     _skip_blank,
 )
 
 # Attribution of one piece -------------------------------------------------------------
-
-@dataclass(slots=True)
-class _Found:
-    speaker: Span
-    cue: Span | None
-    guessed: bool
-    strength: int  # 3 after/before immediate, 2 in sentence, 1 guessed
-
 
 _AFTER_LEAD = re.compile(r"[\s,;:\u2014\u2013-]*")
 _TOLD_OBJ = re.compile(
@@ -109,8 +99,10 @@ def _after_subject_first(
     while k > 0 and seg[k] in _CLOSE_MARKS:
         k -= 1
     comma_end = seg[k] in ",?!\u2014-" or seg[qend:p].strip().startswith((",", "\u2014", "-"))
+    at = cues.by_start.get
     for m in _TOKEN_RE.finditer(seg, p, limit):
         w = m.group()
+        ms = m.start()
         if w == "(":
             depth += 1
             continue
@@ -123,24 +115,24 @@ def _after_subject_first(
             if w == ",":
                 commas += 1
                 continue
-            if w in "-\u2014\u2013" or (w == "." and m.start() > p and
-                                         _ABBREV_RE.search(seg, max(0, m.start() - 6), m.start())):
+            if w in "-\u2014\u2013" or (w == "." and ms > p and
+                                         _ABBREV_RE.search(seg, max(0, ms - 6), ms)):
                 continue
             return None
-        hit = cues.at(m.start()) if w[0].islower() else None
+        hit = at(ms) if w[0].islower() else None
         bare = w.rstrip(".")
         past = (
             comma_end and not commas and len(bare) > 4 and bare.islower()
             and (bare.endswith("ed") or bare.endswith("s") and not bare.endswith("ss")
                  and seg[m.end() : m.end() + 1] in (".", ",", ";"))
-            and (lower == 0 or lower == 1 and seg[p:m.start()].strip() in
+            and (lower == 0 or lower == 1 and seg[p:ms].strip() in
                  ("it", "he", "she", "they", "we", "I")
-                 or lower <= 2 and seg[p:m.start()].split()[0].lower() in ("a", "an", "the")
-                 and any(c.isupper() for c in seg[p:m.start()]))
+                 or lower <= 2 and seg[p:ms].split()[0].lower() in ("a", "an", "the")
+                 and any(c.isupper() for c in seg[p:ms]))
         )  # “…,” it recommended / “…,” an angry Hollande retaliated: a verb outside the lexicon
         if hit is not None or (bare in _AFTER_VERBS and comma_end) or past:
-            end = hit.end() if hit is not None else m.start() + len(bare)
-            return _subject_span(seg, p, m.start(), (m.start(), end), hit)
+            end = hit.b if hit is not None else ms + len(bare)
+            return _subject_span(seg, p, ms, (ms, end), hit)
         if w.endswith(".") and not _abbreviation(w):
             return None
         if not w[0].islower():
@@ -148,7 +140,7 @@ def _after_subject_first(
         if w in _AUX_SET or (w.endswith("ly") and len(w) > 4):
             continue
         lower += 1
-        if lower > (6 if not commas else 24) or m.start() == p and w in _LEAD_BAD:
+        if lower > (6 if not commas else 24) or ms == p and w in _LEAD_BAD:
             return None
     return None
 
@@ -157,7 +149,7 @@ def _subject_span(
     seg: str, p: int, verb: int, cue: tuple[int, int], hit: _Hit | None
 ) -> _Found | None:
     """The speaker written between ``p`` and the verb at ``verb`` (auxiliaries dropped)."""
-    toks = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(seg, p, verb)]
+    toks = [m.span() for m in _TOKEN_RE.finditer(seg, p, verb)]
     while toks and (seg[toks[-1][0] : toks[-1][1]] in _AUX_SET or
                     seg[toks[-1][0] : toks[-1][1]] in (",", "-", "\u2014", "\u2013")):
         toks.pop()
@@ -313,7 +305,7 @@ def _before_near(
                 word not in ("told", "tells", "tell"):
             # The paradox, says Carl Anthony, a historian, is that she was “…”
             np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
-            if np and seg[np[1] : np[1] + 1] == "," and _is_cap(seg[np[0]]):
+            if np and seg[np[1] : np[1] + 1] == "," and seg[np[0]][:1].isupper():
                 return _Found(np, _cue_extent(seg, m), False, strength)
         if word.endswith(("ed", "told", "written")):
             # passive: Rubio was asked by moderator Gerard Baker whether “…”
@@ -357,7 +349,7 @@ def _before_near(
     if tail.endswith(":"):
         colon = s0 + len(tail) - 1
         np = _np_before(seg, colon, s0)
-        if np and np[0] - s0 <= 1 and _is_cap(seg[np[0]]):
+        if np and np[0] - s0 <= 1 and seg[np[0]][:1].isupper():
             return _Found(np, (colon, colon + 1), False, 2)
         # ... - Frank Newport and Jim Harter: “…” / Former secretary Ana Ruiz: “…”
         nm = _NAME_COLON_RE.search(seg, max(s0, colon - 60), colon + 1)

@@ -16,9 +16,8 @@ from tui.core.words import (
     _NOT_NAMES,
     _PRONOUNS,
     _TIME_WORDS,
-    _WORD_RE,
-    _is_cap,
     _key,
+    _word_spans,
 )
 
 # Noun phrases -------------------------------------------------------------------------
@@ -26,11 +25,11 @@ from tui.core.words import (
 
 def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int, int] | None:
     """The noun phrase ending at ``seg[end]`` (subject of a following verb), as offsets."""
-    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, floor, end)]
+    toks = _word_spans(seg, floor, end)[:]  # (popped below)
     # drop auxiliaries/adverbs between subject and verb
     while toks:
         w = seg[toks[-1][0] : toks[-1][1]].lower()
-        if (w in _AUX_SET or w.endswith("ly") and len(w) > 4) and not _is_cap(seg[toks[-1][0]]):
+        if (w in _AUX_SET or w.endswith("ly") and len(w) > 4) and not seg[toks[-1][0]].isupper():
             toks.pop()
         else:
             break
@@ -84,9 +83,9 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
         wl = w.lower()
         if not w[0].isalnum() and w not in ("&",):
             break
-        if (wl in _BREAK_WORDS or wl in _PRONOUNS) and not _is_cap(w):
+        if (wl in _BREAK_WORDS or wl in _PRONOUNS) and not w[:1].isupper():
             break
-        if not _is_cap(w) and (wl in _VERBISH or wl == "cannot" or len(wl) > 5 and wl.endswith(
+        if not w[:1].isupper() and (wl in _VERBISH or wl == "cannot" or len(wl) > 5 and wl.endswith(
                 "ed") and k > 0 and seg[toks[k - 1][0] : toks[k - 1][1]].lower() not in
                 _DETERMINERS):
             break  # a verb: the platform committee meeting began vowing
@@ -100,24 +99,25 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     lead = start
     while start < len(toks) - 1:
         w0 = seg[toks[start][0] : toks[start][1]]
-        if not _is_cap(w0) or w0.lower() not in _NOT_NAMES or w0.lower() in _DETERMINERS:
+        if not w0[:1].isupper() or w0.lower() not in _NOT_NAMES or w0.lower() in _DETERMINERS:
             break
         start += 1
     words = [seg[a:b] for a, b in toks[start:]]
     if all(w.lower() in _BREAK_WORDS or w.lower() in _TIME_WORDS for w in words):
         return None
-    if len(words) == 1 and not _is_cap(words[0]) and words[0].lower() in _NOT_NAMES:
+    if len(words) == 1 and not words[0][:1].isupper() and words[0].lower() in _NOT_NAMES:
         return None
     # subject position: after the start, a punctuation mark, a conjunction or a relative
     if lead > 0:
         prev = seg[toks[lead - 1][0] : toks[lead - 1][1]]
-        if prev[0].isalnum() and prev.lower() not in _SUBJ_BEFORE and not _is_cap(prev) and not (
-            prev == "of" and any(_is_cap(w) for w in words)  # Secretary of State John Kerry
-        ):
+        if (
+            prev[0].isalnum() and prev.lower() not in _SUBJ_BEFORE and not prev[0].isupper()
+            and not (prev == "of" and any(w[:1].isupper() for w in words))
+        ):  # (not after "of": Secretary of State John Kerry)
             return None
     elif toks[lead][0] > floor and seg[floor : toks[lead][0]].strip():
         return None
-    if not any(_is_cap(w) for w in words) and words[0].lower() not in _DETERMINERS:
+    if not any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
         if len(words) > 2:
             return None
     return toks[start][0], toks[-1][1]
@@ -145,7 +145,7 @@ def _clause_subject(
 ) -> tuple[int, int] | None:
     """The subject of the clause ending at ``end``: the nearest nominative pronoun, or a
     name followed by a verb-like word, scanning back to the sentence start ``s0``."""
-    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
+    toks = _word_spans(seg, s0, end)
     fallback: tuple[int, int] | None = None
     k = len(toks) - 1
     while k >= 0:
@@ -174,12 +174,12 @@ def _clause_subject(
                     k -= 1
                     continue
             return a, b
-        if _is_cap(w) and wl not in _NOT_NAMES and wl not in _TIME_WORDS and not (
+        if w[:1].isupper() and wl not in _NOT_NAMES and wl not in _TIME_WORDS and not (
             w.endswith(".") and w[:-1] in _ABBREV
         ):
             # a name run ending here
             j = k
-            while j - 1 >= 0 and _is_cap(seg[toks[j - 1][0] : toks[j - 1][1]]) and seg[
+            while j - 1 >= 0 and seg[toks[j - 1][0] : toks[j - 1][1]][:1].isupper() and seg[
                 toks[j - 1][0] : toks[j - 1][1]
             ].lower() not in _NOT_NAMES:
                 j -= 1
@@ -192,7 +192,7 @@ def _clause_subject(
                     k = j - 1  # Reprising one of her lines, …: a participle, no name
                     continue
                 return toks[j][0], b
-            verbish = bool(nxt) and nxt[0].isalpha() and not _is_cap(nxt) and (
+            verbish = bool(nxt) and nxt[0].isalpha() and not nxt[:1].isupper() and (
                 nl in _VERBISH or nl in _AUX_SET or nl in _CUE_WORDS
                 or (nl.endswith(("ed", "s")) and nl not in _BREAK_WORDS and len(nl) > 3)
             )
@@ -245,7 +245,7 @@ def _main_subject(
         d = _DATELINE_RE.match(seg, s0, end)
         if d is not None:
             s0 = d.end()  # WASHINGTON — Sen. Lia Moss said: the dateline is no subject
-    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, s0, end)]
+    toks = _word_spans(seg, s0, end)
     i = 0
     if clause:
         pass
@@ -279,7 +279,7 @@ def _main_subject(
             return a, b
         if not w[0].isalnum() or wl in _NOT_NAMES and wl not in _DETERMINERS:
             return None
-        if not _is_cap(w) and wl not in _DETERMINERS and not (
+        if not w[:1].isupper() and wl not in _DETERMINERS and not (
             intro and w.isalpha() and wl not in _BREAK_WORDS and wl not in _AUX_SET
             and wl not in _VERBISH and wl not in _CUE_WORDS and not wl.endswith(("ing", "ly"))
             and wl not in ("more", "most", "less", "much", "very")
@@ -292,11 +292,11 @@ def _main_subject(
         while j < n and j - i < 6:
             x = seg[toks[j][0] : toks[j][1]]
             xl = x.lower()
-            if xl == "of" and j > i and j + 1 < n and _is_cap(seg[toks[j + 1][0]]) and \
-                    _is_cap(seg[toks[j - 1][0]]):
+            if xl == "of" and j > i and j + 1 < n and seg[toks[j + 1][0]][:1].isupper() and \
+                    seg[toks[j - 1][0]][:1].isupper():
                 j += 1  # Senator Chris Murphy of Connecticut
                 continue
-            if not x[0].isalnum() or (j > i and not _is_cap(x) and (
+            if not x[0].isalnum() or (j > i and not x[:1].isupper() and (
                     xl in _BREAK_WORDS or xl in _AUX_SET or xl in _VERBISH or xl in _CUE_WORDS
                     or clause and xl == "who"
                     or (xl.endswith("ed") and len(xl) > 4 and seg[
@@ -364,10 +364,10 @@ def _initial_np(seg: str, toks: list[tuple[int, int]]) -> tuple[int, int] | None
         if run and (wl in _BREAK_WORDS or wl in _AUX_SET or wl in _VERBISH
                     or wl in _CUE_WORDS):
             break
-        if run and not _is_cap(w) and wl.endswith(("ed", "s")) and len(run) >= 1 and \
+        if run and not w[:1].isupper() and wl.endswith(("ed", "s")) and len(run) >= 1 and \
                 seg[run[-1][0] : run[-1][1]].lower() not in _DETERMINERS:
             break
-        if not run and not _is_cap(w):
+        if not run and not w[:1].isupper():
             break
         run.append((a, b))
     while run and seg[run[0][0] : run[0][1]].lower() in _NOT_NAMES and \
@@ -383,7 +383,7 @@ _POST_STOP = _BREAK_WORDS | _TIME_WORDS | {"who", "whose", "which", "in", "on", 
 
 def _np_after(seg: str, begin: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``seg[begin]`` (``said Jane Doe, a spokeswoman``)."""
-    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(seg, begin, limit)]
+    toks = _word_spans(seg, begin, limit)
     out: list[tuple[int, int]] = []
     for a, b in toks:
         w = seg[a:b]
@@ -392,14 +392,14 @@ def _np_after(seg: str, begin: int, limit: int) -> tuple[int, int] | None:
             if w in (".",) and out and len(seg[out[-1][0] : out[-1][1]]) <= 3:
                 continue
             break
-        if out and wl in _POST_STOP and not _is_cap(w):
+        if out and wl in _POST_STOP and not w[:1].isupper():
             break
         if not out and wl in _PRONOUNS:
             return a, b
-        if not out and not _is_cap(w) and wl not in _DETERMINERS and not w[0].isdigit():
+        if not out and not w[:1].isupper() and wl not in _DETERMINERS and not w[0].isdigit():
             # said campaign manager Jeff Weaver: a job title before a name is fine
             ahead = [seg[x:y] for x, y in toks[len(out) + 1 : len(out) + 4]]
-            if wl in _POST_STOP or not any(_is_cap(x) for x in ahead):
+            if wl in _POST_STOP or not any(x[:1].isupper() for x in ahead):
                 return None
         out.append((a, b))
         if len(out) >= 7:

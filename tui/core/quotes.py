@@ -62,7 +62,9 @@ class Quote:
 
 # Marks -----------------------------------------------------------------------------
 
-_MARK_RE = re.compile(r"'{2,3}|[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
+# a character set first lets the regex engine scan fast; a lone ' is no mark
+_MARK_RE = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a](?:(?<=')'{1,2}|(?<!'))")
+_ALNUM_RE = re.compile(r"[^\W_]")  # exactly the characters for which str.isalnum() holds
 _MARK_CHARS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019("
 _BLANKS = " \t\r\f\v\u00a0\u2009\u200a\u202f\ufeff\u200b"
 _OPEN_BEFORE = "([{\u2014\u2013\u2015-/"
@@ -85,17 +87,21 @@ def _is_blank(ch: str) -> bool:
 
 def _context(para: str, i: int, j: int) -> tuple[bool, bool]:
     """(opens, closes) judged from the characters around the mark ``para[i:j]``."""
-    prev = para[i - 1] if i > 0 else ""
-    nxt = para[j] if j < len(para) else ""
-    opens = (
-        (prev == "" or _is_blank(prev) or prev in _OPEN_BEFORE) and nxt != "" and not _is_blank(nxt)
-    )
-    closes = (
-        prev != ""
-        and not _is_blank(prev)
-        and prev not in "([{"
-        and (nxt == "" or _is_blank(nxt) or nxt in _CLOSE_AFTER or nxt in "\"\u201d\u201c")
-    )
+    if i > 0:
+        prev = para[i - 1]
+        prev_blank = prev.isspace() or prev in _BLANKS
+    else:
+        prev, prev_blank = "", True
+    if j < len(para):
+        nxt = para[j]
+        nxt_blank = nxt.isspace() or nxt in _BLANKS
+        opens = not nxt_blank and (prev_blank or prev in _OPEN_BEFORE)
+        closes = not prev_blank and prev not in "([{" and (
+            nxt_blank or nxt in _CLOSE_AFTER or nxt in "\"\u201d\u201c"
+        )
+    else:
+        opens = False
+        closes = not prev_blank and prev not in "([{"
     return opens, closes
 
 
@@ -105,14 +111,15 @@ def _rstrip_end(para: str, start: int, end: int) -> int:
     return end
 
 
-def _pair_paragraph(para: str) -> list[tuple[int, int, bool]]:
-    """Pair the marks of one paragraph: ``(start, end, open_end)`` offsets into ``para``."""
+def _pair_paragraph(para: str, first: int = 0) -> list[tuple[int, int, bool]]:
+    """Pair the marks of one paragraph: ``(start, end, open_end)`` offsets into ``para``
+    (``first``: where its first mark is, when known)."""
     out: list[tuple[int, int, bool]] = []
     cur_start = -1
     cur_family = -1
     cur_mark_end = -1
     nest = -1  # family of a nested quotation open inside the current one
-    for m in _MARK_RE.finditer(para):
+    for m in _MARK_RE.finditer(para, first):
         i, j = m.start(), m.end()
         mark = m.group()
         if mark[0] == "'":
@@ -189,22 +196,16 @@ def _pair_paragraph(para: str) -> list[tuple[int, int, bool]]:
             cur_start, cur_family, cur_mark_end = i, family, j
     if cur_start >= 0:
         out.append((cur_start, _rstrip_end(para, cur_start, len(para)), True))
-    return [p for p in out if any(c.isalnum() for c in para[p[0] : p[1]])]
+    return [p for p in out if _ALNUM_RE.search(para, p[0], p[1])]
 
 
-@dataclass(slots=True)
-class _Piece:
-    start: int
-    end: int
-    open_end: bool
-    para_start: int
-    para_end: int
-    group: int
+_Piece = tuple[int, int, int, int, int]
+"""A quotation piece: ``(start, end, group, para_start, para_end)``."""
 
 
 def quote_pieces(text: str) -> list[tuple[int, int, int]]:
     """The quotation pieces of ``text`` as ``(start, end, group)``, without attribution."""
-    return [(p.start, p.end, p.group) for p in _pieces(text)]
+    return [(s, e, g) for s, e, g, _ps, _pe in _pieces(text)]
 
 
 def _pieces(text: str) -> list[_Piece]:
@@ -222,13 +223,13 @@ def _pieces(text: str) -> list[_Piece]:
         if pe < 0:
             pe = n
         para = text[ps:pe]
-        found = _pair_paragraph(para)
+        found = _pair_paragraph(para, m.start() - ps)
         reopen = open_at >= 0 and not text[open_at:ps].strip()
         lead = len(para) - len(para.lstrip())
         for k, (s, e, _open_end) in enumerate(found):
             if not (k == 0 and reopen and s == lead):
                 group += 1
-            pieces.append(_Piece(ps + s, ps + e, _open_end, ps, pe, group))
+            pieces.append((ps + s, ps + e, group, ps, pe))
         open_at = -1
         if found and found[-1][2] and found[-1][1] == _rstrip_end(para, 0, len(para)):
             open_at = pe
@@ -245,16 +246,13 @@ def find_quotes(text: str, *, keep_all: bool = False) -> list[Quote]:
     pieces = _pieces(text)
     if not pieces:
         return []
-    attrs = attribute(
-        text, [(p.start, p.end, p.group, p.para_start, p.para_end) for p in pieces]
-    )
+    attrs = attribute(text, pieces)
     out: list[Quote] = []
     groups: dict[int, int] = {}
     for p, a in zip(pieces, attrs):
         if not keep_all and not _is_quotation(text, p, a):
             continue
-        p.group = groups.setdefault(p.group, len(groups))
-        out.append(_make(p, a))
+        out.append(_make(p[0], p[1], groups.setdefault(p[2], len(groups)), a))
     return out
 
 
@@ -320,47 +318,47 @@ def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
     word comes right before them (``refers to him as “Chris”``, ``titled “Scam”``,
     ``one message: “Dump Trump”``).
     """
-    if p.start > 0 and text[p.start - 1] == "=":
+    start, end, _group, para_start, _para_end = p
+    if start > 0 and text[start - 1] == "=":
         return False
-    words = text[p.start : p.end].split()
+    words = text[start : end].split(None, 13)  # past 12 words only their number counts
     if not words:
         return False
-    if len(words) <= 7 and _title_case(words) and _names_a_work(
-        text[max(p.para_start, p.start - 40) : p.start].split(), len(words)
-    ):
+    n = len(words)
+    title = n <= 7 and _title_case(words)
+    if title and _names_a_work(text[max(para_start, start - 40) : start].split(), n):
         return False
-    after = text[p.end : p.end + 12]
+    after = text[end : end + 12]
     if _URL_AFTER_RE.match(after) or _BYLINE_AFTER_RE.match(after) and (
-        text[p.end - 2 : p.end - 1] == "," or len(words) <= 12 and _title_case(words)
+        text[end - 2 : end - 1] == ","
+        or n <= 12 and (title if n <= 7 else _title_case(words))
     ):
         return False  # a linked excerpt or an article's title: “…,” by Ann Lee: “…” http://
     if a is not None and a.explicit:
         return True
-    before = text[max(p.para_start, p.start - 16) : p.start].split()
+    before = text[max(para_start, start - 16) : start].split()
     if before and (before[-1].lower().rstrip(",") in _NAMING or before[-1].endswith(":")):
         return True  # what someone is called, as written: refers to him as “Chris”
-    if len(words) <= 7 and (_title_case(words) or _all_caps(words)):
+    if n <= 7 and (title or _all_caps(words)):
         return False  # “Tales From the Crypt”, a headline, with nobody read as saying it
-    if len(words) > 3:
+    if n > 3:
         return True
     if a is None:
         return False
-    return not _title_case(words) and not all(
-        not w.lstrip(_MARK_CHARS)[:1].isalpha() for w in words
-    )
+    return not title and not all(not w.lstrip(_MARK_CHARS)[:1].isalpha() for w in words)
 
 
-def _make(p: _Piece, a: Attribution | None) -> Quote:
+def _make(start: int, end: int, group: int, a: Attribution | None) -> Quote:
     if a is None:
-        return Quote(p.start, p.end, None, None, None, None, None, False, p.group)
+        return Quote(start, end, None, None, None, None, None, False, group)
     return Quote(
-        p.start,
-        p.end,
+        start,
+        end,
         a.speaker,
         a.speaker_span,
         a.speaker_name,
         a.cue,
         a.cue_span,
         a.guessed,
-        p.group,
+        group,
     )

@@ -4,14 +4,23 @@ wins, and guesses for quotes without a cue of their own."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from tui.core.cues import _MARK_ANY, _Cues, _Hit
+from tui.core.models import Span
 from tui.core.phrases import _main_subject, _np_after
-from tui.core.words import _is_cap, _sentence_end, _skip_blank
+from tui.core.words import _sentence_end, _skip_blank
 
-if TYPE_CHECKING:
-    from tui.core.patterns import _Found
+
+@dataclass(slots=True)
+class _Found:
+    """A speaker read for a quote (re-exported by :mod:`tui.core.patterns`)."""
+
+    speaker: Span
+    cue: Span | None
+    guessed: bool
+    strength: int  # 3 after/before immediate, 2 in sentence, 1 guessed
+
 
 _LEAD_GAP_RE = re.compile(r"(?:\s+(?:back|in|up))?\s*[,:]\s*$")
 
@@ -23,6 +32,42 @@ def _leads_next(text: str, f: _Found, nxt: int, has_next: bool) -> bool:
     if not has_next or f.cue is None or f.cue[0] < f.speaker[1]:
         return False
     return _LEAD_GAP_RE.match(text, f.cue[1], nxt) is not None
+
+
+_OBJECT_GAP_RE = re.compile(r"\s*(?:(?:a|an|the|it|him|her|them)\s+)?(?:as\s+)?$")
+
+
+def _object_of(text: str, b: _Found, s: int) -> bool:
+    """Whether the quote at ``s`` is the object of ``b``'s verb, right before it
+    (``what Gilbert called “a perception problem”``): then ``b`` outranks a speaker
+    read after the quote."""
+    if b.cue is None or not text[b.cue[1] - 1].isalpha():
+        return False
+    return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
+
+
+def _object_possible(text: str, s: int) -> bool:
+    """Whether :func:`_object_of` can hold for any speaker read before the quote at
+    ``s``: only when a letter ends the text before it, blanks aside (the end of the
+    verb, or of the ``the`` or ``as`` between the verb and the quote)."""
+    t = s
+    while t > 0 and text[t - 1].isspace():
+        t -= 1
+    return t > 0 and text[t - 1].isalpha()
+
+
+_COMPLEMENT_RE = re.compile(
+    r"[ \u00a0]+(?:that|the|a|an|he|she|they|it|we|his|her|their|its|this|these|those)\b"
+)
+
+
+def _own_object(text: str, f: _Found | None) -> bool:
+    """Whether the verb of a speaker read after the quote takes its own object or clause
+    (``“…,” Ana Ruiz said the two cases differ``): the quote then belongs to the clause
+    before it."""
+    if f is None or f.cue is None or f.speaker[1] > f.cue[0]:
+        return False
+    return _COMPLEMENT_RE.match(text, f.cue[1]) is not None
 
 
 _SAID_END_RE = re.compile(
@@ -65,8 +110,6 @@ _PARENTHETICAL_RE = re.compile(
 def _sentence_rules(seg: str, s0: int, qstart: int, near: _Found) -> _Found | None:
     """A speaker that outranks ``near``, the nearest cue before the quote at ``qstart``
     in the sentence starting at ``s0``, or None to keep it."""
-    from tui.core.patterns import _Found
-
     if near.cue is not None and near.strength == 2:
         # When Trump announced …, he referred to them as “…”: the main clause's subject
         pro = _later_pronoun(seg, s0, near.cue[1], qstart)
@@ -118,8 +161,6 @@ _REPORTED_RE = re.compile(
 def _reported_by(seg: str, f: _Found, end: int) -> _Found:
     """A news outlet named at the end of the cue's sentence outranks the cue's subject
     (``“…,” said Ana Ruiz, a lawyer, reports USA Today.``, ``…, the Tribune reported.``)."""
-    from tui.core.patterns import _Found
-
     if f.cue is None:
         return f
     m = _REPORTED_RE.search(seg, f.cue[1], end)
@@ -138,8 +179,6 @@ def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
     ``“…,” the judge said, according to the Post`` is what the Post reported;
     ``according to calculations by Amy Glasmeier`` names the author after ``by``.
     """
-    from tui.core.patterns import _Found
-
     if f.cue is None:
         return f
     end = _sentence_end(seg, f.cue[1], limit)
@@ -156,7 +195,7 @@ def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
 def _according_np(seg: str, m: _Hit, end: int) -> tuple[int, int] | None:
     """The source after ``according to`` (the author in ``calculations by Nora Quist``)."""
     np = _np_after(seg, _skip_blank(seg, m.end()), end)
-    if np is not None and not _is_cap(seg[np[0]]):
+    if np is not None and not seg[np[0]][:1].isupper():
         by = _BY_RE.match(seg, np[1])
         if by is not None:
             np2 = _np_after(seg, by.end(), end)

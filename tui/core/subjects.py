@@ -11,7 +11,7 @@ from __future__ import annotations
 from tui.core.phrases import _clause_subject, _main_subject
 from tui.core.speaker_rules import _local_subject
 from tui.core.subject_words import _ARTICLES, _DEMONYMS, _STATE_ABBREVS
-from tui.core.words import _WORD_RE
+from tui.core.words import _WORD_RE, _word_spans
 
 Span2 = tuple[int, int]
 
@@ -46,7 +46,7 @@ def _guess_subject(text: str, s0: int, qstart: int) -> Span2 | None:
 def _trim(text: str, s0: int, span: Span2) -> Span2 | None:
     """``span`` without a trailing negated verb (``Its hosts don't hesitate``) or article,
     or None when it names no one."""
-    toks = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, *span)]
+    toks = _word_spans(text, *span)[:]  # (popped below)
     for k, (a, b) in enumerate(toks):
         if text[a:b].lower().endswith(("n't", "n\u2019t")):
             if k == 0:

@@ -70,6 +70,26 @@ _NOT_NAMES = {
 }
 
 _WORD_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|\S")
+# the spans of the words of ranges of the last text seen (the same ranges are often read
+# again, by another rule): (text, {(start, end): spans})
+_SPANS_MEMO: tuple[str, dict[tuple[int, int], list[tuple[int, int]]]] = ("", {})
+
+
+def _word_spans(seg: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the words (``_WORD_RE``) of ``seg[a:b]``; a shared list: copy it
+    before changing it."""
+    global _SPANS_MEMO
+    memo = _SPANS_MEMO
+    if memo[0] is not seg or len(memo[1]) > 512:
+        memo = (seg, {})
+        _SPANS_MEMO = memo  # another text (or thread): start afresh; correct either way
+    spans = memo[1].get((a, b))
+    if spans is None:
+        spans = [m.span() for m in _WORD_RE.finditer(seg, a, b)]
+        memo[1][(a, b)] = spans
+    return spans
+
+
 _ABBREV = {"Mr", "Ms", "Dr", "Mrs", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Lt", "Col", "Sgt",
            "Capt", "Maj", "Adm", "Prof", "Rev", "Ft", "No", "Sens", "Reps", "Mt", "Vs", "vs",
            "Sr", "Inc", "Co", "Corp", "Ltd", "Ave", "Gens", "Govs", "Supt", "Sgts", "Messrs",
@@ -127,17 +147,50 @@ def _skip_blank(seg: str, i: int) -> int:
     return i
 
 
+# A match of _SENT_END_RE starts at a stop (. ! ?) and holds no other, so the matches in
+# a range are exactly the stops of the range where the pattern matches: both functions
+# below try those stops from the relevant end instead of scanning the whole range.
+
+
 def _sentence_start(seg: str, floor: int, pos: int) -> int:
     """Start of the sentence holding ``pos`` (not before ``floor``)."""
-    best = floor
-    for m in _SENT_END_RE.finditer(seg, floor, min(len(seg), pos + 3)):
-        if m.end() <= pos and _is_sentence_end(seg, m):
-            best = m.end()
-    return best
+    end = min(len(seg), pos + 3)
+    lo = max(floor, 0)
+    dot = seg.rfind(".", lo, end)
+    bang = seg.rfind("!", lo, end)
+    ask = seg.rfind("?", lo, end)
+    p = max(dot, bang, ask)
+    while p >= lo:
+        # the rightmost sentence end ending by pos is the last one (their ends increase)
+        m = _SENT_END_RE.match(seg, p, end)
+        if m is not None and m.end() <= pos and _is_sentence_end(seg, m):
+            return m.end()
+        if p == dot:
+            dot = seg.rfind(".", lo, p)
+        elif p == bang:
+            bang = seg.rfind("!", lo, p)
+        else:
+            ask = seg.rfind("?", lo, p)
+        p = max(dot, bang, ask)
+    return floor
 
 
 def _sentence_end(seg: str, pos: int, limit: int) -> int:
-    for m in _SENT_END_RE.finditer(seg, pos, limit):
-        if _is_sentence_end(seg, m):
-            return m.start() + 1
+    p = max(pos, 0)
+    big = len(seg) + 1
+    dot = seg.find(".", p, limit) % big
+    bang = seg.find("!", p, limit) % big
+    ask = seg.find("?", p, limit) % big  # not found (-1): len(seg), past any stop
+    p = min(dot, bang, ask)
+    while p < big - 1:
+        m = _SENT_END_RE.match(seg, p, limit)
+        if m is not None and _is_sentence_end(seg, m):
+            return p + 1
+        if p == dot:
+            dot = seg.find(".", p + 1, limit) % big
+        elif p == bang:
+            bang = seg.find("!", p + 1, limit) % big
+        else:
+            ask = seg.find("?", p + 1, limit) % big
+        p = min(dot, bang, ask)
     return limit
