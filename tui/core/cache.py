@@ -26,8 +26,11 @@ critical path. Writes go to a temporary file in the cache folder, are fsync-ed a
 renamed over the old file (``os.replace``), so a reader, or a second seedtui process
 writing at the same time, only ever sees a complete file (the last writer wins).
 
-When any file changed, the index is rebuilt from the (mostly cached) articles; when
-none did it is loaded as it was saved.
+When none changed, the index is loaded as it was saved. When a few did, the cached
+index is updated (:mod:`tui.core.update`: passages of removed and changed files
+become dead, those of new and changed files are appended); when too many passages
+would be dead, or the cached index cannot be updated, it is rebuilt from the (mostly
+cached) articles.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import gc
 import hashlib
 import io
 import mmap
+import operator
 import os
 import pickle
 import re
@@ -64,6 +68,7 @@ from tui.core.quotes import find_quotes
 from tui.core.ragged import Ragged
 from tui.core.search import SearchCancelled, SearchIndex
 from tui.core.stored import StoredArticle, encoded
+from tui.core.update import update_index
 from tui.core.vocab import Vocabulary
 
 __all__ = [
@@ -140,14 +145,15 @@ def _source_hash(roots: tuple[str, ...]) -> str:
 def code_hash() -> str:
     """Hash of the source that defines and builds the corpus and the index.
 
-    Covers this module and every core module :mod:`tui.core.corpus` and
-    :mod:`tui.core.search` import, transitively: a change there invalidates the cache.
+    Covers this module and every core module :mod:`tui.core.corpus`,
+    :mod:`tui.core.search` and :mod:`tui.core.update` import, transitively: a
+    change there invalidates the cache.
     Taken when this module is imported, right after those modules, so that it
     describes the code that runs even when the files are edited meanwhile.
     """
     global _code_hash
     if _code_hash is None:
-        _code_hash = _source_hash(("corpus", "search", "models"))
+        _code_hash = _source_hash(("corpus", "search", "models", "update"))
     return _code_hash
 
 
@@ -372,11 +378,13 @@ def load_cached(
     """Load the corpus below ``root`` with a ready search index, reusing the cache.
 
     Unchanged files come from the cache, changed and new ones are read, removed
-    ones dropped; the cache is rewritten when anything differed. When the index
-    must be rebuilt, ``on_corpus`` is called first with the result so far (its
-    corpus complete, its index empty), so that the articles can be shown. With
-    ``use_cache=False`` the cache is neither read nor written. The result equals
-    a cold :func:`~tui.core.corpus.load_corpus` plus :meth:`SearchIndex.build`.
+    ones dropped; the index is updated (or rebuilt, see the module notes) and the
+    cache rewritten when anything differed. When the index must be updated or
+    rebuilt, ``on_corpus`` is called first with the result so far (its corpus
+    complete, its index empty), so that the articles can be shown. With
+    ``use_cache=False`` the cache is neither read nor written. The result answers
+    searches as a cold :func:`~tui.core.corpus.load_corpus` plus
+    :meth:`SearchIndex.build` would (an updated index numbers passages differently).
     Quotations follow with :meth:`CachedCorpus.finish_quotes`.
 
     Raises :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable
@@ -747,7 +755,7 @@ def _check_main(main: dict[str, Any]) -> None:
             raise CacheInvalid("warnings shape")
         state = main["index"]
         if state is not None:
-            _check_index(state, count)
+            _check_index(state, columns["passage_count"])
     except CacheInvalid:
         raise
     except Exception as error:
@@ -769,8 +777,8 @@ _COLUMNS = tuple(sorted(
 ))
 
 
-def _check_index(state: dict[str, Any], articles: int) -> None:
-    """Raise :class:`CacheInvalid` unless ``state`` fits an index over ``articles`` articles."""
+def _check_index(state: dict[str, Any], counts: Sequence[int]) -> None:
+    """Raise :class:`CacheInvalid` unless ``state`` fits articles of ``counts`` passages each."""
     fields_, vocab = state["fields"], state["vocab"]
     if tuple(sorted(fields_)) != _INDEX_FIELDS or tuple(sorted(vocab)) != _VOCAB_SLOTS:
         raise CacheInvalid("index fields differ")
@@ -778,8 +786,13 @@ def _check_index(state: dict[str, Any], articles: int) -> None:
     if len(fields_["postings"]) != terms or len(vocab["ids"]) != terms:
         raise CacheInvalid("vocabulary shape")
     passages = len(fields_["passage_article"])
-    if len(fields_["first_passage"]) != articles + 1 or fields_["first_passage"][-1] != passages:
+    first, dead, articles = fields_["article_first"], fields_["dead"], len(counts)
+    if type(dead) is not int or not 0 <= dead <= passages or type(fields_["ordered"]) is not bool:
+        raise CacheInvalid("index dead passages")
+    if len(first) != articles or sum(counts) + dead != passages:
         raise CacheInvalid("index articles shape")
+    if articles and (min(first) < 0 or max(map(operator.add, first, counts)) > passages):
+        raise CacheInvalid("index articles outside the passages")
     if len(fields_["offsets"]) != passages + 1 or fields_["offsets"][-1] != len(fields_["tokens"]):
         raise CacheInvalid("index passages shape")
     if len(fields_["passage_index"]) != passages or len(fields_["folders"]) != articles:
@@ -884,11 +897,37 @@ def _assemble(
             stage_progress("index", done, total)
 
     try:
-        result.index = SearchIndex.build(corpus.articles, cancel=cancel, progress=report)
+        updated = _update(main, old_articles, reused_slots, corpus, cancel)
+        result.index = updated or SearchIndex.build(corpus.articles, cancel=cancel, progress=report)
     except SearchCancelled as error:
         raise LoadCancelled() from error
     result._stale = True
     return result
+
+
+def _update(
+    main: dict[str, Any] | None,
+    old_articles: list[Article],
+    reused_slots: list[int],
+    corpus: Corpus,
+    cancel: threading.Event | None,
+) -> SearchIndex | None:
+    """The cached index updated for the changed files (:mod:`tui.core.update`), or ``None``.
+
+    ``None`` when there is no cached index, when too many passages would be
+    dead, or when the cached index cannot be updated: then it is built afresh.
+    """
+    if main is None or main["index"] is None:
+        return None
+    slot_of = {id(old_articles[slot]): slot for slot in reused_slots}
+    kept = [slot_of.get(id(article), -1) for article in corpus.articles]
+    try:
+        old = _restore_index(main["index"], old_articles)
+        return update_index(old, corpus.articles, kept, cancel)
+    except SearchCancelled:
+        raise
+    except Exception:  # a damaged cached index costs a rebuild, never a wrong index
+        return None
 
 
 def _unchanged(
