@@ -501,3 +501,24 @@ def test_cache_state_reads_the_header_only(corpus: Path, tmp_path: Path) -> None
     cache_path(corpus, cache).write_bytes(b"garbage")
     usable, warning = cache_state(corpus, cache)
     assert not usable and warning is not None and "not a seedtui cache" in warning
+
+
+def test_quotations_are_cached_again_after_a_file_is_removed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.core.cache as module
+
+    cache = tmp_path / "cache"
+    first = load_cached(corpus, folder=cache).finish_quotes()
+    (corpus / "world" / "grain.txt").unlink()
+    second = load_cached(corpus, folder=cache)
+    quotes = second.finish_quotes()
+    assert len(quotes) == len(first) - 1
+
+    def refuse(text: str) -> list[Quote]:
+        raise AssertionError("quotations should come from the cache")
+
+    monkeypatch.setattr(module, "find_quotes", refuse)
+    third = load_cached(corpus, folder=cache)
+    assert third.speakers_ready and third.reread == 0
+    assert third.finish_quotes() == quotes

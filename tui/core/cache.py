@@ -222,7 +222,7 @@ class CachedCorpus:
             table = cached  # nothing changed: the cached table as it is
         else:
             rows = {path: number for number, path in enumerate(paths)}
-            table = QuoteTable()
+            table = QuoteTable.sharing(cached)
             for number, article in enumerate(articles):
                 if number % 256 == 0 and cancel is not None and cancel.is_set():
                     raise LoadCancelled()
@@ -231,13 +231,13 @@ class CachedCorpus:
                     table.append(find_quotes(article.text))
                     computed += 1
                 else:
-                    table.append(cached[row])
+                    table.append_from(cached, row)
         if not self.speakers_ready:
             self.index.set_speakers([table.speakers(n) for n in range(len(articles))])
             self.speakers_ready = True
         self.quotes = table
-        if computed and self.path is not None:
-            self._save(None)
+        if table is not cached and self.path is not None:
+            self._save(None)  # files changed: their quotations (or their absence) are kept
         return table
 
     # -- internals ---------------------------------------------------------------
@@ -569,6 +569,7 @@ def _read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         blobs = _map_blobs(buffer, start + lengths[1], main["blobs"])
         texts_at = start + lengths[1] + lengths[2] - sum(text_sizes)
         main["articles"]["text"] = ("@raw", _TextWindows(buffer, texts_at, text_sizes))
+        main["buffer"] = buffer
     try:
         main["articles"] = {
             name: _unpack(value, blobs) for name, value in main["articles"].items()
@@ -673,6 +674,25 @@ def _map_blobs(buffer: mmap.mmap, at: int, table: list[tuple[str, int]]) -> list
 _COPY_BELOW = 1 << 20
 _TYPECODES = "bBhHiIlLqQ"
 """Arrays smaller than this (bytes) are copied out of the map rather than viewed."""
+
+
+def _release(buffer: mmap.mmap | None) -> None:
+    """Drop this process's mapping of ``buffer``'s pages (they stay in the page cache).
+
+    Pages of a mapped file that were read count in the resident set until then;
+    after a pass over the whole file (an index update, a cache rewrite) they
+    would double the memory the process is seen to use. Later reads fault them
+    back in from the page cache.
+    """
+    if buffer is not None and hasattr(buffer, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        try:
+            buffer.madvise(mmap.MADV_DONTNEED)
+        except (OSError, ValueError):  # a closed map, or a system that refuses: no harm
+            pass
+
+
+_RELEASE_EVERY = 64 << 20
+"""While writing a cache, mapped pages of the old one are released after this many bytes."""
 
 
 class _TextWindows:
@@ -923,7 +943,9 @@ def _update(
     kept = [slot_of.get(id(article), -1) for article in corpus.articles]
     try:
         old = _restore_index(main["index"], old_articles)
-        return update_index(old, corpus.articles, kept, cancel)
+        updated = update_index(old, corpus.articles, kept, cancel)
+        _release(main.get("buffer"))  # the update read all of the old index through the map
+        return updated
     except SearchCancelled:
         raise
     except Exception:  # a damaged cached index costs a rebuild, never a wrong index
@@ -1132,12 +1154,21 @@ def _write(result: CachedCorpus, progress: Progress | None) -> None:
                     handle.write(old_quotes)  # the same file's quotations, for finish_quotes
                 elif number == 2:
                     handle.flush()
+                    maps = {id(b): b for b in (getattr(a, "_buffer", None)
+                                                for a in result.corpus.articles) if b is not None}
+                    written = 0
                     for _typecode, arrays in blobs:
                         for item in arrays:
-                            handle.write(item)
+                            written += handle.write(item)
                     del blobs[:]
                     for article in result.corpus.articles:
-                        handle.write(encoded(article))
+                        written += handle.write(encoded(article))
+                        if written >= _RELEASE_EVERY:
+                            for buffer in maps.values():
+                                _release(buffer)
+                            written = 0
+                    for buffer in maps.values():
+                        _release(buffer)
                 else:
                     pickle.dump(section, handle, protocol=_PROTOCOL)
                 lengths.append(handle.tell() - start)
