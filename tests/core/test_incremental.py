@@ -106,9 +106,9 @@ def updates(monkeypatch: pytest.MonkeyPatch) -> list[SearchIndex]:
             made.append(index)
         return index
 
-    import tui.core.cache as cache
+    import tui.core.cache_merge as merge
 
-    monkeypatch.setattr(cache, "update_index", spy)
+    monkeypatch.setattr(merge, "update_index", spy)
     monkeypatch.setattr(update, "MAX_DEAD", 0.9)
     return made
 
