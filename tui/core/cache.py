@@ -52,9 +52,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.cache_format import CacheInvalid, Unpickler, read_prelude
-from tui.core.cache_keys import CACHE_VERSION, cache_folder, cache_path, code_hash
+from tui.core.cache_keys import CACHE_VERSION, cache_folder, cache_path
 from tui.core.cache_merge import assemble
-from tui.core.cache_read import read_main
+from tui.core.cache_read import check_header, read_main
 from tui.core.cache_scan import FileKey, file_key, scan_files
 from tui.core.cached import CachedCorpus, Progress
 from tui.core.corpus import (
@@ -124,14 +124,7 @@ def cache_state(root: Path, folder: Path | None = None) -> tuple[bool, str | Non
         with cache_path(root, folder).open("rb") as handle:
             lengths = read_prelude(handle)
             header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
-        if not isinstance(header, dict):
-            raise CacheInvalid("bad header")
-        if header.get("version") != CACHE_VERSION:
-            raise CacheInvalid(f"cache version {header.get('version')!r}, not {CACHE_VERSION}")
-        if header.get("code") != code_hash():
-            raise CacheInvalid("written by another version of seedtui")
-        if header.get("root") != str(root.resolve()):
-            raise CacheInvalid("cache of another folder")
+        check_header(header, root)
     except FileNotFoundError:
         return False, None
     except Exception as error:

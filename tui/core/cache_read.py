@@ -30,6 +30,18 @@ from tui.core.stored import StoredArticle
 from tui.core.vocab import Vocabulary
 
 
+def check_header(header: object, root: Path) -> None:
+    """Raise :class:`CacheInvalid` unless ``header`` is this seedtui's, for ``root``."""
+    if not isinstance(header, dict):
+        raise CacheInvalid("bad header")
+    if header.get("version") != CACHE_VERSION:
+        raise CacheInvalid(f"cache version {header.get('version')!r}, not {CACHE_VERSION}")
+    if header.get("code") != code_hash():
+        raise CacheInvalid("written by another version of seedtui")
+    if header.get("root") != str(root.resolve()):
+        raise CacheInvalid("cache of another folder")
+
+
 def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
     """The token and main section of the cache file, unpacked and checked; raises on any problem."""
     with path.open("rb", buffering=1 << 20) as handle:
@@ -38,14 +50,7 @@ def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         if len(MAGIC) + LENGTHS.size + sum(lengths) != size:
             raise CacheInvalid("truncated or padded cache file")
         header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
-        if not isinstance(header, dict):
-            raise CacheInvalid("bad header")
-        if header.get("version") != CACHE_VERSION:
-            raise CacheInvalid(f"cache version {header.get('version')!r}, not {CACHE_VERSION}")
-        if header.get("code") != code_hash():
-            raise CacheInvalid("written by another version of seedtui")
-        if header.get("root") != str(root.resolve()):
-            raise CacheInvalid("cache of another folder")
+        check_header(header, root)
         main = Unpickler(handle).load()
         start = len(MAGIC) + LENGTHS.size + lengths[0]
         if handle.tell() != start + lengths[1] or not isinstance(main, dict):

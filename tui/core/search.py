@@ -92,6 +92,23 @@ class SearchHit:
     """Absolute spans of every matched word, sorted, inside ``[start, end)``."""
 
 
+def passage_ids(
+    text: str, start: int, end: int, raw_ids: dict[str, int], vocab: Vocabulary
+) -> list[int]:
+    """The vocabulary ids of the words of ``text[start:end]``, new words added.
+
+    ``raw_ids`` remembers the id of each word as written (most are seen before).
+    """
+    raws = TOKEN_RE.findall(text, start, end)
+    try:
+        return list(map(raw_ids.__getitem__, raws))
+    except KeyError:
+        for raw in raws:
+            if raw not in raw_ids:
+                raw_ids[raw] = vocab.add(word_key(raw))
+        return list(map(raw_ids.__getitem__, raws))
+
+
 class SearchIndex:
     """An in-memory passage index; build it with :meth:`build`."""
 
@@ -164,7 +181,6 @@ class SearchIndex:
         postings: list[array[int]] = []
         tokens, offsets = index.tokens, index.offsets
         total = len(articles)
-        findall = TOKEN_RE.findall
         for number, article in enumerate(articles):
             if number % 128 == 0:
                 if cancel is not None and cancel.is_set():
@@ -174,16 +190,9 @@ class SearchIndex:
             text = article.text
             index.article_first.append(len(index.passage_article))
             for position, (start, end) in enumerate(article.passages):
-                raws = findall(text, start, end)
-                try:
-                    ids = list(map(raw_ids.__getitem__, raws))
-                except KeyError:
-                    for raw in raws:
-                        if raw not in raw_ids:
-                            raw_ids[raw] = vocab.add(word_key(raw))
-                    ids = list(map(raw_ids.__getitem__, raws))
-                    while len(postings) < len(vocab.terms):
-                        postings.append(array("I"))
+                ids = passage_ids(text, start, end, raw_ids, vocab)
+                while len(postings) < len(vocab.terms):
+                    postings.append(array("I"))
                 passage = len(index.passage_article)
                 for tid in set(ids):
                     postings[tid].append(passage)

@@ -43,8 +43,8 @@ from typing import Any
 
 from tui.core.models import Article
 from tui.core.ragged import Ragged, raw
-from tui.core.search import DEAD, SearchCancelled, SearchIndex
-from tui.core.text import TOKEN_RE, fold, keys, word_key
+from tui.core.search import DEAD, SearchCancelled, SearchIndex, passage_ids
+from tui.core.text import fold, keys
 
 __all__ = ["MAX_DEAD", "update_index"]
 
@@ -168,7 +168,6 @@ def _tokenise(
     owners, positions = array("I"), array("I")
     firsts: dict[int, int] = {}
     passage = old.passages
-    findall = TOKEN_RE.findall
     for number, article in enumerate(articles):
         if kept[number] >= 0:
             continue
@@ -177,14 +176,7 @@ def _tokenise(
         firsts[number] = passage
         text = article.text
         for position, (start, end) in enumerate(article.passages):
-            raws = findall(text, start, end)
-            try:
-                ids = list(map(raw_ids.__getitem__, raws))
-            except KeyError:
-                for raw in raws:
-                    if raw not in raw_ids:
-                        raw_ids[raw] = vocab.add(word_key(raw))
-                ids = list(map(raw_ids.__getitem__, raws))
+            ids = passage_ids(text, start, end, raw_ids, vocab)
             for tid in set(ids):
                 row = rows.get(tid)
                 if row is None:
