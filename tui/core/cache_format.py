@@ -53,6 +53,8 @@ def read_prelude(handle: IO[bytes]) -> tuple[int, int, int, int]:
 # Lists of many small objects are slow to unpickle one opcode at a time. Packed
 # forms: ``("@strs", joined)`` for a list of strings without newlines,
 # ``("@ints", array)``, ``("@ragged", flat, starts)`` for a :class:`Ragged`,
+# ``("@intlists", keys, rows)`` and ``("@speakers", keys, rows)`` for the index's
+# title postings and speaker table (their number lists come back as array rows),
 # ``("@arrays", typecode, flat, lengths)`` for a list of
 # arrays, ``("@lists", packed items, lengths)`` for a list of lists of ints or
 # strings, ``("@dict", packed keys, packed values)`` for a dict of strings to
@@ -100,6 +102,10 @@ def pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
             if inner[0] in ("@strs", "@ints"):
                 return ("@lists", inner, array("q", map(len, value)))
     elif type(value) is dict and value:
+        rows = _rows_of(value)
+        if rows is not None:
+            kind = "@intlists" if type(next(iter(value))) is int else "@speakers"
+            return (kind, pack(list(value), blobs), pack(rows, blobs))
         keys = pack(list(value), blobs)
         values = pack(list(value.values()), blobs)
         if keys[0] == "@strs" and values[0] == "@ints":
@@ -166,6 +172,24 @@ class TextWindows:
         return len(self.sizes)
 
 
+_ROWS = (list, array, memoryview)
+"""What a row of numbers may be: as built, or as read back from a cache."""
+
+
+def _rows_of(table: dict[Any, Any]) -> Ragged | None:
+    """The lists of ``table`` as rows, when it maps ints to lists of passage or article
+    numbers (``title_postings``) or name keys to ``(words, numbers)`` (``speakers``)."""
+    try:
+        if all(type(k) is int and type(v) in _ROWS for k, v in table.items()):
+            return Ragged.join(array("I", v) for v in table.values())
+        if all(type(k) is str and type(v) is tuple and len(v) == 2 and v[0] == tuple(k.split())
+               and type(v[1]) in _ROWS for k, v in table.items()):
+            return Ragged.join(array("I", v[1]) for v in table.values())
+    except (OverflowError, TypeError):  # numbers out of range: left to the generic forms
+        return None
+    return None
+
+
 def _split(flat: Any, lengths: list[int], what: str) -> list[Any]:
     """``flat`` cut into consecutive slices of ``lengths``; raises when they do not add up."""
     if sum(lengths) != len(flat):
@@ -203,6 +227,13 @@ def unpack(packed: Any, blobs: list[array[int]]) -> Any:
         return _split(unpack(packed[1], blobs), packed[2], "arrays")
     if kind == "@lists":
         return _split(unpack(packed[1], blobs), packed[2], "lists")
+    if kind in ("@intlists", "@speakers"):
+        keys, rows = unpack(packed[1], blobs), unpack(packed[2], blobs)
+        if type(rows) is not Ragged or len(keys) != len(rows):
+            raise CacheInvalid("bad packed rows")
+        if kind == "@intlists":
+            return dict(zip(keys, rows))
+        return {key: (tuple(key.split()), row) for key, row in zip(keys, rows)}
     if kind == "@dict":
         keys, values = unpack(packed[1], blobs), unpack(packed[2], blobs)
         if len(keys) != len(values):
