@@ -62,7 +62,7 @@ def seedtui_engine(articles: list, row: dict) -> Engine:  # type: ignore[type-ar
     gc.collect()
     row["memory"] = rss() - before
     row["inproc"] = True
-    first = list(index.first_passage)
+    first = list(index.article_first)
 
     def run(query: str) -> list[int]:
         return [first[h.article] + h.passage for h in index.search(query, 10)]

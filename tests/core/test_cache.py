@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.cache import MAGIC, CachedCorpus, cache_path, load_cached
+from tui.core.cache import CachedCorpus, cache_path, load_cached
+from tui.core.cache_format import MAGIC
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.models import Skipped
 from tui.core.quotes import Quote
@@ -212,7 +213,7 @@ def test_cache_of_code_version_is_checked(
 ) -> None:
     cache = tmp_path / "cache"
     load_cached(corpus, folder=cache)
-    monkeypatch.setattr("tui.core.cache._code_hash", "another build")
+    monkeypatch.setattr("tui.core.cache_keys._code_hash", "another build")
     again = load_cached(corpus, folder=cache)
     assert again.reread == 5 and "another version" in again.warnings[0]
 
@@ -298,16 +299,16 @@ def test_damaged_rows_rebuild_the_cache(
 ) -> None:
     cache = tmp_path / "cache"
     cold = load_cached(corpus, folder=cache)
-    import tui.core.cache as module
+    import tui.core.cache_read as module
 
-    real = module._unpack
+    real = module.unpack
 
     def failing(packed: tuple[object, ...], blobs: list[object]) -> object:
         if packed[0] == "@ragged":
             return real(("@ragged", packed[2], packed[1]), blobs)  # type: ignore[arg-type]
         return real(packed, blobs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(module, "_unpack", failing)
+    monkeypatch.setattr(module, "unpack", failing)
     warm = load_cached(corpus, folder=cache)
     assert warm.reread == 5
     assert any("rebuilt" in warning for warning in warm.warnings)
@@ -351,7 +352,7 @@ def test_changed_file_keeps_the_other_quotations(
     load_cached(corpus, folder=cache).finish_quotes()
     _write(corpus / "world" / "grain.txt",
            "Grain talks\n\n\u201cNo deal,\u201d said Ivo Marsh.\n", offset=9)
-    import tui.core.cache as module
+    import tui.core.cached as module
 
     found: list[str] = []
     real = module.find_quotes  # type: ignore[attr-defined]
@@ -371,7 +372,7 @@ def test_changed_file_keeps_the_other_quotations(
 
 
 def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
-    from tui.core.cache import _scan
+    from tui.core.cache_scan import scan_files
     from tui.core.corpus import _relative, find_files
 
     _write(corpus / ".hidden" / "secret.txt", "Hidden\n\nNot an article.\n")
@@ -379,7 +380,7 @@ def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
     _write(corpus / "world" / "LOUD.TXT", "Loud\n\nAn article all the same.\n")
     _write(corpus / "notes.rst", "not an article\n")
     (corpus / "world" / "loop").symlink_to(corpus, target_is_directory=True)
-    scanned = _scan(corpus, None)
+    scanned = scan_files(corpus, None)
     assert [relative for _full, relative, _key in scanned] == [
         _relative(path, corpus) for path in find_files(corpus)
     ]
@@ -407,7 +408,7 @@ def test_quote_code_change_drops_only_the_quotes(
 ) -> None:
     cache = tmp_path / "cache"
     quotes = load_cached(corpus, folder=cache).finish_quotes()
-    monkeypatch.setattr("tui.core.cache._quotes_hash", "another quote finder")
+    monkeypatch.setattr("tui.core.cache_keys._quotes_hash", "another quote finder")
     warm = load_cached(corpus, folder=cache)
     assert warm.reread == 0 and warm.warnings == [] and not warm.speakers_ready
     assert warm.finish_quotes() == quotes and warm.speakers_ready
@@ -422,9 +423,10 @@ QUERIES = ("negotiatrs", "brige", "comet", "\"grain harbour\"", "har", "'comet !
 def test_mapped_arrays_answer_like_built_ones(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.core.cache as module
+    import tui.core.cache_format as module
+    from tui.core.cache_write import write_cache
 
-    monkeypatch.setattr(module, "_COPY_BELOW", 0)  # every array a view of the file
+    monkeypatch.setattr(module, "COPY_BELOW", 0)  # every array a view of the file
     cache = tmp_path / "cache"
     cold = load_cached(corpus, folder=cache)
     cold.finish_quotes()
@@ -436,7 +438,7 @@ def test_mapped_arrays_answer_like_built_ones(
         assert warm.index.search(query, 5) == cold.index.search(query, 5), query
     assert any(cold.index.search(query, 5) for query in QUERIES)
     # Written again from the views (as after a change of quote code), it still loads.
-    module._write(warm, None)
+    write_cache(warm, None)
     again = load_cached(corpus, folder=cache)
     assert again.warnings == [] and again.reread == 0
     for query in QUERIES:
@@ -501,3 +503,24 @@ def test_cache_state_reads_the_header_only(corpus: Path, tmp_path: Path) -> None
     cache_path(corpus, cache).write_bytes(b"garbage")
     usable, warning = cache_state(corpus, cache)
     assert not usable and warning is not None and "not a seedtui cache" in warning
+
+
+def test_quotations_are_cached_again_after_a_file_is_removed(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.core.cached as module
+
+    cache = tmp_path / "cache"
+    first = load_cached(corpus, folder=cache).finish_quotes()
+    (corpus / "world" / "grain.txt").unlink()
+    second = load_cached(corpus, folder=cache)
+    quotes = second.finish_quotes()
+    assert len(quotes) == len(first) - 1
+
+    def refuse(text: str) -> list[Quote]:
+        raise AssertionError("quotations should come from the cache")
+
+    monkeypatch.setattr(module, "find_quotes", refuse)
+    third = load_cached(corpus, folder=cache)
+    assert third.speakers_ready and third.reread == 0
+    assert third.finish_quotes() == quotes

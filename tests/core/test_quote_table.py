@@ -49,3 +49,15 @@ def test_state_round_trip_and_damage() -> None:
     state["strings"] = []  # string numbers pointing nowhere
     with pytest.raises(ValueError):
         QuoteTable.from_state(state)
+
+
+def test_rows_copied_from_a_sharing_table_are_the_same_quotes() -> None:
+    base = QuoteTable.of(find_quotes(text) for text in ARTICLES)
+    table = QuoteTable.sharing(base)
+    table.append_from(base, 2)
+    table.append(find_quotes(ARTICLES[1] + ' "New words," she said.'))
+    table.append_from(base, 0)
+    assert table[0] == base[2] and table[2] == base[0]
+    assert table[1] and table[1][0].speaker == "she"
+    assert table.strings[: len(base.strings)] == base.strings
+    assert QuoteTable.from_state(table.state()) == table

@@ -8,7 +8,7 @@ from textual.widgets import ContentSwitcher
 
 from tests.helpers import idle, ready
 from tui.ui.app import SeedApp
-from tui.ui.widgets.quote_panel import QuotePanel
+from tui.ui.widgets.quote_panel import SNIPPET_LINES, QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.status_bar import StatusBar
@@ -59,3 +59,20 @@ async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: P
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
         assert {screen.corpus.articles[h.article].id for h in hits} == {"science/comet-survey"}
+
+
+async def test_quotes_panel_opened_from_the_reader_uses_the_whole_narrow_screen(
+    corpus_dir: Path,
+) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:  # narrow: one pane at a time
+        screen = await ready(pilot)
+        await pilot.press("j", "enter", "quotation_mark")
+        await pilot.pause()
+        panel = screen.query_one(QuotePanel)
+        assert app.focused is panel
+        head, body = str(panel.get_option_at_index(0).prompt).split("\n", 1)
+        assert head == "Ilse Brandauer · said"
+        width = panel.pane_width()
+        assert width > 60
+        assert len(body) > 20 * SNIPPET_LINES or not body.endswith("…")

@@ -61,6 +61,27 @@ class QuoteTable(Mapping[int, list[Quote]]):
             self.guessed.append(q.guessed)
         self.rows.append(len(self.guessed))
 
+    @classmethod
+    def sharing(cls, base: QuoteTable) -> QuoteTable:
+        """An empty table numbering strings as ``base`` does, for :meth:`append_from` it."""
+        table = cls()
+        table.strings = list(base.strings)
+        table._numbers = dict(base._numbers)
+        return table
+
+    def append_from(self, base: QuoteTable, number: int) -> None:
+        """Add the quotations of ``base``'s article ``number`` (a table made by :meth:`sharing`).
+
+        Copies column slices: no :class:`Quote` is made.
+        """
+        low, high = base.rows[number], base.rows[number + 1]
+        for name in INTS:
+            self.ints[name].extend(base.ints[name][low:high])
+        for name in STRS:
+            self.strs[name].extend(base.strs[name][low:high])
+        self.guessed.extend(base.guessed[low:high])
+        self.rows.append(len(self.guessed))
+
     def _number(self, value: str | None) -> int:
         if value is None:
             return -1

@@ -7,6 +7,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 
+def raw(values: object) -> memoryview:
+    """The bytes of an array or typed memoryview (slice), for ``array.frombytes``."""
+    return memoryview(values).cast("B")  # type: ignore[arg-type]
+
+
 class Ragged(Sequence["array[int]"]):
     """``rows[i]`` is ``flat[starts[i]:starts[i + 1]]`` (a copy, as an array slice is).
 

@@ -155,12 +155,11 @@ class Scorer:
         """
         clauses = self.compiled.clauses
         if not limit:
-            everything = range(self.index.passages)
-            candidates = set(everything if allowed is None else allowed)
+            candidates = self.index.live_passages() if allowed is None else set(allowed)
             self._exclude(candidates)
             return self._rank(sorted(candidates), {}, 0)
         sizes = [self._size(c) for c in clauses]
-        budget = max(DRIVER_BUDGET, int(DRIVER_BUDGET_SQRT * math.sqrt(self.index.passages)))
+        budget = max(DRIVER_BUDGET, int(DRIVER_BUDGET_SQRT * math.sqrt(self.index.live)))
         drivers: list[int] = []
         spent = 0
         for number in sorted(range(len(clauses)), key=sizes.__getitem__):
@@ -179,7 +178,7 @@ class Scorer:
                 within = maps[drivers[0]][0]
                 maps[-1 - number] = self._clause_map(clauses[-1 - number], budget, within)
         if not maps:
-            order = sorted(self._candidates(allowed))[: MIN_CANDIDATES + limit]
+            order = self._first(self._candidates(allowed), MIN_CANDIDATES + limit)
             return self._rank(order, dict.fromkeys(order, math.inf), limit)
 
         def keep(group: set[int]) -> set[int]:
@@ -188,7 +187,7 @@ class Scorer:
             self._exclude(group)
             return group
 
-        scaled = int(CANDIDATES_SQRT * math.sqrt(self.index.passages))
+        scaled = int(CANDIDATES_SQRT * math.sqrt(self.index.live))
         wanted = max(MIN_CANDIDATES, 4 * limit, min(MAX_CANDIDATES, scaled))
         numbers = list(maps)
         found_sets = [maps[i][0] for i in numbers]
@@ -213,11 +212,18 @@ class Scorer:
                 counts = Counter[int]()
                 for found in found_sets:
                     counts.update(found)
-                order = sorted(candidates, key=lambda p: (-counts[p], p))[:room]
+                tie = self.index.tie_key
+                order = sorted(candidates, key=lambda p: (-counts[p], tie(p)))[:room]
                 for passage in order:
                     coarse[passage] = FOUND * counts[passage]
         order = self._refine(order, coarse)[: STAGE2_MAX + limit]
         return self._rank(order, coarse, limit)
+
+    def _first(self, passages: set[int], count: int) -> list[int]:
+        """The first ``count`` of ``passages`` in article order."""
+        if self.index.ordered:
+            return sorted(passages)[:count]
+        return heapq.nsmallest(count, passages, key=self.index.tie_key)
 
     def _candidates(self, allowed: set[int] | None) -> set[int]:
         """Every passage that can match: all hard clauses, any driver clause, allowed."""
@@ -230,7 +236,7 @@ class Scorer:
         elif clauses:
             candidates = set()
         else:
-            candidates = set(range(self.index.passages)) if allowed is None else set(allowed)
+            candidates = self.index.live_passages() if allowed is None else set(allowed)
         if allowed is not None:
             candidates &= allowed
         self._exclude(candidates)
@@ -296,7 +302,8 @@ class Scorer:
                         adjacent += 1
                 coarse[passage] = score + ADJACENT * adjacent / pairs + BONUS - ADJACENT
             kept.append(passage)
-        kept.sort(key=lambda p: (-coarse[p], p))
+        tie = self.index.tie_key
+        kept.sort(key=lambda p: (-coarse[p], tie(p)))
         return kept
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
@@ -373,7 +380,8 @@ class Scorer:
                     heapq.heappush(best, result[0])
                 elif result[0] > best[0]:
                     heapq.heapreplace(best, result[0])
-        ranked.sort(key=lambda item: (-item[1], item[0]))
+        tie = self.index.tie_key
+        ranked.sort(key=lambda item: (-item[1], tie(item[0])))
         if limit:
             return ranked[:limit]
         if ranked:

@@ -57,7 +57,11 @@ from tui.core.vocab import Vocabulary, compile_query, max_typos
 
 _log = logging.getLogger(__name__)
 
+DEAD = 0xFFFFFFFF
+"""``passage_article`` of a dead passage."""
+
 __all__ = [
+    "DEAD",
     "SYNTAX_HELP",
     "SearchCancelled",
     "SearchHit",
@@ -88,6 +92,23 @@ class SearchHit:
     """Absolute spans of every matched word, sorted, inside ``[start, end)``."""
 
 
+def passage_ids(
+    text: str, start: int, end: int, raw_ids: dict[str, int], vocab: Vocabulary
+) -> list[int]:
+    """The vocabulary ids of the words of ``text[start:end]``, new words added.
+
+    ``raw_ids`` remembers the id of each word as written (most are seen before).
+    """
+    raws = TOKEN_RE.findall(text, start, end)
+    try:
+        return list(map(raw_ids.__getitem__, raws))
+    except KeyError:
+        for raw in raws:
+            if raw not in raw_ids:
+                raw_ids[raw] = vocab.add(word_key(raw))
+        return list(map(raw_ids.__getitem__, raws))
+
+
 class SearchIndex:
     """An in-memory passage index; build it with :meth:`build`."""
 
@@ -98,8 +119,17 @@ class SearchIndex:
         self.tokens = array("I")
         self.offsets = array("q", [0])
         self.passage_article = array("I")
+        """Article number of each passage; :data:`DEAD` for a passage no longer indexed."""
         self.passage_index = array("I")
-        self.first_passage = array("q", [0])
+        """Position of each passage in its article's ``passages``."""
+        self.article_first = array("q")
+        """Number of each article's first passage: its passages are numbered
+        ``article_first[a]`` to ``article_first[a] + len(articles[a].passages) - 1``."""
+        self.dead = 0
+        """Passages left in the numbering by an incremental update (:mod:`tui.core.update`):
+        in no posting list, never a candidate; ``passage_article`` marks them :data:`DEAD`."""
+        self.ordered = True
+        """Whether passage numbers follow article order (false after an incremental update)."""
         self.postings: Sequence[array[int]] = Ragged(array("I"), array("Q", [0]))
         self.title_postings: dict[int, list[int]] = {}
         self.speakers: dict[str, tuple[tuple[str, ...], list[int]]] = {}
@@ -107,8 +137,31 @@ class SearchIndex:
 
     @property
     def passages(self) -> int:
-        """Number of passages indexed."""
+        """Number of passage numbers in use, dead ones included."""
         return len(self.passage_article)
+
+    @property
+    def live(self) -> int:
+        """Number of passages indexed (the dead ones left out)."""
+        return len(self.passage_article) - self.dead
+
+    def article_passages(self, article: int) -> range:
+        """The passage numbers of article number ``article``."""
+        first = self.article_first[article]
+        return range(first, first + len(self.articles[article].passages))
+
+    def live_passages(self) -> set[int]:
+        """Every live passage number."""
+        if not self.dead:
+            return set(range(self.passages))
+        found: set[int] = set()
+        for number in range(len(self.articles)):
+            found.update(self.article_passages(number))
+        return found
+
+    def tie_key(self, passage: int) -> tuple[int, int]:
+        """Article order of a passage, which breaks score ties as a full build would."""
+        return self.passage_article[passage], self.passage_index[passage]
 
     @classmethod
     def build(
@@ -128,7 +181,6 @@ class SearchIndex:
         postings: list[array[int]] = []
         tokens, offsets = index.tokens, index.offsets
         total = len(articles)
-        findall = TOKEN_RE.findall
         for number, article in enumerate(articles):
             if number % 128 == 0:
                 if cancel is not None and cancel.is_set():
@@ -136,17 +188,11 @@ class SearchIndex:
                 if progress is not None:
                     progress(number, total)
             text = article.text
+            index.article_first.append(len(index.passage_article))
             for position, (start, end) in enumerate(article.passages):
-                raws = findall(text, start, end)
-                try:
-                    ids = list(map(raw_ids.__getitem__, raws))
-                except KeyError:
-                    for raw in raws:
-                        if raw not in raw_ids:
-                            raw_ids[raw] = vocab.add(word_key(raw))
-                    ids = list(map(raw_ids.__getitem__, raws))
-                    while len(postings) < len(vocab.terms):
-                        postings.append(array("I"))
+                ids = passage_ids(text, start, end, raw_ids, vocab)
+                while len(postings) < len(vocab.terms):
+                    postings.append(array("I"))
                 passage = len(index.passage_article)
                 for tid in set(ids):
                     postings[tid].append(passage)
@@ -154,7 +200,6 @@ class SearchIndex:
                 offsets.append(len(tokens))
                 index.passage_article.append(number)
                 index.passage_index.append(position)
-            index.first_passage.append(len(index.passage_article))
             for key in set(keys(article.title)):
                 index.title_postings.setdefault(vocab.add(key), []).append(number)
         while len(postings) < len(vocab.terms):
@@ -171,7 +216,7 @@ class SearchIndex:
         table: dict[str, tuple[tuple[str, ...], list[int]]] = {}
         for number, quotes in enumerate(speakers[: len(self.articles)]):
             article = self.articles[number]
-            first = self.first_passage[number]
+            first = self.article_first[number]
             for start, end, name in quotes:
                 name_key = " ".join(keys(name))
                 if not name_key:
@@ -229,16 +274,26 @@ class SearchIndex:
     ) -> list[SearchHit]:
         if query.empty or (limit <= 0 and only is None):
             return []
-        compiled = compile_query(self.vocab, self.postings, self.passages, query, prefix_last)
+        keep = self._known if self.dead else None
+        compiled = compile_query(self.vocab, self.postings, self.live, query, prefix_last, keep)
         if compiled is None:
             return []
         allowed = self._allowed(query.scopes)
         if only is not None:
-            span = range(self.first_passage[only], self.first_passage[only + 1])
+            span = self.article_passages(only)
             allowed = set(span) if allowed is None else allowed & set(span)
         scorer = Scorer(self, compiled, cancel)
         ranked = scorer.run(allowed, limit if only is None else 0)
         return [self._hit(passage, score, matched) for passage, score, matched in ranked]
+
+    def _known(self, tid: int) -> bool:
+        """Whether word ``tid`` is still in some passage or title (not only in removed ones)."""
+        postings = self.postings
+        if type(postings) is Ragged:
+            used = postings.starts[tid + 1] > postings.starts[tid]
+        else:
+            used = bool(len(postings[tid]))
+        return used or tid in self.title_postings
 
     def _hit(self, passage: int, score: float, matched: set[int]) -> SearchHit:
         number = self.passage_article[passage]
@@ -264,11 +319,7 @@ class SearchIndex:
             chosen = self._scope_articles(scope)
             articles = chosen if articles is None else articles & chosen
         if articles is not None:
-            spread = {
-                p
-                for a in articles
-                for p in range(self.first_passage[a], self.first_passage[a + 1])
-            }
+            spread = {p for a in articles for p in self.article_passages(a)}
             passages = spread if passages is None else passages & spread
         return passages
 

@@ -33,7 +33,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Sequence, Sized
+from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass, field
 from zlib import crc32
 
@@ -41,6 +41,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from tui.core.query import AnyOf, Query, Word
+from tui.core.ragged import raw
 
 EXACT = 1.0
 """Quality of an exact match."""
@@ -113,6 +114,61 @@ class Vocabulary:
         entries.sort()
         self._deletes = array("Q", entries)
         self._group_ids = ids
+        self._group_starts = starts
+        self._cache.clear()
+
+    def extend(self, known: int, df: array[int]) -> None:
+        """Add the words from id ``known`` on to the frozen structures, without a re-freeze.
+
+        For an incremental update: the sorted words get the new ones inserted
+        (C-level slice copies), and the new words form new deletion groups, even
+        when a group with the same prefix exists (a look-up gathers every group
+        of a key, so the words found are the same as after :meth:`freeze`).
+        ``df`` replaces the word frequencies.
+        """
+        self._df = df
+        terms = self.terms
+        new = sorted(range(known, len(terms)), key=terms.__getitem__)
+        words: list[str] = []
+        ids = array("I")
+        old_words, old_ids = self._sorted, self._sorted_ids
+        at = 0
+        for tid in new:
+            cut = bisect_left(old_words, terms[tid], at)
+            words.extend(old_words[at:cut])
+            ids.frombytes(raw(old_ids[at:cut]))
+            words.append(terms[tid])
+            ids.append(tid)
+            at = cut
+        words.extend(old_words[at:])
+        ids.frombytes(raw(old_ids[at:]))
+        self._sorted, self._sorted_ids = words, ids
+        groups: dict[str, list[int]] = {}
+        for tid in range(known, len(terms)):
+            if len(terms[tid]) >= 3:
+                groups.setdefault(terms[tid][:KEY_PREFIX], []).append(tid)
+        members = array("I")
+        members.frombytes(raw(self._group_ids))
+        starts = array("I")
+        starts.frombytes(raw(self._group_starts))
+        entries: list[int] = []
+        for number, (head, group) in enumerate(groups.items(), len(starts) - 1):
+            for variant in _neighbourhood(head, 2 if len(head) >= KEY_PREFIX else 1):
+                entries.append(_key(variant) | number)
+            members.extend(group)
+            starts.append(len(members))
+        entries.sort()
+        deletes = array("Q")
+        old_deletes = self._deletes
+        at = 0
+        for entry in entries:
+            cut = bisect_left(old_deletes, entry, at)
+            deletes.frombytes(raw(old_deletes[at:cut]))
+            deletes.append(entry)
+            at = cut
+        deletes.frombytes(raw(old_deletes[at:]))
+        self._deletes = deletes
+        self._group_ids = members
         self._group_starts = starts
         self._cache.clear()
 
@@ -228,12 +284,18 @@ class Compiled:
 
 
 def compile_query(
-    vocab: Vocabulary, postings: Sequence[Sized], passages: int, query: Query, prefix_last: bool
+    vocab: Vocabulary,
+    postings: Sequence[Sized],
+    passages: int,
+    query: Query,
+    prefix_last: bool,
+    keep: Callable[[int], bool] | None = None,
 ) -> Compiled | None:
     """Resolve words to vocabulary ids; ``None`` when a required clause cannot match.
 
     ``postings[id]`` holds the passages of word ``id`` (its length gives the
-    idf) among ``passages`` in all.
+    idf) among ``passages`` in all. With ``keep``, the words it rejects are
+    treated as unknown (words of removed articles, left in an updated vocabulary).
     """
     total = max(passages, 1)
     clauses: list[CompiledClause] = []
@@ -247,6 +309,8 @@ def compile_query(
                 shortest = PREFIX_MIN_LAST if last else PREFIX_MIN
                 prefix = not option.exact and len(option.key) >= shortest
                 terms = vocab.match(option.key, exact=option.exact, prefix=prefix)
+                if keep is not None:
+                    terms = {t: q for t, q in terms.items() if keep(t)}
                 hard = option.exact or option.anchored
                 alternatives.append(Alternative(terms, None, option.anchored, hard))
                 if terms:
@@ -254,7 +318,7 @@ def compile_query(
                     frequency += max(len(postings[t]) for t, q in terms.items() if q == best)
             else:
                 ids = tuple(vocab.ids.get(k, -1) for k in option.keys)
-                if -1 in ids:
+                if -1 in ids or (keep is not None and not all(map(keep, ids))):
                     ids = ()
                 alternatives.append(Alternative({}, ids, option.anchored, True))
                 if ids:

@@ -48,6 +48,8 @@ class QuotePanel(VimOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self.quotes: list[Quote] = []
+        self._width = 0
 
     def _prompt(self, article: Article, quote: Quote, width: int) -> Text:
         known = quote.speaker_name or quote.speaker
@@ -65,14 +67,23 @@ class QuotePanel(VimOptionList):
     def show_quotes(self, article: Article | None, quotes: list[Quote]) -> None:
         """List the quotations of ``article``."""
         self.article = article
+        self.quotes = quotes
         self.clear_options()
         if article is None:
             return
-        width = self.pane_width()
+        width = self._width = self.pane_width()
         if not quotes:
             self.add_option(Option(Text("No quotations in this article."), disabled=True))
             return
         self.add_options([Option(self._prompt(article, quote, width)) for quote in quotes])
+
+    def on_resize(self) -> None:
+        # Filled while hidden (narrow terminal), the prompts were cut for a zero-width pane.
+        if self.article is not None and self.pane_width() != self._width:
+            highlighted = self.highlighted
+            self.show_quotes(self.article, self.quotes)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

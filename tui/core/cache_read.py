@@ -1,0 +1,192 @@
+"""Reading a cache file's main section back into articles and a search index, checked."""
+
+from __future__ import annotations
+
+import io
+import mmap
+import operator
+import os
+from array import array
+from collections.abc import Sequence
+from dataclasses import fields
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from tui.core.cache_format import (
+    LENGTHS,
+    MAGIC,
+    CacheInvalid,
+    TextWindows,
+    Unpickler,
+    map_blobs,
+    read_prelude,
+    unpack,
+)
+from tui.core.cache_keys import CACHE_VERSION, code_hash, quotes_hash
+from tui.core.models import Article, Span
+from tui.core.search import SearchIndex
+from tui.core.stored import StoredArticle
+from tui.core.vocab import Vocabulary
+
+
+def check_header(header: object, root: Path) -> None:
+    """Raise :class:`CacheInvalid` unless ``header`` is this seedtui's, for ``root``."""
+    if not isinstance(header, dict):
+        raise CacheInvalid("bad header")
+    if header.get("version") != CACHE_VERSION:
+        raise CacheInvalid(f"cache version {header.get('version')!r}, not {CACHE_VERSION}")
+    if header.get("code") != code_hash():
+        raise CacheInvalid("written by another version of seedtui")
+    if header.get("root") != str(root.resolve()):
+        raise CacheInvalid("cache of another folder")
+
+
+def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
+    """The token and main section of the cache file, unpacked and checked; raises on any problem."""
+    with path.open("rb", buffering=1 << 20) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        lengths = read_prelude(handle)
+        if len(MAGIC) + LENGTHS.size + sum(lengths) != size:
+            raise CacheInvalid("truncated or padded cache file")
+        header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
+        check_header(header, root)
+        main = Unpickler(handle).load()
+        start = len(MAGIC) + LENGTHS.size + lengths[0]
+        if handle.tell() != start + lengths[1] or not isinstance(main, dict):
+            raise CacheInvalid("bad main section")
+        # The index's speakers come from the quotations: valid only with the same quote code.
+        main["speakers_ready"] = (
+            main.get("speakers_ready") is True and header.get("quotes_code") == quotes_hash()
+        )
+        text_sizes: array[int] = main["text_sizes"]
+        table = sum(array(t).itemsize * n for t, n in main["blobs"]) + sum(text_sizes)
+        if table != lengths[2] or min(text_sizes, default=0) < 0:
+            raise CacheInvalid("bad array table")
+        # Arrays and texts stay in the file, mapped: the kernel brings in the pages a
+        # search or the reader touches, nothing is copied up front.
+        buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        blobs = map_blobs(buffer, start + lengths[1], main["blobs"])
+        texts_at = start + lengths[1] + lengths[2] - sum(text_sizes)
+        main["articles"]["text"] = ("@raw", TextWindows(buffer, texts_at, text_sizes))
+        main["buffer"] = buffer
+    try:
+        main["articles"] = {
+            name: unpack(value, blobs) for name, value in main["articles"].items()
+        }
+        if main["index"] is not None:
+            state = main["index"]
+            state["fields"] = {
+                name: unpack(value, blobs) for name, value in state["fields"].items()
+            }
+            state["vocab"] = {
+                name: unpack(value, blobs) for name, value in state["vocab"].items()
+            }
+    except CacheInvalid:
+        raise
+    except Exception as error:
+        raise CacheInvalid(f"bad packing ({type(error).__name__})") from error
+    _check_main(main)
+    token = header.get("token")
+    return (token if isinstance(token, str) else ""), main
+
+
+def _check_main(main: dict[str, Any]) -> None:
+    """Raise :class:`CacheInvalid` unless the main section has the expected shapes."""
+    try:
+        paths, sizes, mtimes, slots = main["files"]
+        reasons = main["skipped"]
+        columns = main["articles"]
+        count = len(columns["path"])
+        if not (len(paths) == len(sizes) == len(mtimes) == len(slots)):
+            raise CacheInvalid("file table shape")
+        if tuple(sorted(columns)) != _COLUMNS:
+            raise CacheInvalid("article columns differ")
+        if any(len(column) != count for column in columns.values()):
+            raise CacheInvalid("article columns shape")
+        if 2 * sum(columns["passage_count"]) != len(main["passages"]):
+            raise CacheInvalid("passages shape")
+        if slots and (max(slots) >= count or min(slots) < -len(reasons)):
+            raise CacheInvalid("file table points outside the articles")
+        if not isinstance(main["warnings"], dict):
+            raise CacheInvalid("warnings shape")
+        state = main["index"]
+        if state is not None:
+            _check_index(state, columns["passage_count"])
+    except CacheInvalid:
+        raise
+    except Exception as error:
+        raise CacheInvalid(f"bad shape ({type(error).__name__}: {error})") from error
+
+
+VOCAB_SLOTS = tuple(sorted(name for name in Vocabulary.__slots__ if name != "_cache"))
+INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab"}))
+"""Every attribute a :class:`SearchIndex` has, except its articles and vocabulary."""
+_ARTICLE_FIELDS = (
+    "id", "path", "text", "title", "date", "folder", "source", "author", "dateline",
+    "encoding", "title_span", "body_start", "passages", "mtime", "size",
+)
+if tuple(f.name for f in fields(Article)) != _ARTICLE_FIELDS:  # pragma: no cover
+    raise ImportError("tui.core.cache: Article's fields changed; update _ARTICLE_FIELDS")
+_COLUMNS = tuple(sorted(
+    ["id", "folder", "path", "text", "title", "date", "source", "author", "dateline", "encoding",
+     "title_span", "body_start", "mtime", "size", "passage_count"]
+))
+
+
+def _check_index(state: dict[str, Any], counts: Sequence[int]) -> None:
+    """Raise :class:`CacheInvalid` unless ``state`` fits articles of ``counts`` passages each."""
+    fields_, vocab = state["fields"], state["vocab"]
+    if tuple(sorted(fields_)) != INDEX_FIELDS or tuple(sorted(vocab)) != VOCAB_SLOTS:
+        raise CacheInvalid("index fields differ")
+    terms = len(vocab["terms"])
+    if len(fields_["postings"]) != terms or len(vocab["ids"]) != terms:
+        raise CacheInvalid("vocabulary shape")
+    passages = len(fields_["passage_article"])
+    first, dead, articles = fields_["article_first"], fields_["dead"], len(counts)
+    if type(dead) is not int or not 0 <= dead <= passages or type(fields_["ordered"]) is not bool:
+        raise CacheInvalid("index dead passages")
+    if len(first) != articles or sum(counts) + dead != passages:
+        raise CacheInvalid("index articles shape")
+    if articles and (min(first) < 0 or max(map(operator.add, first, counts)) > passages):
+        raise CacheInvalid("index articles outside the passages")
+    if len(fields_["offsets"]) != passages + 1 or fields_["offsets"][-1] != len(fields_["tokens"]):
+        raise CacheInvalid("index passages shape")
+    if len(fields_["passage_index"]) != passages or len(fields_["folders"]) != articles:
+        raise CacheInvalid("index shape")
+
+
+def stored_articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
+    """Every cached article, rebuilt from the columns (in the cached, sorted order).
+
+    Their texts stay in the mapped cache file until read (:class:`StoredArticle`).
+    """
+    pairs = iter(flat)
+    spans = list(zip(pairs, pairs))
+    passages: list[list[Span]] = []
+    start = 0
+    for count in columns["passage_count"]:
+        passages.append(spans[start : start + count])
+        start += count
+    values = {"passages": passages, **columns}
+    texts: TextWindows = columns["text"]
+    names = [name for name in _ARTICLE_FIELDS if name != "text"]
+    return list(map(
+        StoredArticle, *(values[name] for name in names),
+        repeat(texts.buffer), texts.starts, texts.sizes,
+    ))
+
+
+def restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
+    """A :class:`SearchIndex` over ``articles`` from its cached (unpacked) state."""
+    index = SearchIndex.__new__(SearchIndex)  # every attribute is set from the cache
+    index.articles = articles
+    vocab = Vocabulary()
+    for name, value in state["vocab"].items():
+        setattr(vocab, name, value)
+    index.vocab = vocab
+    for name, value in state["fields"].items():
+        setattr(index, name, value)
+    return index
+
+
