@@ -51,13 +51,16 @@ class Ragged(Sequence["array[int]"]):
 
     def __getitem__(self, row: int | slice) -> array[int] | list[array[int]]:
         """Row ``row`` as a new array (or a list of rows for a slice)."""
+        starts = self.starts
+        if type(row) is int and 0 <= row < len(starts) - 1:  # the search's hot path
+            return self.flat[starts[row] : starts[row + 1]]
         if isinstance(row, slice):
             return [self[number] for number in range(*row.indices(len(self)))]
         if row < 0:
             row += len(self)
         if not 0 <= row < len(self):
             raise IndexError("row out of range")
-        return self.flat[self.starts[row] : self.starts[row + 1]]
+        return self.flat[starts[row] : starts[row + 1]]
 
     def __iter__(self) -> Iterator[array[int]]:
         """Every row in order."""

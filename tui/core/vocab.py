@@ -221,12 +221,14 @@ class Vocabulary:
                 seen.add(deletes[at] & 0xFFFFFFFF)
                 at += 1
         ids: list[int] = []
-        starts, members, terms = self._group_starts, self._group_ids, len(self.terms)
+        starts, members, groups = self._group_starts, self._group_ids, len(self._group_starts) - 1
         for group in seen:
-            if group + 1 < len(starts):  # a damaged table never raises, it finds less
-                ids.extend(tid for tid in members[starts[group] : starts[group + 1]]
-                           if tid < terms)
-        words = [self.terms[tid] for tid in ids]
+            if group < groups:  # a damaged table never raises, it finds less
+                ids.extend(members[starts[group] : starts[group + 1]])
+        terms = self.terms
+        if ids and max(ids) >= len(terms):
+            ids = [tid for tid in ids if tid < len(terms)]
+        words = [terms[tid] for tid in ids]
         for _, distance, index in process.extract(
             key, words, scorer=OSA.distance, score_cutoff=limit, limit=None
         ):
