@@ -14,70 +14,58 @@ FileKey = tuple[int, int]
 def scan_files(root: Path, cancel: threading.Event | None) -> list[tuple[str, str, FileKey | None]]:
     """Every article file as (full path, relative path, (size, mtime_ns) or ``None``).
 
-    Same files and order as :func:`tui.core.corpus.find_files`. The files are
-    stat-ed by a few threads (``os.stat`` releases the GIL): 100k files take
-    about 1.1 s on one thread and 0.45 s on two cores.
+    Same files and order as :func:`tui.core.corpus.find_files` (``os.walk``
+    top-down, names sorted, hidden entries and links to folders passed over), in
+    one pass of ``os.scandir``. Threads did not pay: the stat calls are short
+    and the Python around them holds the lock (100k files: 0.51 s in one pass,
+    0.67-0.77 s as a walk plus four stat threads).
     """
-    fulls, relatives = _walk(str(root), cancel)
-    keys = _stat_all(fulls, cancel)
-    return list(zip(fulls, relatives, keys))
-
-
-def _walk(base: str, cancel: threading.Event | None) -> tuple[list[str], list[str]]:
-    """Full and relative paths of the article files below ``base``, in load order."""
-    fulls: list[str] = []
-    relatives: list[str] = []
+    base = str(root)
     cut = len(base.rstrip(os.sep)) + 1
-    for folder, dirnames, filenames in os.walk(base, followlinks=False):
+    found: list[tuple[str, str, FileKey | None]] = []
+    folders = [base]
+    while folders:
         if cancel is not None and cancel.is_set():
             raise LoadCancelled()
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
-        prefix = folder + os.sep
-        relative_prefix = prefix[cut:]
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=_name)
+        except OSError:
+            continue  # an unreadable folder: skipped, as os.walk does
+        relative_prefix = (folder + os.sep)[cut:]
         if os.sep != "/":
             relative_prefix = relative_prefix.replace(os.sep, "/")
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+        below: list[str] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            fulls.append(prefix + name)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():
+                    below.append(entry.path)
+                continue
+            if not name.lower().endswith(SUFFIXES):
+                continue
             relative = relative_prefix + name
             if not relative.isascii():
                 relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            relatives.append(relative)
-    return fulls, relatives
+            try:
+                result = entry.stat()
+            except OSError:
+                found.append((entry.path, relative, None))
+            else:
+                found.append((entry.path, relative, (result.st_size, result.st_mtime_ns)))
+        folders.extend(reversed(below))  # the first subfolder is walked next
+    return found
 
 
-def _stat_chunk(paths: list[str]) -> list[FileKey | None]:
-    """``(size, mtime_ns)`` of each path, ``None`` when it cannot be stat-ed."""
-    keys: list[FileKey | None] = []
-    append = keys.append
-    stat = os.stat
-    for path in paths:
-        try:
-            result = stat(path)
-        except OSError:
-            append(None)
-        else:
-            append((result.st_size, result.st_mtime_ns))
-    return keys
-
-
-def _stat_all(paths: list[str], cancel: threading.Event | None) -> list[FileKey | None]:
-    """Stat ``paths``, with a few threads when there are many."""
-    workers = min(4, os.cpu_count() or 1)
-    if len(paths) < 4096 or workers < 2:
-        return _stat_chunk(paths)
-    from concurrent.futures import ThreadPoolExecutor
-
-    size = max(1024, len(paths) // (workers * 8))
-    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
-    keys: list[FileKey | None] = []
-    with ThreadPoolExecutor(workers, thread_name_prefix="seedtui-stat") as pool:
-        for found in pool.map(_stat_chunk, chunks):
-            if cancel is not None and cancel.is_set():
-                raise LoadCancelled()
-            keys.extend(found)
-    return keys
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def file_key(path: str | Path) -> FileKey | None:
