@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             "type /prime minister\n"
             "wait-for hits for 60\n"
             + (f"wait {options.linger}\n" if options.linger else "")
-            + "keys Escape\nwait 0.5\nkeys q\nwait 1\n",
+            + "keys Escape\nwait 0.5\nkeys q\nwait 5\n",
             encoding="utf-8",
         )
         env = {"SEEDTUI_CACHE_DIR": str(options.cache),
