@@ -52,7 +52,9 @@ def drive(steps: str, command: str, out: Path,
 def seedtui_command(state: Path, log: Path) -> str:
     """seedtui on the fixture corpus, its terminal output recorded by ``script``."""
     inner = f"{shlex.quote(str(SEEDTUI))} {shlex.quote(str(CORPUS))}"
+    cache = state.parent / "cache"  # never the user's cache folder
     return (f"SEEDTUI_STATE_DIR={shlex.quote(str(state))} "
+            f"SEEDTUI_CACHE_DIR={shlex.quote(str(cache))} "
             f"script -q -f -c {shlex.quote(inner)} {shlex.quote(str(log))}")
 
 
