@@ -64,7 +64,7 @@ def test_search_find_copy_and_restart_over_ssh(tmp_path: Path) -> None:
         "wait-for Grain 20",
         "type /",
         "type islandrs cut",
-        "wait-for hit 10",
+        "wait-for for 'islandrs cut' 10",  # the status line (hits for the query)
         "wait 1",
         "keys Enter",
         "wait-for Brandauer 10",
