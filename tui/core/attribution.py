@@ -394,6 +394,12 @@ def _finish(
             continue
         mention = text[f.speaker[0] : f.speaker[1]]
         ml = mention.lower()
+        if ml == "who" and _sentence_start(text, f.speaker[1], s) > f.speaker[1]:
+            # said Ana Ruiz, who noted …. “…”: a later sentence names the antecedent
+            m = _ANTECEDENT_RE.search(text, max(0, f.speaker[0] - 80), f.speaker[0])
+            if m is not None:
+                f = _Found(m.span(1), f.cue, f.guessed, f.strength)
+                mention, ml = m.group(1), m.group(1).lower()
         ck = (f.speaker[0], f.cue[0] if f.cue else -1, s if ml in _PRONOUNS else -1)
         if ck in cache and cache[ck].explicit != f.guessed:
             out.append(cache[ck])

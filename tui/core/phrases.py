@@ -308,8 +308,8 @@ def _main_subject(
             last = seg[toks[j - 1][0] : toks[j - 1][1]]
             if last.islower() and last.endswith(("s", "ed")) and not last.endswith("ss"):
                 j -= 1
-        if j == i:
-            return None
+        if j == i or j == i + 1 and wl in ("the", "a", "an"):
+            return None  # nothing, or a lone article: The first incident came …
         # skip an appositive or a parenthesis: Jane Doe, a spokeswoman, said / Cruz (R-Tex.)
         k = j
         if k < n and seg[toks[k][0] : toks[k][1]] in (",", "(", "\u2014", "\u2013", "--"):
