@@ -30,6 +30,26 @@ from tui.core.stored import StoredArticle
 from tui.core.vocab import Vocabulary
 
 
+def quote_section(path: Path, token: str) -> bytes | None:
+    """The raw quotations section of the cache file at ``path``.
+
+    ``None`` unless the file is still the one written with ``token`` and its
+    quotations come from this seedtui's quote code; read errors are raised.
+    """
+    with path.open("rb") as handle:
+        lengths = read_prelude(handle)
+        header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
+        if not isinstance(header, dict) or header.get("token") != token:
+            return None
+        if header.get("quotes_code") != quotes_hash():
+            return None
+        handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
+        data = handle.read(lengths[3])
+    if len(data) != lengths[3]:
+        raise CacheInvalid("quotations cut short")
+    return data or None
+
+
 def check_header(header: object, root: Path) -> None:
     """Raise :class:`CacheInvalid` unless ``header`` is this seedtui's, for ``root``."""
     if not isinstance(header, dict):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import secrets
@@ -18,13 +17,11 @@ from tui.core.cache_format import (
     RELEASE_EVERY,
     Blobs,
     CacheInvalid,
-    Unpickler,
     pack,
-    read_prelude,
     release,
 )
 from tui.core.cache_keys import CACHE_VERSION, RACY_NS, code_hash, quotes_hash
-from tui.core.cache_read import INDEX_FIELDS, VOCAB_SLOTS
+from tui.core.cache_read import INDEX_FIELDS, VOCAB_SLOTS, quote_section
 from tui.core.quote_table import QuoteTable
 from tui.core.search import SearchIndex
 from tui.core.stored import encoded
@@ -125,16 +122,7 @@ def _old_quotes(result: CachedCorpus) -> bytes | None:
     if result.path is None or not result._token:
         return None
     try:
-        with result.path.open("rb") as handle:
-            lengths = read_prelude(handle)
-            header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
-            if not isinstance(header, dict) or header.get("token") != result._token:
-                return None
-            if header.get("quotes_code") != quotes_hash():
-                return None
-            handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
-            data = handle.read(lengths[3])
-        return data if len(data) == lengths[3] and data else None
+        return quote_section(result.path, result._token)
     except Exception:
         return None
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.cache_format import Unpickler, read_prelude
-from tui.core.cache_keys import quotes_hash
+from tui.core.cache_format import Unpickler
+from tui.core.cache_read import quote_section
 from tui.core.cache_scan import FileKey
 from tui.core.cache_write import quotes_from_section, write_cache
 from tui.core.corpus import (
@@ -102,16 +102,10 @@ class CachedCorpus:
         if self.path is None or not self._token:
             return [], QuoteTable()
         try:
-            with self.path.open("rb") as handle:
-                lengths = read_prelude(handle)
-                header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
-                if not isinstance(header, dict) or header.get("token") != self._token:
-                    return [], QuoteTable()
-                if header.get("quotes_code") != quotes_hash():
-                    return [], QuoteTable()
-                handle.seek(lengths[1] + lengths[2], io.SEEK_CUR)
-                section = Unpickler(handle).load()
-            return quotes_from_section(section)
+            data = quote_section(self.path, self._token)
+            if data is None:
+                return [], QuoteTable()
+            return quotes_from_section(Unpickler(io.BytesIO(data)).load())
         except Exception as error:  # a damaged quotes section only costs time
             self.warnings.append(
                 f"cached quotations unreadable ({type(error).__name__}); finding them anew"
