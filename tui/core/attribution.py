@@ -207,9 +207,13 @@ def attribute(
         for k in range(i + 1, j):
             if found[k] is None and found[k - 1] is not None:
                 gap = text[pieces[k - 1][1] : pieces[k][0]]
-                if not _SENT_END_RE.search(gap + " A") and len(gap) < 40:
-                    f2 = found[k - 1]
-                    assert f2 is not None
+                f2 = found[k - 1]
+                assert f2 is not None
+                if not _SENT_END_RE.search(gap + " A") and (len(gap) < 40 or (
+                    f2.cue is not None and pieces[k - 1][1] <= f2.speaker[0]
+                    and f2.cue[1] <= pieces[k][0] and len(gap) < 160
+                    and gap.rstrip().endswith(",") and _opens_lower(text, pieces[k][0])
+                )):  # “…,” said Ana Ruiz, a spokeswoman for the mayor, “…”
                     found[k] = _Found(f2.speaker, f2.cue, False, 2)
         i = j
     # groups: pieces of one quotation share their speaker
@@ -252,7 +256,7 @@ def attribute(
                     s0 = _sentence_start(text, floor, pieces[k][0])
                     endless = s0 == floor > ps
                     x = i + bisect.bisect_right(starts, s0) - 1
-                    if x >= i and pieces[x][0] < s0 < pieces[x][1]:
+                    if i <= x < k and pieces[x][0] <= s0 < pieces[x][1]:
                         s0 = pieces[x][1]  # the sentence began inside that quote
                     if k > i and s0 < pieces[k - 1][0]:
                         # Ms. Ruiz said that “…” and that the city should not bear “…”
@@ -366,6 +370,12 @@ _DASH_SIGN_RE = re.compile(
     r"([A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4})(?:,[^\n,]{1,60})?\.?[ \u00a0]*"
     r"(?:\n|$)"
 )
+
+
+def _opens_lower(text: str, s: int) -> bool:
+    """Whether the quotation at ``s`` opens with a lower-case word (a sentence going on)."""
+    head = text[s : s + 4].lstrip("\"'\u201c\u2018\u201e\u00ab ")
+    return head[:1].islower()
 
 
 def _blank_between(text: str, a: int, b: int) -> bool:

@@ -223,9 +223,13 @@ _SPEECH_NOUNS = (
     "answer reply response admission complaint boast prediction threat"
 ).split()
 _SPEECH_NOUN_RE = re.compile("|".join(_SPEECH_NOUNS))
+_DATE_WORDS = "(?:" + "|".join(
+    "January February March April May June July August September October November "
+    "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+) + ")"  # her March comment that “…”
 _POSSESSOR_RE = re.compile(
     r"(?<![\w.])(his|her|their|its|[A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*){0,3}(?=['\u2019]s))"
-    r"(?:['\u2019]s)?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?:"
+    r"(?:['\u2019]s)?[ \u00a0]+(?:(?:[a-z][\w-]*|" + _DATE_WORDS + r")[ \u00a0]+){0,2}?(?:"
     + "|".join(_SPEECH_NOUNS)
     + r")s?\b(?:[ \u00a0]+(?:(?:on|in|at|last|this)[ \u00a0]+[\w ]{0,20}?|[A-Z][a-z]+day))?"
     r"(?:(?:[ \u00a0]+(?:that|to|of|about|as))?[ \u00a0,:]*"

@@ -65,6 +65,8 @@ def _after(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
     if m is not None and m.group()[:1].islower():
         if m.group().endswith("ing") and not m.group().startswith("according"):
             return None  # “…,” describing the team as …: an object follows
+        if m.group().split()[0] in _OBJECT_VERBS:
+            return None  # “…,” described the impact as …: the verb takes an object
         np = _np_after(seg, _skip_blank(seg, m.end()), limit)
         if np:
             return _Found(np, _cue_extent(seg, m), False, 3)
@@ -73,6 +75,8 @@ def _after(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
     return _after_subject_first(seg, cues, qend, p, min(limit, p + 200))
 
 
+_OBJECT_VERBS = {"described", "describes", "denounced", "denounces", "reflects", "reflected",
+                 "called", "calls", "dubbed", "labeled", "labelled", "termed", "branded"}
 _AFTER_VERBS = {"notes", "states", "read", "reads", "recalls", "surmised", "commented",
                 "questioned", "mused", "wondered", "offered", "quipped", "pressed",
                 "interjected", "relayed", "echoed", "started", "began", "chimed", "boomed"}
@@ -344,6 +348,18 @@ def _before_near(
             np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
             if np and seg[np[1] : qstart].strip() in (":", ","):
                 return _Found(np, _cue_extent(seg, m), False, 3)
+            if 0 <= outer_floor < s0 and seg[s0 - 1] in _CLOSE_MARKS and seg[
+                m.end() : qstart
+            ].strip() in ("", ",", ":"):
+                # As Ana Ruiz, author of “Dust,” put it, “…”: the subject is before
+                # the title that ends right before the cue
+                full = _sentence_start(seg, outer_floor, s0)
+                end = m.start()
+                while end > full and (seg[end - 1] in _CLOSE_MARKS or seg[end - 1].isspace()):
+                    end -= 1
+                np = _np_before(seg, end, full) if full < s0 else None
+                if np is not None:
+                    return _Found(np, _cue_extent(seg, m), False, 2)
         continue
     # colon cue: Rezaei: “…”
     if tail.endswith(":"):

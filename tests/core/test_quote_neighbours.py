@@ -1,0 +1,78 @@
+"""Speakers found across a neighbouring quotation: split quotes with long appositives,
+titles inside the speaker's description, and verbs that take the quote as object.
+
+All article texts here are invented for the tests.
+"""
+
+from __future__ import annotations
+
+from tui.core.quotes import Quote, find_quotes
+
+
+def quote(text: str, needle: str) -> Quote:
+    """The quotation of ``text`` whose text contains ``needle``."""
+    found = [q for q in find_quotes(text, keep_all=True) if needle in text[q.start : q.end]]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_split_quote_with_a_long_appositive_keeps_its_speaker() -> None:
+    text = (
+        "Volunteers said they had been calling voters for weeks. \"We've had an office "
+        "in the valley since last April,\" said Ana Ruiz, the campaign's regional "
+        "communications director, \"and we've been building friendships that last.\""
+    )
+    assert quote(text, "office in the valley").speaker == "Ana Ruiz"
+    second = quote(text, "building friendships")
+    assert second.speaker == "Ana Ruiz"
+    assert second.cue == "said"
+
+
+def test_quote_opening_the_sentence_is_no_subject_for_the_next_one() -> None:
+    # the sentence starts at the first quote's opening mark: its words are not a subject
+    text = (
+        "Protesters gathered at noon. \u201cWe've waited two years for this,\u201d said "
+        "Ilse Dorn, who chairs the tenants' board and has organized the march "
+        "through the old port district, \u201cand we're not leaving.\u201d"
+    )
+    assert quote(text, "not leaving").speaker != "We've"
+
+
+def test_verb_taking_the_quote_as_object_does_not_invert() -> None:
+    # "described the damage": the words after the verb are its object, not a speaker
+    text = (
+        "Pollard, who estimates that his costs were \"in the six figures,\" described "
+        "the damage as \"terrible. It really wears you down,\" he said."
+    )
+    q = quote(text, "six figures")
+    assert q.speaker != "the damage"
+    assert q.cue != "described"
+
+
+def test_possessor_of_a_remark_with_a_month_before_it() -> None:
+    text = (
+        "Another holdout, the miners' union, is unlikely to back Ms. Vance after her "
+        "March comment that, \"We're going to close a lot of old plants.\""
+    )
+    assert quote(text, "old plants").speaker == "her"
+
+
+def test_as_x_put_it_across_a_title_in_the_appositive() -> None:
+    text = (
+        "As Akiko Tran, professor of law at Dunmore and author of \u201cThe Quiet "
+        "Court,\u201d put it, \u201cthe council should remember that a compromise today "
+        "may be far better than what it gets later.\u201d"
+    )
+    q = quote(text, "compromise today")
+    assert q.speaker == "Akiko Tran"
+    assert q.cue == "put it"
+
+
+def test_inverted_cue_with_its_own_speaker_is_not_read_across_a_quote() -> None:
+    text = (
+        "\u201cThe gifts were all opened: a kettle, a lamp,\u201d says the ad's narrator, "
+        "going on to list a series of other \u201cpresents.\u201d"
+    )
+    q = quote(text, "presents")
+    assert q.speaker != "a lamp"
+    assert q.speaker is not None and "narrator" in q.speaker
