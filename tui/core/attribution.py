@@ -26,7 +26,8 @@ For each piece, in order:
    artist”``: the quote is part of what Rubio said);
    A passive naming the quote takes its agent (``has been called “…” by Ana Ruiz``),
    and a cue right before the quote outranks a speaker after it (``what Ana Ruiz
-   called “…,” the club charged``);
+   called “…,” the club charged``); a ``with`` absolute speaks for itself (``X denied
+   it, with Ana Ruiz calling it “…”``), as does ``to which 21% said “…”`` (module clauses);
 3. *later in the sentence* — ``“…” in the primary, said Paul Beck``;
 4. *previous or next paragraph* — a paragraph ending ``X said:`` introduces the next
    one; a paragraph ``— Ana Ruiz.`` signs the quotation that ends the one before;

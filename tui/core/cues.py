@@ -66,6 +66,7 @@ _MARK_ANY = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a](?:(?<='
 # second words of multi-word cues (according to, pointed out, went on, shot back, put it)
 _PARTICLE = {"according": "to", "pointed": "out", "points": "out", "went": "on",
              "goes": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it"}
+_ON_PLACE_RE = re.compile(r"[ \u00a0]+(?!to\b)[A-Za-z]")
 _PARTICLE_RE = re.compile(r"\s+(to|out|on|back|it)\b")
 
 
@@ -142,6 +143,7 @@ def _lexicon_re(words: set[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pats
 
 
+_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being|be)[ \u00a0]+$")
 _IRREGULAR_PAST = {"said", "told", "wrote", "written", "read", "put"}
 _NOUN_BEFORE_RE = re.compile(
     r"(?:(?<![\w'\u2019])(?:a|an|the|another|his|her|its|their|our|my|your|every|each|"
@@ -166,6 +168,8 @@ def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[
             p = _PARTICLE_RE.match(text, nxt, b)
             if p is None or p.group(1) != _PARTICLE[lw]:
                 continue
+            if lw in ("went", "goes") and _ON_PLACE_RE.match(text, p.end()):
+                continue  # went on CNN / once the Senate goes on recess: no saying
             if lw == "according" or w[0].islower():
                 out.append(_Hit(start, p.end(), text[start : p.end()]))
             continue
@@ -175,6 +179,8 @@ def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[
             continue  # said's, say-so
         if start >= 3 and text[start - 3 : start].lower() == "so-":
             continue  # so-called: an adjective, no reporting verb
+        if lw == "charged" and _BE_BEFORE_RE.search(text, max(a, start - 12), start):
+            continue  # was charged with battery: an indictment, no saying
         if (
             words is _CUE_WORDS
             and not lw.endswith(("ed", "ing"))

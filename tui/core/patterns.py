@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.clauses import _in_relative, _opens_with_absolute, _with_absolute
 from tui.core.cues import (
     _MARK_ANY,
     _Cues,
@@ -217,8 +218,14 @@ def _before(
         main = _main_subject(seg, s0, near.speaker[0])
         if main is not None:
             return _Found(main, near.cue, False, near.strength)
-    if near is None or near.strength == 3 and not _in_relative(seg, s0, near):
+    if near is not None and near.cue is not None:
+        wa = _with_absolute(seg, near.cue[1], qstart)
+        if wa is not None:
+            return wa
+    if near is None or near.strength == 3 and not _in_relative(seg, s0, near, qstart):
         return near
+    if _opens_with_absolute(seg, s0, near.speaker):
+        return near  # …, with Sen. Ana Ruiz telling reporters she was “…”: its own subject
     if 0 <= outer_floor < floor:
         # the sentence may have begun before an earlier quote: Rubio said that “…” of
         # Trump, whom he called “…”
@@ -228,17 +235,6 @@ def _before(
 
 
 _WHAT_PRONOUN_RE = re.compile(r"\bwhat\s+(?:he|she|they)$")
-_RELATIVE_RE = re.compile(r"(?:^|\W)(?:whom|who|which|that)\s+$", re.IGNORECASE)
-
-
-def _in_relative(seg: str, s0: int, near: _Found) -> bool:
-    """Whether ``near``'s subject opens a relative or ``that`` clause (whom he called)."""
-    a, b = near.speaker
-    if seg[a:b].lower() == "who":
-        return True
-    return _RELATIVE_RE.search(seg, max(s0, a - 8), a) is not None
-
-
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")
 
 
@@ -323,6 +319,8 @@ def _before_near(
             wm = _WITH_RE.search(seg, max(s0, m.start() - 70), m.start())
             if wm is not None:  # with Sen. John McCain calling it a “…”
                 np = _np_before(seg, m.start(), wm.end())
+                if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), m.start()):
+                    np = _np_after(seg, wm.end(), m.start())  # with the staff of X saying
         if np:
             frame = _SURVEY_RE.match(seg, s0, np[0])
             if frame is not None:
@@ -332,7 +330,7 @@ def _before_near(
         if seg[s0 : m.start()].strip():
             # participle (", saying"), coordination (and said), relative (a video that said)
             np = None
-            prev = seg[s0 : m.start()].rstrip()
+            prev = _ADVERB_END_RE.sub("", seg[s0 : m.start()].rstrip())  # , recently telling
             if word.endswith("ing") and prev.endswith(",") or prev.endswith((" and", " but")):
                 np = _main_subject(seg, s0, m.start())
                 if np is None and outer_floor >= 0:
@@ -388,7 +386,9 @@ def _before_near(
     return None
 
 
+_ADVERB_END_RE = re.compile(r"(?<=,)[ \u00a0]+[a-z]+ly$")
 _WITH_RE = re.compile(r"\b[Ww]ith\s+(?=[^,;:]*$)")
+_WORDS_ONLY_RE = re.compile(r"[\w\u2019' \u00a0.]+")
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s*$")
 _FOLLOWS_RE = re.compile(
     r"\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:as\s+follows|the\s+following)\s*:$"

@@ -7,6 +7,7 @@ import re
 from tui.core.cues import (
     _CUE_WORDS,
 )
+from tui.core.subject_spans import _VERBISH, _in_number, _more_appositives
 from tui.core.words import (
     _ABBREV,
     _APPOSITIVE_OPENERS,
@@ -45,7 +46,7 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
         k = len(toks) - 2
         while k >= 0 and len(toks) - k <= 40:
             t = seg[toks[k][0] : toks[k][1]]
-            if t in (".", ";", ":", "(", ")"):
+            if t in (".", ";", ":", "(", ")") and not _in_number(seg, toks[k][0]):
                 break
             if t == "," and k + 1 < len(toks) - 1 and seg[
                 toks[k + 1][0] : toks[k + 1][1]
@@ -55,7 +56,8 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
                     return np
             k -= 1
         k = len(toks) - 2
-        while k >= 0 and seg[toks[k][0] : toks[k][1]] not in (",", ".", ";", ":", "(", ")"):
+        while k >= 0 and (seg[toks[k][0] : toks[k][1]] not in (",", ".", ";", ":", "(", ")")
+                          or _in_number(seg, toks[k][0])):
             k -= 1
         if k < 0 or seg[toks[k][0] : toks[k][1]] != "," or len(toks) - k > 30:
             return None
@@ -114,6 +116,13 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             prev[0].isalnum() and prev.lower() not in _SUBJ_BEFORE and not prev[0].isupper()
             and not (prev == "of" and any(w[:1].isupper() for w in words))
         ):  # (not after "of": Secretary of State John Kerry)
+            if finite and prev in _NP_PREPOSITIONS:
+                # a columnist for the news site Pando said: the head noun before the
+                # preposition is the subject
+                head = _np_before(seg, toks[lead - 1][0], floor)
+                if head is not None and seg[head[0] : head[1]].lower() not in _PRONOUNS and \
+                        _PARTICIPLE_RE.search(seg, head[0], toks[-1][1]) is None:
+                    return head[0], toks[-1][1]
             return None
     elif toks[lead][0] > floor and seg[floor : toks[lead][0]].strip():
         return None
@@ -123,6 +132,8 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     return toks[start][0], toks[-1][1]
 
 
+_NP_PREPOSITIONS = {"for", "of", "from"}
+_PARTICIPLE_RE = re.compile(r"\b[a-z]+ing\b")
 _CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after", "by",
                  "upon", "while", "when", "as", "to", "of", "without", "in", "with", "for",
                  "from", "on", "at"}
@@ -132,12 +143,6 @@ _SUBJ_BEFORE = {"and", "but", "that", "as", "while", "when", "because", "if", "s
                 "whom", "whose", "what", "once", "then", "also", "yet", "meanwhile", "later", "now",
                 "today", "here", "there", "earlier", "ago", "recently", "instead", "too",
                 "however", "again", "afterward", "afterwards", "soon", "only"}
-_VERBISH = set(
-    "sent made took gave came held met ran got went spent put kept left brought began "
-    "thought felt saw heard knew found wants wanted is was has had did does will would "
-    "could can may might should must sought stood sat won lost led paid became seemed "
-    "appeared tried used spoke wrote said told says tells".split()
-)
 
 
 def _clause_subject(
@@ -224,7 +229,12 @@ _SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "t
                   "but", "and", "yet", "so", "meanwhile", "however", "instead", "indeed",
                   "earlier", "later", "last", "this", "then", "now", "today", "yesterday",
                   "across", "among", "around", "throughout", "beyond", "inside", "outside",
-                  "against", "given", "regarding", "upon", "toward", "towards"}
+                  "against", "given", "regarding", "upon", "toward", "towards", "alongside",
+                  "beside", "besides", "behind", "near"}
+
+
+_ROUGHLY = {"about", "nearly", "almost", "roughly", "some", "around", "over"}
+_COORDINATORS = {"but", "and", "yet", "so"}
 
 
 _DATELINE_RE = re.compile(
@@ -249,6 +259,10 @@ def _main_subject(
     i = 0
     if clause:
         pass
+    elif len(toks) > 2 and seg[toks[0][0] : toks[0][1]].lower() in _COORDINATORS and seg[
+        toks[1][0] : toks[1][1]
+    ].lower() not in _SUBORDINATORS and seg[toks[1][0]].isupper():
+        i = 1  # But Obama, making it clear …, stood: the coordinator alone
     elif toks and seg[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
         i = 1
         for k, (a, b) in enumerate(toks[:30]):
@@ -271,15 +285,23 @@ def _main_subject(
                 break
     n = len(toks)
     intro = i > 0 or clause
+    roughly = False
     while i < n:
         a, b = toks[i]
         w = seg[a:b]
         wl = w.lower()
         if wl in ("he", "she", "they", "i", "we"):
             return a, b
+        if i + 1 < n and (wl in _ROUGHLY and seg[toks[i + 1][0]].isdigit() or intro and wl in (
+                "even", "also")):
+            i += 1  # …, about 200 protesters gathered / …, even a top strategist said
+            roughly = wl in _ROUGHLY
+            continue
         if not w[0].isalnum() or wl in _NOT_NAMES and wl not in _DETERMINERS:
             return None
         if not w[:1].isupper() and wl not in _DETERMINERS and not (
+            w[0].isdigit() and (roughly or "-" in w)  # 76-year-old Ana Ruiz said
+        ) and not (
             intro and w.isalpha() and wl not in _BREAK_WORDS and wl not in _AUX_SET
             and wl not in _VERBISH and wl not in _CUE_WORDS and not wl.endswith(("ing", "ly"))
             and wl not in ("more", "most", "less", "much", "very")
@@ -322,6 +344,8 @@ def _main_subject(
                 k = m + 1
                 if sep == "(" and k < n and seg[toks[k][0] : toks[k][1]] == ",":
                     k += 1  # Sen. Jack Reed (D-R.I.), said
+                elif sep == ",":
+                    k = _more_appositives(seg, toks, k)
         # a time adverbial between subject and verb: Donald Trump on Thursday ratcheted up
         if k + 1 < n and seg[toks[k][0] : toks[k][1]] in ("on", "last", "this", "earlier") and \
                 seg[toks[k + 1][0] : toks[k + 1][1]].lower() in _TIME_WORDS:

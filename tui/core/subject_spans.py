@@ -1,0 +1,45 @@
+"""Small tests on the tokens around a subject: verbs after it, further appositives,
+marks inside numbers (used by :mod:`tui.core.phrases`)."""
+
+from __future__ import annotations
+
+from tui.core.cues import _CUE_WORDS
+from tui.core.words import _AUX_SET, _BREAK_WORDS
+
+_VERBISH = set(
+    "sent made took gave came held met ran got went spent put kept left brought began "
+    "thought felt saw heard knew found wants wanted is was has had did does will would "
+    "could can may might should must sought stood sat won lost led paid became seemed "
+    "appeared tried used spoke wrote said told says tells".split()
+)
+
+
+def _in_number(seg: str, at: int) -> bool:
+    """Whether the mark at ``at`` separates digits (``250,000``, ``2.5``)."""
+    return 0 < at < len(seg) - 1 and seg[at - 1].isdigit() and seg[at + 1].isdigit()
+
+
+def _more_appositives(seg: str, toks: list[tuple[int, int]], k: int) -> int:
+    """Past further appositives from token ``k`` (``Ana Ruiz, founder of X, a member of Y,
+    said``): the token after the last one, or ``k`` when a verb follows at once."""
+    for _ in range(2):
+        if k >= len(toks) or _verbish(seg[toks[k][0] : toks[k][1]].lower()):
+            return k
+        m = k
+        while m < len(toks) and m - k < 25 and seg[toks[m][0] : toks[m][1]] not in (
+                ",", ".", ";", ":"):
+            m += 1
+        if m >= len(toks) or m - k >= 25 or seg[toks[m][0] : toks[m][1]] != ",":
+            return k
+        if m + 1 >= len(toks) or not _verbish(seg[toks[m + 1][0] : toks[m + 1][1]].lower()):
+            return k
+        k = m + 1
+    return k
+
+
+def _verbish(w: str) -> bool:
+    """Whether the lower-case word ``w`` can be the verb after a subject."""
+    return bool(w) and w[0].isalpha() and (
+        w in _VERBISH or w in _AUX_SET or w in _CUE_WORDS
+        or (w.endswith(("ed", "s")) and w not in _BREAK_WORDS and len(w) > 3)
+    )
