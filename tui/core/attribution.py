@@ -24,7 +24,8 @@ For each piece, in order:
    that cue is far from the quote or stands in a relative clause, a reporting clause
    opening the sentence wins (``Rubio said that … Trump, whom he called “a con
    artist”``: the quote is part of what Rubio said);
-   A passive naming the quote takes its agent (``has been called “…” by Ana Ruiz``),
+   A passive naming the quote takes its agent (``has been called “…” by Ana Ruiz``,
+   ``seen by organizers as a “…”``),
    and a cue right before the quote outranks a speaker after it (``what Ana Ruiz
    called “…,” the club charged``); a ``with`` absolute speaks for itself (``X denied
    it, with Ana Ruiz calling it “…”``), as does ``to which 21% said “…”`` (module clauses);
@@ -34,16 +35,19 @@ For each piece, in order:
 5. *same sentence* — a piece with no cue of its own shares the one of a neighbouring
    piece of the same sentence (``“…” and “…,” he said``; ``“…,” Rezaei said, “…”``);
    pieces of one multi-paragraph quotation share their speaker;
-6. *guessed* — the subject of a verb of stance before the quote (``the council
-   denounced the “…”``), else the subject of the sentence holding a quote with no cue
-   (``Senator Lia Moss blamed the “reckless spending”``; a pronoun right after a
-   verb like ``saying he is “…”`` is what is reported, not who reports; before it, the
+6. *guessed* — the subject of a verb of stance before the quote (``the council denounced
+   the “…”``; a named possessor of a noun of saying after it is nearer: ``Ana Ruiz
+   blamed Lee Park's claim that “…”``), else the subject of the sentence holding a
+   quote with no cue (``Senator Lia Moss blamed the “reckless spending”``; a pronoun
+   right after a verb like ``saying he is “…”`` is what is reported, not who reports;
+   before it, the
    possessor of a noun of saying: ``over her remark that “…”``), else the nearest
    attributed quote of the paragraph, else the cue of the sentence before a quote that
    opens a sentence, else the speaker of the previous
    paragraph's quote (follow-on), else, for a paragraph opening with the quote, the
    subject of a cue in the last sentence of the previous paragraph (``Sam Lau said in
-   a statement.``).
+   a statement.``). A subject guessed inside the quote just before is no speaker: the
+   quote goes on with that quote's speaker (``the “gains we made” and her pledge “…”``).
 
 A source named with ``according to`` later in the cue's sentence outranks the cue's
 subject (``“…,” the judge said, according to the Post``).
@@ -67,9 +71,7 @@ from dataclasses import dataclass
 
 from tui.core.cues import (
     _MARK_ANY,
-    _STANCE_WORDS,
     _Cues,
-    _possessor_before,
 )
 from tui.core.models import Span
 from tui.core.names import (
@@ -88,7 +90,6 @@ from tui.core.patterns import (
 from tui.core.phrases import (
     _clause_subject,
     _main_subject,
-    _np_after,
 )
 from tui.core.speaker_rules import (
     _according_to,
@@ -96,9 +97,10 @@ from tui.core.speaker_rules import (
     _object_of,
     _object_possible,
     _own_object,
+    _passive_agent,
     _said_before,
 )
-from tui.core.subjects import _guess_subject
+from tui.core.subjects import _guess_subject, _stance_or_possessor
 from tui.core.words import (
     _PRONOUNS,
     _SENT_END_RE,
@@ -265,19 +267,18 @@ def attribute(
                         if wide is not None:
                             cs = wide.speaker
                     if cs is None and s0 < pieces[k][0]:
-                        # a verb of stance: the council denounced the “…” / calls it “…”
-                        st = _before(text, _Cues(text, [(s0, pieces[k][0])], _STANCE_WORDS),
-                                     s0, pieces[k][0])
-                        if st is not None:
-                            cs = st.speaker  # the verb is no reporting cue: cue stays None
-                    if cs is None and s0 < pieces[k][0]:
-                        cs = _possessor_before(text, s0, pieces[k][0])  # his promise to “…”
+                        cs = _stance_or_possessor(text, s0, pieces[k][0])
                     if cs is None and ps < s0 < pieces[k][0]:
                         # … drive out bad, he said. Usually only when “…”: the
                         # paraphrase goes on, with the speaker of the sentence before
                         cs = _said_before(text, ps, s0)
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _guess_subject(text, s0, pieces[k][0])
+                        if cs is not None and k > i and pieces[k - 1][0] <= cs[0] < pieces[
+                            k - 1][1] and (f1 := found[k - 1]) is not None:
+                            # “progress we made” and her pledge “to …”: no speaker inside
+                            # the quote before; the sentence goes on with its speaker
+                            cs = f1.speaker
                     elif cs is None and s0 > ps:
                         # the quote opens a sentence: “she said she …. “I really believe…”
                         lo = pieces[k - 1][1] if k > i else ps
@@ -308,26 +309,6 @@ def attribute(
             last = None
         i = j
     return _finish(text, pieces, found)
-
-
-_PASSIVE_BEFORE_RE = re.compile(
-    r"\b(?:is|are|was|were|been|be|being|often|also|widely)?\s*"
-    r"(?:called|labeled|labelled|dubbed|branded|described|deemed|termed|derided|decried|"
-    r"criticized|praised|hailed|uttered|mocked|denounced)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
-)
-_BY_AFTER_RE = re.compile(r"[\s,\u2014\u2013-]*(?:once,?\s+|again,?\s+)?by[ \u00a0]+(?=\S)")
-
-
-def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
-    """The agent of a passive naming the quote: ``has been called “strategic ambiguity”
-    by Joshua Hendrick`` / ``labeled as a “witch hunt” by Democrats``."""
-    m = _BY_AFTER_RE.match(text, e, limit)
-    if m is None or _PASSIVE_BEFORE_RE.search(text, max(0, s - 40), s) is None:
-        return None
-    np = _np_after(text, m.end(), limit)
-    if np is None:
-        return None
-    return _Found(np, (m.end() - 3, m.end() - 1), False, 3)
 
 
 def _signed(text: str, pe: int) -> _Found | None:

@@ -30,7 +30,7 @@ _PAST_ONLY = (
     "reacted exhorted beamed"
 ).split()
 _EXTRA = "noting stating posting reporting charging notes".split()
-_DOUBLE = {"admit", "quip", "snap", "scoff"}
+_DOUBLE = {"admit", "quip", "snap", "scoff", "brag", "dub", "refer", "slam"}
 
 
 def _forms(verb: str) -> list[str]:
@@ -241,7 +241,7 @@ _POSSESSOR_RE = re.compile(
     r"(?:(?:[ \u00a0]+(?:that|to|of|about|as))?[ \u00a0,:]*"
     r"(?:[ \u00a0](?:be|is|was|the|a|an|[a-z]+)){0,3}"
     # Trump's accusation that Hillary Clinton is playing the “…”
-    r"|[ \u00a0]+that(?:[ \u00a0]+[A-Z][\w.\u2019'-]*){1,3}(?:[ \u00a0]+[a-z][\w\u2019'-]*){1,4})"
+    r"|[ \u00a0]+that(?:[ \u00a0]+[A-Z][\w.\u2019'-]*){1,3}(?:[ \u00a0]+[a-z][\w\u2019'-]*){0,4})"
     r"[ \u00a0]*$"
 )
 

@@ -268,6 +268,7 @@ def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None
 
 
 _RELATIVES = {"who", "which", "that", "whom"}
+_HAVING_RE = re.compile(r"\bhaving(?:[ \u00a0]+\w+ly)?[ \u00a0]+$")
 
 
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
@@ -314,31 +315,36 @@ def _before_near(
                 np = _np_after(seg, by.end(), qstart)
                 if np:
                     return _Found(np, _cue_extent(seg, m), False, strength)
-        np = _np_before(seg, m.start(), s0, not word.endswith("ing"))
-        if np is None and word.endswith("ing"):
-            wm = _WITH_RE.search(seg, max(s0, m.start() - 70), m.start())
+        lead, participle = m.start(), word.endswith("ing")
+        hv = _HAVING_RE.search(seg, max(s0, lead - 16), lead)
+        if hv is not None:
+            lead, participle = hv.start(), True  # …, having called him a “…”
+        np = _np_before(seg, lead, s0, not participle)
+        if np is None and participle:
+            wm = _WITH_RE.search(seg, max(s0, lead - 70), lead)
             if wm is not None:  # with Sen. John McCain calling it a “…”
-                np = _np_before(seg, m.start(), wm.end())
-                if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), m.start()):
-                    np = _np_after(seg, wm.end(), m.start())  # with the staff of X saying
+                np = _np_before(seg, lead, wm.end())
+                if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), lead):
+                    np = _np_after(seg, wm.end(), lead)  # with the staff of X saying
         if np:
             frame = _SURVEY_RE.match(seg, s0, np[0])
             if frame is not None:
                 # In a CNN/ORC poll released Monday, 31% of Republicans said they were “…”
                 np = frame.span(1)
             return _Found(np, _cue_extent(seg, m), False, strength)
-        if seg[s0 : m.start()].strip():
+        if seg[s0 : lead].strip():
             # participle (", saying"), coordination (and said), relative (a video that said)
             np = None
-            prev = _ADVERB_END_RE.sub("", seg[s0 : m.start()].rstrip())  # , recently telling
-            if word.endswith("ing") and prev.endswith(",") or prev.endswith((" and", " but")):
-                np = _main_subject(seg, s0, m.start())
+            # , recently telling / … “values,” saying
+            prev = _ADVERB_END_RE.sub("", seg[s0:lead].rstrip()).rstrip(_CLOSE_MARKS)
+            if participle and prev.endswith(",") or prev.endswith((" and", " but")):
+                np = _main_subject(seg, s0, lead)
                 if np is None and outer_floor >= 0:
                     full = _sentence_start(seg, outer_floor, s0)
-                    if prev.endswith(",") or _WITH_RE.search(seg, full, m.start()) is None:
-                        np = _main_subject(seg, full, m.start())
+                    if prev.endswith(",") or _WITH_RE.search(seg, full, lead) is None:
+                        np = _main_subject(seg, full, lead)
             if np is None:
-                np = _clause_subject(seg, s0, m.start())
+                np = _clause_subject(seg, s0, lead)
             if np:
                 return _Found(np, _cue_extent(seg, m), False, 2)
         else:

@@ -34,6 +34,7 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             toks.pop()
         else:
             break
+    toks = _drop_time_adverbial(seg, toks)
     if not toks:
         return None
     last = seg[toks[-1][0] : toks[-1][1]]
@@ -97,6 +98,11 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
         if wl in _DETERMINERS:
             break
         k -= 1
+    part = start >= 2 and seg[toks[start - 1][0] : toks[start - 1][1]] == "of" and seg[
+        toks[start - 2][0] : toks[start - 2][1]
+    ].lower() in _PARTITIVES
+    if part:
+        start -= 2  # one of her aides said: the quantifier heads the phrase
     # strip leading non-name capitalised words (sentence-initial In, When...)
     lead = start
     while start < len(toks) - 1:
@@ -127,13 +133,34 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     elif toks[lead][0] > floor and seg[floor : toks[lead][0]].strip():
         return None
     if not any(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS:
-        if len(words) > 2:
+        if len(words) > 2 and not part:
             return None
     return toks[start][0], toks[-1][1]
 
 
 _NP_PREPOSITIONS = {"for", "of", "from"}
 _PARTICIPLE_RE = re.compile(r"\b[a-z]+ing\b")
+_TIME_LEADS = {"on", "last", "this", "earlier", "late", "early"}
+
+
+def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``toks`` without a time adverbial between a subject and its verb (``Ana Ruiz on
+    Tuesday called``, ``the mayor last week said``)."""
+    w = seg[toks[-1][0] : toks[-1][1]].lower() if toks else ""
+    if w not in _TIME_WORDS or w in ("now", "then", "here", "there", "recently", "later"):
+        return toks
+    k = len(toks) - 1
+    while k > 0 and len(toks) - k < 4 and (
+        seg[toks[k - 1][0] : toks[k - 1][1]].lower() in _TIME_WORDS | _TIME_LEADS
+    ):
+        k -= 1  # Ana Ruiz later on Tuesday said
+    if k < 1 or not seg[toks[k - 1][0]].isalpha():
+        return toks
+    return toks[:k]
+
+
+_PARTITIVES = {"one", "two", "three", "four", "five", "some", "many", "most", "all", "each",
+               "several", "none", "both", "either", "neither", "few", "half", "any"}
 _CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after", "by",
                  "upon", "while", "when", "as", "to", "of", "without", "in", "with", "for",
                  "from", "on", "at"}
@@ -311,7 +338,8 @@ def _main_subject(
             return None
         # a noun phrase: determiner or capitalised words, up to 6 words
         j = i
-        while j < n and j - i < 6:
+        while j < n and (j - i < 6 or j - i < 9 and seg[toks[j][0]].isupper()):
+            # (a long title: Communications Office Secretary Ana Ruiz)
             x = seg[toks[j][0] : toks[j][1]]
             xl = x.lower()
             if xl == "of" and j > i and j + 1 < n and seg[toks[j + 1][0]][:1].isupper() and \

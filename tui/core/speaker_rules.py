@@ -205,3 +205,32 @@ def _according_np(seg: str, m: _Hit, end: int) -> tuple[int, int] | None:
 
 
 _BY_RE = re.compile(r"[ \u00a0]by[ \u00a0]+(?=[A-Z])")
+
+
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being|often|also|widely)?\s*"
+    r"(?:called|labeled|labelled|dubbed|branded|described|deemed|termed|derided|decried|"
+    r"criticized|praised|hailed|uttered|mocked|denounced)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
+)
+_BY_AS_RE = re.compile(
+    r"\b(?:\w+ed|\w+en|seen|known)[ \u00a0]+(?P<by>by)[ \u00a0]+"
+    r"((?:[\w\u2019'.-]+[ \u00a0]+){0,5}?[\w\u2019'.-]+)[ \u00a0]+as[ \u00a0]+"
+    r"(?:(?:a|an|the)[ \u00a0]+)?$"
+)
+_BY_AFTER_RE = re.compile(r"[\s,\u2014\u2013-]*(?:once,?\s+|again,?\s+)?by[ \u00a0]+(?=\S)")
+
+
+def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
+    """The agent of a passive naming the quote: ``has been called “strategic ambiguity”
+    by Joshua Hendrick`` / ``labeled as a “witch hunt” by Democrats`` / ``an option
+    seen by organizers as a “lifeboat”``."""
+    m = _BY_AFTER_RE.match(text, e, limit)
+    if m is None or _PASSIVE_BEFORE_RE.search(text, max(0, s - 40), s) is None:
+        a = _BY_AS_RE.search(text, max(0, s - 100), s)
+        if a is None:
+            return None
+        return _Found(a.span(2), a.span("by"), False, 3)  # seen by voters as a “…”
+    np = _np_after(text, m.end(), limit)
+    if np is None:
+        return None
+    return _Found(np, (m.end() - 3, m.end() - 1), False, 3)

@@ -8,6 +8,8 @@ abbreviation, a nationality adjective before its noun) passes to the next one.
 
 from __future__ import annotations
 
+from tui.core.cues import _STANCE_WORDS, _Cues, _possessor_before
+from tui.core.patterns import _before
 from tui.core.phrases import _clause_subject, _main_subject
 from tui.core.speaker_rules import _local_subject
 from tui.core.subject_words import _ARTICLES, _DEMONYMS, _STATE_ABBREVS
@@ -81,3 +83,18 @@ def _names_no_one(text: str, s0: int, span: Span2) -> bool:
     if words[-1].endswith(".") and words[-1][:-1] in _STATE_ABBREVS:
         return True  # Aspen, Colo.
     return len(words) == 1 and w0 in _DEMONYMS and bool(before)  # the Syrian refugees
+
+
+_POSSESSIVES = {"his", "her", "their", "its"}
+
+
+def _stance_or_possessor(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
+    """The subject of a verb of stance before the quote (``the council denounced the
+    “…”``), else the possessor of a noun of saying (``his promise to be “…”``). A named
+    possessor is the nearer source: ``Ana Ruiz blamed the press for Lee Park's claim
+    that “…”``, and ``Lee Park's pledge to be “…”`` has no verb of stance at all."""
+    st = _before(text, _Cues(text, [(s0, qstart)], _STANCE_WORDS), s0, qstart)
+    poss = _possessor_before(text, s0, qstart)
+    if poss is not None and (st is None or text[poss[0] : poss[1]].lower() not in _POSSESSIVES):
+        return poss
+    return st.speaker if st is not None else None  # the verb is no reporting cue
