@@ -83,7 +83,6 @@ from tui.core.patterns import (
     _after,
     _after_in_sentence,
     _before,
-    _ends_sentence,
     _Found,
     _lead_in,
 )
@@ -93,6 +92,7 @@ from tui.core.phrases import (
 )
 from tui.core.speaker_rules import (
     _according_to,
+    _ends_sentence,
     _leads_next,
     _object_of,
     _object_possible,

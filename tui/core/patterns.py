@@ -89,6 +89,9 @@ _LEAD_BAD = {"and", "but", "or", "so", "then", "as", "if", "when", "while", "bec
 _TOKEN_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|[^\w\s]")
 
 
+# a verb that takes an infinitive or strands a preposition describes the quote instead of
+# reporting it (“…” — an issue Democrats have struggled with / Ana Ruiz has struggled to)
+_STRANDED_RE = re.compile(r"\s+(?:with|to)\b")
 _FINITE = {"has", "had", "have", "is", "was", "are", "were", "did", "does"}
 _CLOSE_MARKS = "\"'\u201d\u201c\u00bb\u203a\u2019"
 
@@ -128,7 +131,8 @@ def _after_subject_first(
         bare = w.rstrip(".")
         past = (
             comma_end and not commas and len(bare) > 4 and bare.islower()
-            and (bare.endswith("ed") or bare.endswith("s") and not bare.endswith("ss")
+            and (bare.endswith("ed") and not _STRANDED_RE.match(seg, m.end())
+                 or bare.endswith("s") and not bare.endswith("ss")
                  and seg[m.end() : m.end() + 1] in (".", ",", ";"))
             and (lower == 0 or lower == 1 and seg[p:ms].strip() in
                  ("it", "he", "she", "they", "we", "I")
@@ -226,6 +230,8 @@ def _before(
         return near
     if _opens_with_absolute(seg, s0, near.speaker):
         return near  # …, with Sen. Ana Ruiz telling reporters she was “…”: its own subject
+    if _COORDINATED_RE.search(seg, max(s0, near.speaker[0] - 8), near.speaker[0]):
+        return near  # X said …, and he accused Y of “…”: a clause of its own, with its speaker
     if 0 <= outer_floor < floor:
         # the sentence may have begun before an earlier quote: Rubio said that “…” of
         # Trump, whom he called “…”
@@ -234,6 +240,7 @@ def _before(
     return outer if outer is not None else near
 
 
+_COORDINATED_RE = re.compile(r",\s+(?:and|but)\s+$")
 _WHAT_PRONOUN_RE = re.compile(r"\bwhat\s+(?:he|she|they)$")
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were)\s+$")
 
@@ -242,8 +249,11 @@ def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None
     """The source of a reporting clause opening the sentence, before ``near``'s cue."""
     if near.cue is None:
         return None
+    sub_end = seg.find(",", s0, near.speaker[0]) if _SUBORDINATE_OPEN_RE.match(seg, s0) else -1
     for m in cues.between(s0, near.cue[0]):
         word = m.group().lower()
+        if m.end() <= sub_end:
+            continue  # Ever since Ruiz announced her run, she has said: “…”: no frame
         np: tuple[int, int] | None
         if word.startswith("according"):
             if not seg[s0 : m.start()].strip():
@@ -269,6 +279,10 @@ def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None
 
 _RELATIVES = {"who", "which", "that", "whom"}
 _HAVING_RE = re.compile(r"\bhaving(?:[ \u00a0]+\w+ly)?[ \u00a0]+$")
+_SUBORDINATE_OPEN_RE = re.compile(
+    r"\W*(?:(?:ever|even|just|long|shortly|soon)\s+)?(?:since|when|after|before|while|as|if|"
+    r"because|although|though|once|until)\s", re.IGNORECASE
+)
 
 
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
@@ -440,11 +454,3 @@ def _lead_in(text: str, ps: int) -> _Found | None:
     for m in _MARK_ANY.finditer(text, start, end):
         floor = m.end()
     return _before(text, _Cues(text, [(floor, end)]), floor, end)
-
-
-def _ends_sentence(text: str, s: int, e: int) -> bool:
-    """The quotation ``text[s:e]`` ends with a full stop inside its closing mark."""
-    k = e - 1
-    while k > s and not text[k].isalnum() and text[k] not in ".,?!":
-        k -= 1
-    return text[k] == "."

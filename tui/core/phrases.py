@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.adverbials import _drop_time_adverbial, _restrictive, _skip_setting
 from tui.core.cues import (
     _CUE_WORDS,
 )
@@ -76,6 +77,10 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     lw = last.lower()
     if lw in _PRONOUNS:
         return toks[-1]
+    if lw[-3:-2] in ("'", "\u2019") and lw[:-3] in _PRONOUNS and lw[-2:] == "ve":
+        return toks[-1][0], toks[-1][1] - 3  # they've said: the pronoun
+    if lw[-2:-1] in ("'", "\u2019") and lw[:-2] in ("he", "she", "it") and lw[-1:] == "s":
+        return toks[-1][0], toks[-1][1] - 2  # he's said
     if lw in _CLAUSE_LINKS:
         return None
     # collect a run of words
@@ -140,25 +145,6 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
 
 _NP_PREPOSITIONS = {"for", "of", "from"}
 _PARTICIPLE_RE = re.compile(r"\b[a-z]+ing\b")
-_TIME_LEADS = {"on", "last", "this", "earlier", "late", "early"}
-
-
-def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``toks`` without a time adverbial between a subject and its verb (``Ana Ruiz on
-    Tuesday called``, ``the mayor last week said``)."""
-    w = seg[toks[-1][0] : toks[-1][1]].lower() if toks else ""
-    if w not in _TIME_WORDS or w in ("now", "then", "here", "there", "recently", "later"):
-        return toks
-    k = len(toks) - 1
-    while k > 0 and len(toks) - k < 4 and (
-        seg[toks[k - 1][0] : toks[k - 1][1]].lower() in _TIME_WORDS | _TIME_LEADS
-    ):
-        k -= 1  # Ana Ruiz later on Tuesday said
-    if k < 1 or not seg[toks[k - 1][0]].isalpha():
-        return toks
-    return toks[:k]
-
-
 _PARTITIVES = {"one", "two", "three", "four", "five", "some", "many", "most", "all", "each",
                "several", "none", "both", "either", "neither", "few", "half", "any"}
 _CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after", "by",
@@ -197,6 +183,9 @@ def _clause_subject(
             ante = _np_before(seg, a, s0)
             if ante is not None:
                 return ante
+        if wl == "who" and initial and _restrictive(seg, toks, k):
+            k -= 1  # federal judges who serve in “…”: no one speaks; the subject is further back
+            continue
         if wl in ("he", "she", "they", "i", "we", "who") and not names_only:
             if initial and k > 0 and fallback is None:
                 pw = seg[toks[k - 1][0] : toks[k - 1][1]].lower()
@@ -380,6 +369,7 @@ def _main_subject(
             k += 2
             if k < n and seg[toks[k][0] : toks[k][1]].lower() in _TIME_WORDS:
                 k += 1
+        k = _skip_setting(seg, toks, k)
         nxt = seg[toks[k][0] : toks[k][1]].lower() if k < n else ""
         if nxt and nxt[0].isalpha() and (
             nxt in _VERBISH or nxt in _AUX_SET or nxt in _CUE_WORDS

@@ -43,7 +43,15 @@ def _object_of(text: str, b: _Found, s: int) -> bool:
     read after the quote."""
     if b.cue is None or not text[b.cue[1] - 1].isalpha():
         return False
+    if _FINITE_OPEN_RE.match(text, s) is not None:
+        return False  # Nothing Ruiz said “will calm them,” Lee said: the quote is a predicate
     return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
+
+
+_FINITE_OPEN_RE = re.compile(
+    r"[\"'\u201c\u2018]+(?:will|would|can|could|should|must|may|might|is|are|was|were|"
+    r"has|have|had|does|do|did)\b"
+)
 
 
 def _object_possible(text: str, s: int) -> bool:
@@ -234,3 +242,9 @@ def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
     if np is None:
         return None
     return _Found(np, (m.end() - 3, m.end() - 1), False, 3)
+def _ends_sentence(text: str, s: int, e: int) -> bool:
+    """The quotation ``text[s:e]`` ends with a full stop inside its closing mark."""
+    k = e - 1
+    while k > s and not text[k].isalnum() and text[k] not in ".,?!":
+        k -= 1
+    return text[k] == "."
