@@ -50,7 +50,10 @@ For each piece, in order:
    quote goes on with that quote's speaker (``the “gains we made” and her pledge “…”``).
 
 A source named with ``according to`` later in the cue's sentence outranks the cue's
-subject (``“…,” the judge said, according to the Post``).
+subject (``“…,” the judge said, according to the Post``). Subjects skip time and
+setting phrases before their verb (``Ana Ruiz on Friday called``, ``Ruiz in her speech
+called``; module adverbials); ``, and he accused X of “…”`` keeps its own subject; a
+cue inside an opening ``since``/``when`` clause frames nothing.
 
 ``speaker`` is the mention as written; ``speaker_name`` resolves it to the fullest
 name in the article, titles left out (:mod:`tui.core.names`). ``guessed`` is true for
