@@ -76,3 +76,45 @@ def test_inverted_cue_with_its_own_speaker_is_not_read_across_a_quote() -> None:
     q = quote(text, "presents")
     assert q.speaker != "a lamp"
     assert q.speaker is not None and "narrator" in q.speaker
+
+
+def test_a_month_in_a_surname_is_no_time_phrase() -> None:
+    text = 'Theresa May said the plan was "a firm commitment" to parents.'
+    assert quote(text, "firm commitment").speaker == "Theresa May"
+
+
+def test_a_name_in_apposition_to_a_title_is_the_speaker() -> None:
+    text = (
+        "The Shadow Secretary of State for the Family, Oda Brenn, said: \u201cThese plans "
+        "were announced in December.\u201d"
+    )
+    q = quote(text, "These plans")
+    assert q.speaker == "Oda Brenn"
+    assert q.speaker_name == "Oda Brenn"
+
+
+def test_passive_agent_before_as_needs_a_verb_of_regard() -> None:
+    # "revealed by the report as": the report reveals, Dr Lund describes
+    text = (
+        "Dr Lund described the level of action taken by firms as revealed by the report "
+        "as \u201ctoo little, too late\u201d."
+    )
+    assert quote(text, "too little").speaker == "Dr Lund"
+    text = "The levy was described by one union as a \u201cbonfire of the boards\u201d."
+    assert quote(text, "bonfire").speaker == "one union"
+
+
+def test_noun_before_a_participle_later_in_the_sentence_is_no_speaker() -> None:
+    text = (
+        "The film shows Mr Obst laughing at a sketch of him, which he calls \u201cgood "
+        "fun\u201d, apart from the falsehood of a comment suggesting he wants more tolls."
+    )
+    assert quote(text, "good fun").speaker == "he"
+
+
+def test_with_clause_subject_stops_before_its_participle() -> None:
+    text = (
+        "The airline warned it may move 700 jobs abroad, with Mr Ekdahl quoted as saying "
+        "that the carrier could no longer stay \u201call-Nordic\u201d."
+    )
+    assert quote(text, "all-Nordic").speaker == "Mr Ekdahl"

@@ -25,6 +25,8 @@ def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[in
         k -= 1  # Ana Ruiz later on Tuesday said
     if k < 1 or not seg[toks[k - 1][0]].isalpha():
         return toks
+    if seg[toks[k][0]].isupper() and seg[toks[k - 1][0]].isupper():
+        return toks  # Theresa May said / Joe Friday said: a name, unless "on" leads
     return toks[:k]
 
 

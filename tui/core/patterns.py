@@ -340,6 +340,9 @@ def _before_near(
                 np = _np_before(seg, lead, wm.end())
                 if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), lead):
                     np = _np_after(seg, wm.end(), lead)  # with the staff of X saying
+                    if np is not None and (vm := _TRAILING_PARTICIPLE_RE.search(
+                            seg, np[0], np[1])) is not None and vm.start() > np[0]:
+                        np = (np[0], vm.start())  # with Mr Dixon quoted as saying
         if np:
             frame = _SURVEY_RE.match(seg, s0, np[0])
             if frame is not None:
@@ -408,6 +411,7 @@ def _before_near(
 
 _ADVERB_END_RE = re.compile(r"(?<=,)[ \u00a0]+[a-z]+ly$")
 _WITH_RE = re.compile(r"\b[Ww]ith\s+(?=[^,;:]*$)")
+_TRAILING_PARTICIPLE_RE = re.compile(r"(?:[ \u00a0]+[a-z]+ed)+$")
 _WORDS_ONLY_RE = re.compile(r"[\w\u2019' \u00a0.]+")
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s*$")
 _FOLLOWS_RE = re.compile(
@@ -435,7 +439,8 @@ def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found |
             np = _according_np(seg, m, end)
             if np:
                 return _Found(np, _cue_extent(seg, m), False, 2)
-        np = _np_before(seg, m.start(), qend)
+        # (a comment suggesting …: a noun before a participle is no subject)
+        np = _np_before(seg, m.start(), qend, not m.group().endswith("ing"))
         if np:
             return _Found(np, _cue_extent(seg, m), False, 2)
         return None

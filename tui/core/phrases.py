@@ -63,7 +63,15 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             k -= 1
         if k < 0 or seg[toks[k][0] : toks[k][1]] != "," or len(toks) - k > 30:
             return None
-        return _np_before(seg, toks[k][0], floor)
+        np = _np_before(seg, toks[k][0], floor)
+        name = toks[k + 1 : -1]
+        if np is not None and 2 <= len(name) <= 4 and all(
+            seg[a].isupper() and seg[a:b].rstrip(".").isalpha() for a, b in name
+        ) and (seg[np[0] : np[1]].split()[0].lower() in ("the", "a", "an") or seg[
+            max(floor, np[0] - 4) : np[0]
+        ].rstrip().endswith((" of", " for"))):
+            return name[0][0], name[-1][1]  # The mayor of Lyon, Lena Kurz, said: the name
+        return np
     if last == ")":
         # Sen. Ted Cruz (R-Texas) said
         k = len(toks) - 2

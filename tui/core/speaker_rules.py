@@ -221,8 +221,12 @@ _PASSIVE_BEFORE_RE = re.compile(
     r"criticized|praised|hailed|uttered|mocked|denounced)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
 )
 _BY_AS_RE = re.compile(
-    r"\b(?:\w+ed|\w+en|seen|known)[ \u00a0]+(?P<by>by)[ \u00a0]+"
-    r"((?:[\w\u2019'.-]+[ \u00a0]+){0,5}?[\w\u2019'.-]+)[ \u00a0]+as[ \u00a0]+"
+    r"\b(?:seen|known|viewed|regarded|described|called|labell?ed|branded|dubbed|derided|"
+    r"hailed|praised|criticized|criticised|considered|characterized|characterised|portrayed|"
+    r"cast|touted|billed|denounced|mocked|decried|embraced|pitched|sold|framed|painted|"
+    r"remembered|perceived|treated)[ \u00a0]+(?P<by>by)[ \u00a0]+"
+    r"((?:(?!(?:as|by)\b)[\w\u2019'.-]+[ \u00a0]+){0,5}?(?!(?:as|by)\b)[\w\u2019'.-]+)"
+    r"[ \u00a0]+as[ \u00a0]+"
     r"(?:(?:a|an|the)[ \u00a0]+)?$"
 )
 _BY_AFTER_RE = re.compile(r"[\s,\u2014\u2013-]*(?:once,?\s+|again,?\s+)?by[ \u00a0]+(?=\S)")
