@@ -541,7 +541,7 @@ def test_name_before_colon() -> None:
 def test_previous_paragraph_ending_with_colon() -> None:
     text = "The mayor, Lena Kurz, said in a statement:\n\n\u201cWe will rebuild the pier.\u201d"
     q = only(text)
-    assert q.speaker == "The mayor"
+    assert q.speaker == "Lena Kurz"  # the name in apposition to the title
     assert q.speaker_name == "Lena Kurz"
     assert q.guessed is False
 
