@@ -118,3 +118,20 @@ def test_with_clause_subject_stops_before_its_participle() -> None:
         "that the carrier could no longer stay \u201call-Nordic\u201d."
     )
     assert quote(text, "all-Nordic").speaker == "Mr Ekdahl"
+
+
+def test_appositive_without_its_closing_comma_keeps_the_name() -> None:
+    text = (
+        "Kai Brandt, a spokesman for the Lindqvist campaign said: \u201cThe page was "
+        "closed for security reasons.\u201d"
+    )
+    assert quote(text, "security reasons").speaker == "Kai Brandt"
+
+
+def test_with_before_a_subordinate_participle_is_no_absolute() -> None:
+    # "with Ivo Berg after claiming": the club boss claims, not Berg
+    text = (
+        "Club boss Ola Sund has reopened his dispute with Ivo Berg after claiming the "
+        "striker was \u201cnot good enough\u201d for the side."
+    )
+    assert quote(text, "not good enough").speaker == "Ola Sund"

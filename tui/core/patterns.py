@@ -338,7 +338,8 @@ def _before_near(
             wm = _WITH_RE.search(seg, max(s0, lead - 70), lead)
             if wm is not None:  # with Sen. John McCain calling it a “…”
                 np = _np_before(seg, lead, wm.end())
-                if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), lead):
+                if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), lead) and \
+                        _SUBORDINATE_WORD_RE.search(seg, wm.end(), lead) is None:
                     np = _np_after(seg, wm.end(), lead)  # with the staff of X saying
                     if np is not None and (vm := _TRAILING_PARTICIPLE_RE.search(
                             seg, np[0], np[1])) is not None and vm.start() > np[0]:
@@ -412,6 +413,9 @@ def _before_near(
 _ADVERB_END_RE = re.compile(r"(?<=,)[ \u00a0]+[a-z]+ly$")
 _WITH_RE = re.compile(r"\b[Ww]ith\s+(?=[^,;:]*$)")
 _TRAILING_PARTICIPLE_RE = re.compile(r"(?:[ \u00a0]+[a-z]+ed)+$")
+_SUBORDINATE_WORD_RE = re.compile(
+    r"\b(?:after|before|while|when|since|by|without|upon|despite|until|for)\b"
+)  # a dispute with Ana Ruiz after claiming “…”: the absolute is no absolute
 _WORDS_ONLY_RE = re.compile(r"[\w\u2019' \u00a0.]+")
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s*$")
 _FOLLOWS_RE = re.compile(

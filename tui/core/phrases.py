@@ -141,6 +141,13 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
                 head = _np_before(seg, toks[lead - 1][0], floor)
                 if head is not None and seg[head[0] : head[1]].lower() not in _PRONOUNS and \
                         _PARTICIPLE_RE.search(seg, head[0], toks[-1][1]) is None:
+                    if seg[max(floor, head[0] - 2) : head[0]].strip() == ",":
+                        # Ana Ruiz, a spokeswoman for the club said: an appositive
+                        # whose closing comma is missing; the name before it
+                        owner = _np_before(seg, seg.rindex(",", floor, head[0]), floor)
+                        if owner is not None and all(
+                                w[:1].isupper() for w in seg[owner[0] : owner[1]].split()):
+                            return owner
                     return head[0], toks[-1][1]
             return None
     elif toks[lead][0] > floor and seg[floor : toks[lead][0]].strip():
