@@ -5,14 +5,7 @@ All article texts here are invented for the tests.
 
 from __future__ import annotations
 
-from tui.core.quotes import Quote, find_quotes
-
-
-def quote(text: str, needle: str) -> Quote:
-    """The quotation of ``text`` whose text contains ``needle``."""
-    found = [q for q in find_quotes(text, keep_all=True) if needle in text[q.start : q.end]]
-    assert len(found) == 1, found
-    return found[0]
+from tests.core.quoting import quote
 
 
 def test_with_absolute_subject_after_a_prepositional_phrase_speaks() -> None:
