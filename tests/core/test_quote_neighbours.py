@@ -128,3 +128,33 @@ def test_with_before_a_subordinate_participle_is_no_absolute() -> None:
         "striker was \u201cnot good enough\u201d for the side."
     )
     assert quote(text, "not good enough").speaker == "Ola Sund"
+
+
+def test_with_clause_without_a_verb_of_saying_keeps_the_cue_before() -> None:
+    text = 'Ana Ruiz said the plan failed, with costs soaring to "unsustainable levels."'
+    assert quote(text, "unsustainable").speaker == "Ana Ruiz"
+
+
+def test_a_quoted_question_after_asked_is_its_object() -> None:
+    text = 'Ruiz asked "will you come," Lee said.'
+    assert quote(text, "will you come").speaker == "Ruiz"
+
+
+def test_participle_after_an_inverted_cue_takes_its_speaker() -> None:
+    text = (
+        '"It is a sham," said Ana Ruiz, a spokeswoman for the mayor, adding "we will '
+        'fight it."'
+    )
+    q = quote(text, "fight it")
+    assert q.speaker == "Ana Ruiz"
+    assert q.cue == "adding"
+
+
+def test_a_place_in_apposition_is_no_speaker_name() -> None:
+    text = 'The mayor of Trenton, New Jersey, said "no tolls this year."'
+    assert quote(text, "no tolls").speaker != "New Jersey"
+
+
+def test_impersonal_it_is_no_speaker() -> None:
+    text = 'It\'s said that "tolls" are a tax by another name.'
+    assert quote(text, "tolls").speaker is None

@@ -10,6 +10,7 @@ from tui.core.words import _TIME_WORDS
 Tokens = list[tuple[int, int]]
 
 _TIME_LEADS = {"on", "last", "this", "earlier", "late", "early"}
+_TIME_PHRASE = _TIME_WORDS | _TIME_LEADS
 
 
 def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -20,7 +21,7 @@ def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[in
         return toks
     k = len(toks) - 1
     while k > 0 and len(toks) - k < 4 and (
-        seg[toks[k - 1][0] : toks[k - 1][1]].lower() in _TIME_WORDS | _TIME_LEADS
+        seg[toks[k - 1][0] : toks[k - 1][1]].lower() in _TIME_PHRASE
     ):
         k -= 1  # Ana Ruiz later on Tuesday said
     if k < 1 or not seg[toks[k - 1][0]].isalpha():
@@ -28,7 +29,6 @@ def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[in
     if seg[toks[k][0]].isupper() and seg[toks[k - 1][0]].isupper():
         return toks  # Theresa May said / Joe Friday said: a name, unless "on" leads
     return toks[:k]
-
 
 
 _SETTING_PREPS = {"in", "during", "at"}

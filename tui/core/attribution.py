@@ -278,10 +278,11 @@ def attribute(
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _guess_subject(text, s0, pieces[k][0])
                         if cs is not None and k > i and pieces[k - 1][0] <= cs[0] < pieces[
-                            k - 1][1] and (f1 := found[k - 1]) is not None:
+                                k - 1][1]:
                             # “progress we made” and her pledge “to …”: no speaker inside
                             # the quote before; the sentence goes on with its speaker
-                            cs = f1.speaker
+                            f1 = found[k - 1]
+                            cs = f1.speaker if f1 is not None else None
                     elif cs is None and s0 > ps:
                         # the quote opens a sentence: “she said she …. “I really believe…”
                         lo = pieces[k - 1][1] if k > i else ps

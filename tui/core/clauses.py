@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.cues import _STANCE_WORDS, _scan_cues
 from tui.core.phrases import _np_before
 from tui.core.speaker_rules import _Found
 
@@ -25,8 +26,8 @@ def _with_absolute(seg: str, lo: int, qstart: int) -> _Found | None:
     """The subject of an absolute clause between a cue (ending at ``lo``) and the quote:
     ``the campaign denied it, with Ana Ruiz taking to Twitter to call him “a liar”``."""
     m = _WITH_ABS_RE.search(seg, lo, qstart)
-    if m is None:
-        return None
+    if m is None or not _scan_cues(seg, m.start(2), qstart, _STANCE_WORDS):
+        return None  # …, with costs soaring to “…”: no saying in the clause
     np = _np_before(seg, m.end(1), m.start(1))
     return _Found(np, m.span(2), False, 2) if np is not None else None
 

@@ -361,6 +361,10 @@ def _before_near(
                     full = _sentence_start(seg, outer_floor, s0)
                     if prev.endswith(",") or _WITH_RE.search(seg, full, lead) is None:
                         np = _main_subject(seg, full, lead)
+                if np is None and participle and k > 0 and hits[0].group()[:1].islower() \
+                        and not seg[s0 : hits[0].start()].strip(" ,"):
+                    # “…,” said Ana Ruiz, a spokeswoman, adding “…”: the inverted subject
+                    np = _np_after(seg, _skip_blank(seg, hits[0].end()), lead)
             if np is None:
                 np = _clause_subject(seg, s0, lead)
             if np:

@@ -65,11 +65,13 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             return None
         np = _np_before(seg, toks[k][0], floor)
         name = toks[k + 1 : -1]
-        if np is not None and 2 <= len(name) <= 4 and all(
+        titled = np is not None and (
+            seg[np[0] : np[1]].split()[0].lower() in ("the", "a", "an")
+            or seg[max(floor, np[0] - 4) : np[0]].rstrip().endswith((" of", " for"))
+        )
+        if titled and 2 <= len(name) <= 4 and all(
             seg[a].isupper() and seg[a:b].rstrip(".").isalpha() for a, b in name
-        ) and (seg[np[0] : np[1]].split()[0].lower() in ("the", "a", "an") or seg[
-            max(floor, np[0] - 4) : np[0]
-        ].rstrip().endswith((" of", " for"))):
+        ) and seg[name[0][0] : name[0][1]] not in _PLACE_OPENERS:
             return name[0][0], name[-1][1]  # The mayor of Lyon, Lena Kurz, said: the name
         return np
     if last == ")":
@@ -87,10 +89,10 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
         return toks[-1]
     if lw[-3:-2] in ("'", "\u2019") and lw[:-3] in _PRONOUNS and lw[-2:] == "ve":
         return toks[-1][0], toks[-1][1] - 3  # they've said: the pronoun
-    if lw[-2:-1] in ("'", "\u2019") and lw[:-2] in ("he", "she", "it") and lw[-1:] == "s":
+    if lw[-2:-1] in ("'", "\u2019") and lw[:-2] in ("he", "she") and lw[-1:] == "s":
         return toks[-1][0], toks[-1][1] - 2  # he's said
-    if lw in _CLAUSE_LINKS:
-        return None
+    if lw in _CLAUSE_LINKS or lw in ("it's", "it\u2019s"):
+        return None  # (it's said that “…”: no one)
     # collect a run of words
     k = len(toks) - 1
     start = k
@@ -136,8 +138,8 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             and not (prev == "of" and any(w[:1].isupper() for w in words))
         ):  # (not after "of": Secretary of State John Kerry)
             if finite and prev in _NP_PREPOSITIONS:
-                # a columnist for the news site Pando said: the head noun before the
-                # preposition is the subject
+                # a columnist for the news site Pando said: the phrase from the head
+                # noun before the preposition is the subject
                 head = _np_before(seg, toks[lead - 1][0], floor)
                 if head is not None and seg[head[0] : head[1]].lower() not in _PRONOUNS and \
                         _PARTICIPLE_RE.search(seg, head[0], toks[-1][1]) is None:
@@ -158,6 +160,10 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     return toks[start][0], toks[-1][1]
 
 
+# first words of two-word place names (The mayor of Trenton, New Jersey, said)
+_PLACE_OPENERS = {"New", "North", "South", "East", "West", "Rhode", "Los", "Las", "San",
+                  "Santa", "St.", "Saint", "Fort", "Port", "Hong", "Sri", "Costa", "Puerto",
+                  "El", "Salt", "Baton", "Des", "Little", "Palm", "Kansas", "Buenos", "Tel"}
 _NP_PREPOSITIONS = {"for", "of", "from"}
 _PARTICIPLE_RE = re.compile(r"\b[a-z]+ing\b")
 _PARTITIVES = {"one", "two", "three", "four", "five", "some", "many", "most", "all", "each",

@@ -43,7 +43,8 @@ def _object_of(text: str, b: _Found, s: int) -> bool:
     read after the quote."""
     if b.cue is None or not text[b.cue[1] - 1].isalpha():
         return False
-    if _FINITE_OPEN_RE.match(text, s) is not None:
+    if _FINITE_OPEN_RE.match(text, s) is not None and text[b.cue[0] : b.cue[1]].lower() not in (
+            "asked", "asks", "ask", "wondered", "wonders", "questioned"):
         return False  # Nothing Ruiz said “will calm them,” Lee said: the quote is a predicate
     return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
 
@@ -246,6 +247,8 @@ def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
     if np is None:
         return None
     return _Found(np, (m.end() - 3, m.end() - 1), False, 3)
+
+
 def _ends_sentence(text: str, s: int, e: int) -> bool:
     """The quotation ``text[s:e]`` ends with a full stop inside its closing mark."""
     k = e - 1
