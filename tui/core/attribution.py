@@ -76,6 +76,7 @@ from tui.core.cues import (
     _MARK_ANY,
     _Cues,
 )
+from tui.core.cues_around import _after_in_sentence, _lead_in
 from tui.core.models import Span
 from tui.core.names import (
     _ANTECEDENT_RE,
@@ -84,10 +85,8 @@ from tui.core.names import (
 )
 from tui.core.patterns import (
     _after,
-    _after_in_sentence,
     _before,
     _Found,
-    _lead_in,
 )
 from tui.core.phrases import (
     _clause_subject,
