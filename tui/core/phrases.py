@@ -8,7 +8,7 @@ from tui.core.adverbials import _drop_time_adverbial, _restrictive, _skip_settin
 from tui.core.cues import (
     _CUE_WORDS,
 )
-from tui.core.subject_spans import _VERBISH, _in_number, _more_appositives
+from tui.core.subject_spans import _VERBISH, _apposed_name, _in_number, _more_appositives
 from tui.core.words import (
     _ABBREV,
     _APPOSITIVE_OPENERS,
@@ -64,15 +64,9 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
         if k < 0 or seg[toks[k][0] : toks[k][1]] != "," or len(toks) - k > 30:
             return None
         np = _np_before(seg, toks[k][0], floor)
-        name = toks[k + 1 : -1]
-        titled = np is not None and (
-            seg[np[0] : np[1]].split()[0].lower() in ("the", "a", "an")
-            or seg[max(floor, np[0] - 4) : np[0]].rstrip().endswith((" of", " for"))
-        )
-        if titled and 2 <= len(name) <= 4 and all(
-            seg[a].isupper() and seg[a:b].rstrip(".").isalpha() for a, b in name
-        ) and seg[name[0][0] : name[0][1]] not in _PLACE_OPENERS:
-            return name[0][0], name[-1][1]  # The mayor of Lyon, Lena Kurz, said: the name
+        name = _apposed_name(seg, toks[k + 1 : -1], np, floor)
+        if name is not None:
+            return name  # The mayor of Lyon, Lena Kurz, said: the name
         return np
     if last == ")":
         # Sen. Ted Cruz (R-Texas) said
@@ -160,10 +154,6 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     return toks[start][0], toks[-1][1]
 
 
-# first words of two-word place names (The mayor of Trenton, New Jersey, said)
-_PLACE_OPENERS = {"New", "North", "South", "East", "West", "Rhode", "Los", "Las", "San",
-                  "Santa", "St.", "Saint", "Fort", "Port", "Hong", "Sri", "Costa", "Puerto",
-                  "El", "Salt", "Baton", "Des", "Little", "Palm", "Kansas", "Buenos", "Tel"}
 _NP_PREPOSITIONS = {"for", "of", "from"}
 _PARTICIPLE_RE = re.compile(r"\b[a-z]+ing\b")
 _PARTITIVES = {"one", "two", "three", "four", "five", "some", "many", "most", "all", "each",

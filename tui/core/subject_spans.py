@@ -1,5 +1,5 @@
 """Small tests on the tokens around a subject: verbs after it, further appositives,
-marks inside numbers (used by :mod:`tui.core.phrases`)."""
+names in apposition to a title, marks inside numbers (used by :mod:`tui.core.phrases`)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,26 @@ def _verbish(w: str) -> bool:
         w in _VERBISH or w in _AUX_SET or w in _CUE_WORDS
         or (w.endswith(("ed", "s")) and w not in _BREAK_WORDS and len(w) > 3)
     )
+
+
+# first words of two-word place names (The mayor of Trenton, New Jersey, said)
+_PLACE_OPENERS = {"New", "North", "South", "East", "West", "Rhode", "Los", "Las", "San",
+                  "Santa", "St.", "Saint", "Fort", "Port", "Hong", "Sri", "Costa", "Puerto",
+                  "El", "Salt", "Baton", "Des", "Little", "Palm", "Kansas", "Buenos", "Tel"}
+
+
+def _apposed_name(
+    seg: str, name: list[tuple[int, int]], np: tuple[int, int] | None, floor: int
+) -> tuple[int, int] | None:
+    """The person named in apposition to a title (tokens ``name`` after the title ``np``):
+    ``The mayor of Lyon, Lena Kurz, said`` gives Lena Kurz; None when ``np`` is no
+    title or ``name`` no name (``The mayor of Trenton, New Jersey, said``)."""
+    titled = np is not None and (
+        seg[np[0] : np[1]].split()[0].lower() in ("the", "a", "an")
+        or seg[max(floor, np[0] - 4) : np[0]].rstrip().endswith((" of", " for"))
+    )
+    if titled and 2 <= len(name) <= 4 and all(
+        seg[a].isupper() and seg[a:b].rstrip(".").isalpha() for a, b in name
+    ) and seg[name[0][0] : name[0][1]] not in _PLACE_OPENERS:
+        return name[0][0], name[-1][1]
+    return None
