@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import secrets
-import tempfile
 import time
 from array import array
 from typing import TYPE_CHECKING, Any
 
+from tui.core.atomic import atomic_write
 from tui.core.cache_format import (
     LENGTHS,
     MAGIC,
@@ -144,50 +143,39 @@ def write_cache(result: CachedCorpus, progress: Progress | None) -> None:
         "written_ns": time.time_ns(),
         "articles": len(result.corpus.articles),
     }
-    descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(MAGIC + LENGTHS.pack(0, 0, 0, 0))
-            lengths = []
-            blobs: Blobs = []
-            old_quotes = None if result.quotes is not None else _old_quotes(result)
-            quotes = _quote_section(result) if old_quotes is None else None
-            sections = (header, _main_section(result, blobs), None, quotes)
-            for number, section in enumerate(sections):
-                start = handle.tell()
-                if number == 3 and old_quotes is not None:
-                    handle.write(old_quotes)  # the same file's quotations, for finish_quotes
-                elif number == 2:
-                    handle.flush()
-                    maps = {id(b): b for b in (getattr(a, "_buffer", None)
-                                                for a in result.corpus.articles) if b is not None}
-                    written = 0
-                    for _typecode, arrays in blobs:
-                        for item in arrays:
-                            written += handle.write(item)
-                    del blobs[:]
-                    for article in result.corpus.articles:
-                        written += handle.write(encoded(article))
-                        if written >= RELEASE_EVERY:
-                            for buffer in maps.values():
-                                release(buffer)
-                            written = 0
-                    for buffer in maps.values():
-                        release(buffer)
-                else:
-                    pickle.dump(section, handle, protocol=PROTOCOL)
-                lengths.append(handle.tell() - start)
-            handle.seek(len(MAGIC))
-            handle.write(LENGTHS.pack(*lengths))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, result.path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    with atomic_write(result.path) as handle:
+        handle.write(MAGIC + LENGTHS.pack(0, 0, 0, 0))
+        lengths = []
+        blobs: Blobs = []
+        old_quotes = None if result.quotes is not None else _old_quotes(result)
+        quotes = _quote_section(result) if old_quotes is None else None
+        sections = (header, _main_section(result, blobs), None, quotes)
+        for number, section in enumerate(sections):
+            start = handle.tell()
+            if number == 3 and old_quotes is not None:
+                handle.write(old_quotes)  # the same file's quotations, for finish_quotes
+            elif number == 2:
+                handle.flush()
+                maps = {id(b): b for b in (getattr(a, "_buffer", None)
+                                            for a in result.corpus.articles) if b is not None}
+                written = 0
+                for _typecode, arrays in blobs:
+                    for item in arrays:
+                        written += handle.write(item)
+                del blobs[:]
+                for article in result.corpus.articles:
+                    written += handle.write(encoded(article))
+                    if written >= RELEASE_EVERY:
+                        for buffer in maps.values():
+                            release(buffer)
+                        written = 0
+                for buffer in maps.values():
+                    release(buffer)
+            else:
+                pickle.dump(section, handle, protocol=PROTOCOL)
+            lengths.append(handle.tell() - start)
+        handle.seek(len(MAGIC))
+        handle.write(LENGTHS.pack(*lengths))
     result._token = token
     if result.quotes is not None:
         result._reused_paths = {article.path for article in result.corpus.articles}

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tui.core.atomic import atomic_write
 
 STATE_VERSION = 1
 STATE_FILE = "state.json"
@@ -111,16 +112,5 @@ def save_state(folder: Path, state: State) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     payload = {"version": STATE_VERSION, "theme": state.theme,
                "corpora": {key: asdict(value) for key, value in state.corpora.items()}}
-    handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(payload, stream, ensure_ascii=False)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, folder / STATE_FILE)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    with atomic_write(folder / STATE_FILE, prefix=".state-") as stream:
+        stream.write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
