@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import ContentSwitcher
 
+import tui.ui.jobs
 from tests.helpers import idle, ready
 from tui.ui.app import SeedApp
+from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.quote_panel import SNIPPET_LINES, QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
@@ -59,6 +63,41 @@ async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: P
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
         assert {screen.corpus.articles[h.article].id for h in hits} == {"science/comet-survey"}
+
+
+async def test_speaker_query_typed_before_the_quotations_is_answered_when_they_come(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = tui.ui.jobs.find_quotes
+
+    def slow_find_quotes(text: str) -> list[object]:
+        release.wait(10)  # the quotations come only when the test says so
+        return real(text)
+
+    monkeypatch.setattr(tui.ui.jobs, "find_quotes", slow_find_quotes)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(250):  # the index, not the quotations: those are held back
+            await pilot.pause(0.02)
+            if screen.index is not None:
+                break
+        assert screen.index is not None and not screen.quotes_ready
+        await pilot.press("slash", *"speaker:brandauer")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "for 'speaker:brandauer'" in screen.query_one(StatusBar).message:
+                break
+        status = screen.query_one(StatusBar).message
+        assert status.startswith("no match for 'speaker:brandauer' yet")
+        assert "quotations are still being found" in status
+        release.set()
+        await idle(app)
+        await pilot.pause()
+        assert len(screen.query_one(ResultList).hits) == 2
+        assert screen.query_one(StatusBar).message == "2 hits for 'speaker:brandauer'"
 
 
 async def test_quotes_panel_opened_from_the_reader_uses_the_whole_narrow_screen(

@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Input
 
 from tui.core.clipboard import citation
 from tui.core.corpus import Corpus
+from tui.core.query import parse_query
 from tui.core.quote_table import QuoteTable
 from tui.core.quotes import Quote, find_quotes
 from tui.core.search import SearchIndex
@@ -98,6 +99,8 @@ class MainScreen(ReaderActions):
         """Quotations of the articles shown so far, by article index."""
         self.found_quotes = QuoteTable()
         """Every article's quotations, once :class:`QuotesFound` has arrived."""
+        self.quotes_ready = False
+        """Whether :class:`QuotesFound` has arrived: ``speaker:`` can answer."""
         self.open_index: int | None = None
         """The article in the reader."""
         self._cancel_events: dict[str, threading.Event] = {}
@@ -192,6 +195,7 @@ class MainScreen(ReaderActions):
             reopen = previous.articles[self.open_index].id
         self.quotes = {}
         self.found_quotes = QuoteTable()
+        self.quotes_ready = False
         self.open_index = None
         corpus = self.corpus = message.corpus
         for warning in message.cache_warnings:
@@ -268,6 +272,10 @@ class MainScreen(ReaderActions):
 
     def on_quotes_found(self, message: QuotesFound) -> None:
         self.found_quotes = message.quotes  # lists made when an article is shown
+        self.quotes_ready = True
+        query = self.query_one(SearchBox).value
+        if self.index is not None and _asks_speaker(query):
+            self.start_search(query)  # speaker: had no quotations to look at yet
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if (message.query != self.query_one(SearchBox).value or self.corpus is None
@@ -276,7 +284,9 @@ class MainScreen(ReaderActions):
         self.query_one(ContentSwitcher).current = "results"
         self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)
         count = plural(len(message.hits), "hit") if message.hits else "no match"
-        self.query_one(StatusBar).message = f"{count} for {message.query!r}"
+        waiting = not message.hits and not self.quotes_ready and _asks_speaker(message.query)
+        self.query_one(StatusBar).message = f"{count} for {message.query!r}" + (
+            " yet · quotations are still being found" if waiting else "")
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
     def on_find_finished(self, message: FindFinished) -> None:
@@ -469,3 +479,8 @@ class MainScreen(ReaderActions):
         if passage is None:
             return None
         return citation(article.passage_text(passage), article.title, article.date, article.id)
+
+
+def _asks_speaker(query: str) -> bool:
+    """Whether ``query`` holds a ``speaker:`` scope (answered from the quotations)."""
+    return any(scope.field == "speaker" for scope in parse_query(query).scopes)
