@@ -222,8 +222,7 @@ def command_search(args: argparse.Namespace) -> int:
 
 def command_quotes(args: argparse.Namespace) -> int:
     """``seedtui quotes``: every quotation with its speaker and cue."""
-    from tui.core.quotes import find_quotes
-    from tui.core.speakers import speaker_matches
+    from tui.core.quotes import find_quotes, speaker_matches
 
     corpus = _load(args.corpus)
     rows = []

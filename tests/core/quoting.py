@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.quotes import Quote, find_quotes
+from tui.core.quotes.find import Quote, find_quotes
 
 
 def quote(text: str, needle: str) -> Quote:

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.cache import CachedCorpus, cache_path, load_cached
-from tui.core.cache_format import MAGIC
-from tui.core.corpus import Corpus, load_corpus
+from tui.core.cache.format import MAGIC
+from tui.core.cache.load import CachedCorpus, cache_path, load_cached
+from tui.core.corpus.read import Corpus, load_corpus
 from tui.core.models import Skipped
-from tui.core.quotes import Quote
+from tui.core.quotes.find import Quote
 from tui.core.ragged import Ragged
-from tui.core.search import SearchIndex
+from tui.core.search.index import SearchIndex
 
 OLD_NS = 1_600_000_000 * 10**9
 """An mtime well before any test run: files this old are trusted by the cache."""
@@ -213,7 +213,7 @@ def test_cache_of_code_version_is_checked(
 ) -> None:
     cache = tmp_path / "cache"
     load_cached(corpus, folder=cache)
-    monkeypatch.setattr("tui.core.cache_keys._code_hash", "another build")
+    monkeypatch.setattr("tui.core.cache.keys._code_hash", "another build")
     again = load_cached(corpus, folder=cache)
     assert again.reread == 5 and "another version" in again.warnings[0]
 
@@ -299,7 +299,7 @@ def test_damaged_rows_rebuild_the_cache(
 ) -> None:
     cache = tmp_path / "cache"
     cold = load_cached(corpus, folder=cache)
-    import tui.core.cache_read as module
+    import tui.core.cache.read as module
 
     real = module.unpack
 
@@ -319,7 +319,7 @@ def test_damaged_rows_rebuild_the_cache(
 WRITER = """
 import sys
 from pathlib import Path
-from tui.core.cache import load_cached
+from tui.core.cache.load import load_cached
 for _ in range(3):
     result = load_cached(Path(sys.argv[1]), folder=Path(sys.argv[2]))
     result.finish_quotes()
@@ -352,7 +352,7 @@ def test_changed_file_keeps_the_other_quotations(
     load_cached(corpus, folder=cache).finish_quotes()
     _write(corpus / "world" / "grain.txt",
            "Grain talks\n\n\u201cNo deal,\u201d said Ivo Marsh.\n", offset=9)
-    import tui.core.cached as module
+    import tui.core.cache.result as module
 
     found: list[str] = []
     real = module.find_quotes  # type: ignore[attr-defined]
@@ -372,8 +372,8 @@ def test_changed_file_keeps_the_other_quotations(
 
 
 def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
-    from tui.core.cache_scan import scan_files
-    from tui.core.corpus import _relative, find_files
+    from tui.core.corpus.read import _relative, find_files
+    from tui.core.corpus.walk import scan_files
 
     _write(corpus / ".hidden" / "secret.txt", "Hidden\n\nNot an article.\n")
     _write(corpus / "world" / ".draft.txt", "Draft\n\nNot an article.\n")
@@ -388,7 +388,7 @@ def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
 
 
 def test_cancel_stops_loading(corpus: Path, tmp_path: Path) -> None:
-    from tui.core.corpus import LoadCancelled
+    from tui.core.corpus.read import LoadCancelled
 
     cancel = threading.Event()
     cancel.set()
@@ -408,7 +408,7 @@ def test_quote_code_change_drops_only_the_quotes(
 ) -> None:
     cache = tmp_path / "cache"
     quotes = load_cached(corpus, folder=cache).finish_quotes()
-    monkeypatch.setattr("tui.core.cache_keys._quotes_hash", "another quote finder")
+    monkeypatch.setattr("tui.core.cache.keys._quotes_hash", "another quote finder")
     warm = load_cached(corpus, folder=cache)
     assert warm.reread == 0 and warm.warnings == [] and not warm.speakers_ready
     assert warm.finish_quotes() == quotes and warm.speakers_ready
@@ -423,8 +423,8 @@ QUERIES = ("negotiatrs", "brige", "comet", "\"grain harbour\"", "har", "'comet !
 def test_mapped_arrays_answer_like_built_ones(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.core.cache_format as module
-    from tui.core.cache_write import write_cache
+    import tui.core.cache.format as module
+    from tui.core.cache.write import write_cache
 
     monkeypatch.setattr(module, "COPY_BELOW", 0)  # every array a view of the file
     cache = tmp_path / "cache"
@@ -448,10 +448,10 @@ def test_mapped_arrays_answer_like_built_ones(
 def test_a_corpus_read_without_the_cache_fills_it(corpus: Path, tmp_path: Path) -> None:
     import time
 
-    from tui.core.cache import file_key, save_loaded
-    from tui.core.corpus import find_files, read_article
-    from tui.core.quote_table import QuoteTable
-    from tui.core.quotes import find_quotes
+    from tui.core.cache.load import file_key, save_loaded
+    from tui.core.corpus.read import find_files, read_article
+    from tui.core.quotes.find import find_quotes
+    from tui.core.quotes.table import QuoteTable
 
     cache = tmp_path / "cache"
     scan_ns = time.time_ns() + 10 * 10**9  # as if read well after the files were written
@@ -494,7 +494,7 @@ def test_the_corpus_is_handed_over_before_a_rebuild(corpus: Path, tmp_path: Path
 
 
 def test_cache_state_reads_the_header_only(corpus: Path, tmp_path: Path) -> None:
-    from tui.core.cache import cache_state
+    from tui.core.cache.load import cache_state
 
     cache = tmp_path / "cache"
     assert cache_state(corpus, cache) == (False, None)
@@ -508,7 +508,7 @@ def test_cache_state_reads_the_header_only(corpus: Path, tmp_path: Path) -> None
 def test_quotations_are_cached_again_after_a_file_is_removed(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.core.cached as module
+    import tui.core.cache.result as module
 
     cache = tmp_path / "cache"
     first = load_cached(corpus, folder=cache).finish_quotes()

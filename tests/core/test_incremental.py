@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.update as update
-from tui.core.cache import CachedCorpus, load_cached
-from tui.core.search import DEAD, SearchIndex
+import tui.core.search.update as update
+from tui.core.cache.load import CachedCorpus, load_cached
+from tui.core.search.index import DEAD, SearchIndex
 
 OLD_NS = 1_600_000_000 * 10**9
 
@@ -106,7 +106,7 @@ def updates(monkeypatch: pytest.MonkeyPatch) -> list[SearchIndex]:
             made.append(index)
         return index
 
-    import tui.core.cache_merge as merge
+    import tui.core.cache.merge as merge
 
     monkeypatch.setattr(merge, "update_index", spy)
     monkeypatch.setattr(update, "MAX_DEAD", 0.9)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.metadata import MADE_TITLE_MAX, read_metadata
+from tui.core.corpus.metadata import MADE_TITLE_MAX, read_metadata
 
 
 def test_short_first_line_followed_by_blank_is_the_title() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.passages import MAX_PASSAGE, split_passages
+from tui.core.corpus.passages import MAX_PASSAGE, split_passages
 
 
 def texts(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.quotes import find_quotes
+from tui.core.quotes.find import find_quotes
 
 CASES = [
     pytest.param(  # a sentence adverb opening the sentence is no speaker

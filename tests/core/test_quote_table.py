@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.quote_table import QuoteTable
-from tui.core.quotes import Quote, find_quotes
+from tui.core.quotes.find import Quote, find_quotes
+from tui.core.quotes.table import QuoteTable
 
 ARTICLES = [
     'Talks resumed.\n\n"We are close," Mohsen Rezaei said. "Very close."\n\n'

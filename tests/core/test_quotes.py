@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.attribution import strip_titles
-from tui.core.quotes import Quote, find_quotes
+from tui.core.quotes.attribution.driver import strip_titles
+from tui.core.quotes.find import Quote, find_quotes
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b21618fc476bdc62.txt"
 

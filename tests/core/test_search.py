@@ -1,4 +1,4 @@
-"""Tests for the search engine (tui.core.search, query, vocab, scoring)."""
+"""Tests for the search engine (tui.core.search.index, query, vocab, scoring)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.models import Article
-from tui.core.query import AnyOf, Phrase, Scope, Word, parse_query
-from tui.core.search import SYNTAX_HELP, SearchCancelled, SearchHit, SearchIndex
-from tui.core.vocab import max_typos
+from tui.core.search.index import SYNTAX_HELP, SearchCancelled, SearchHit, SearchIndex
+from tui.core.search.query import AnyOf, Phrase, Scope, Word, parse_query
+from tui.core.search.vocab import max_typos
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b21618fc476bdc62.txt"
 
@@ -302,7 +302,7 @@ def test_typo_index_finds_exactly_what_a_full_scan_finds() -> None:
 
     from rapidfuzz.distance import OSA
 
-    from tui.core.vocab import Vocabulary
+    from tui.core.search.vocab import Vocabulary
 
     rng = random.Random(3)
     letters = "abcdeor"
@@ -337,7 +337,7 @@ def test_scope_only_query_lists_passages_in_order(index: SearchIndex) -> None:
 
 
 def test_repeated_words_count_once() -> None:
-    from tui.core.search import parse_query
+    from tui.core.search.index import parse_query
 
     assert parse_query("a a a a") == parse_query("a")
     assert parse_query("gaza !truce !truce gaza") == parse_query("gaza !truce")

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from tui.core.clipboard import citation, clipboard_sequence, osc52, screen_passthrough
-from tui.core.history import History
-from tui.core.state import STATE_FILE, Bookmark, State, load_state, save_state
+from tui.core.state.history import History
+from tui.core.state.store import STATE_FILE, Bookmark, State, load_state, save_state
 
 
 def test_round_trip(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.corpus import NotText, decode, load_corpus
+from tui.core.corpus.read import NotText, decode, load_corpus
 from tui.core.models import Article
-from tui.core.quotes import find_quotes
-from tui.core.search import SearchIndex
-from tui.core.state import State, load_state
+from tui.core.quotes.find import find_quotes
+from tui.core.search.index import SearchIndex
+from tui.core.state.store import State, load_state
 from tui.ui.memory import Memory
 
 GOOD = b"A steady article\n\nIt must load whatever sits beside it.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.message import Message
 
 from tests.helpers import idle
-from tui.core.cache import cache_path
+from tui.core.cache.load import cache_path
 from tui.ui.app import SeedApp
 from tui.ui.messages import ArticlesRead, CorpusLoaded
 from tui.ui.screens.main import MainScreen
@@ -80,7 +80,7 @@ async def test_no_cache_neither_reads_nor_writes(tmp_path: Path, corpus_dir: Pat
 
 async def test_a_corrupt_cache_is_reported_and_rebuilt(tmp_path: Path, corpus_dir: Path,
                                                        cache_dir: Path) -> None:
-    from tui.core.cache import cache_state
+    from tui.core.cache.load import cache_state
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     cache_path(corpus_dir).write_bytes(b"SEEDTUI-CACHE but not really")

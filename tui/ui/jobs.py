@@ -13,18 +13,18 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.core.cache import CachedCorpus, cache_state, file_key, load_cached, save_loaded
+from tui.core.cache import CachedCorpus, cache_state, load_cached, save_loaded
 from tui.core.corpus import (
     Corpus,
     CorpusError,
     LoadCancelled,
     check_root,
+    file_key,
     find_files,
     read_article,
 )
 from tui.core.models import Article, Skipped
-from tui.core.quote_table import QuoteTable
-from tui.core.quotes import find_quotes
+from tui.core.quotes import QuoteTable, find_quotes
 from tui.core.search import SearchCancelled, SearchIndex
 from tui.ui.messages import (
     ArticlesRead,
@@ -48,7 +48,7 @@ BATCH_SECONDS = 0.1
 
 
 Keys = list[tuple[str, "tuple[int, int] | None"]]
-"""Each file read: its relative path and its cache key (:func:`tui.core.cache.file_key`)."""
+"""Each file read: its relative path and its cache key (:func:`tui.core.cache.load.file_key`)."""
 
 
 def read_progressively(

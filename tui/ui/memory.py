@@ -1,6 +1,6 @@
 """The browser's memory of one corpus: positions, last article, bookmarks, history, theme.
 
-Wraps :mod:`tui.core.state` for the screen: changes are made in memory and
+Wraps :mod:`tui.core.state.store` for the screen: changes are made in memory and
 written by :meth:`Memory.save` (the screen runs it in a worker, and once more at
 exit). Saving failures are reported, never raised into the UI.
 """
@@ -11,8 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from tui.core.history import History
-from tui.core.state import Bookmark, CorpusState, default_state_dir, load_state, save_state
+from tui.core.state import Bookmark, CorpusState, History, default_state_dir, load_state, save_state
 
 
 class Memory:

@@ -12,7 +12,7 @@ from textual.message import Message
 
 from tui.core.corpus import Corpus
 from tui.core.models import Article, Span
-from tui.core.quote_table import QuoteTable
+from tui.core.quotes import QuoteTable
 from tui.core.search import SearchHit, SearchIndex
 
 

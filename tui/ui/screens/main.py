@@ -20,10 +20,8 @@ from textual.widgets import ContentSwitcher, Footer, Input
 
 from tui.core.clipboard import citation
 from tui.core.corpus import Corpus
-from tui.core.query import parse_query
-from tui.core.quote_table import QuoteTable
-from tui.core.quotes import Quote, find_quotes
-from tui.core.search import SearchIndex
+from tui.core.quotes import Quote, QuoteTable, find_quotes
+from tui.core.search import SearchIndex, parse_query
 from tui.ui import jobs
 from tui.ui.actions import ReaderActions
 from tui.ui.memory import Memory

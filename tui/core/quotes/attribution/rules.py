@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.cues import _MARK_ANY, _Cues, _Hit
 from tui.core.models import Span
-from tui.core.phrases import _main_subject, _np_after
-from tui.core.words import _sentence_end, _skip_blank
+from tui.core.quotes.attribution.cues import _MARK_ANY, _Cues, _Hit
+from tui.core.quotes.attribution.phrases import _main_subject, _np_after
+from tui.core.quotes.attribution.words import _sentence_end, _skip_blank
 
 
 @dataclass(slots=True)
 class _Found:
-    """A speaker read for a quote (re-exported by :mod:`tui.core.patterns`)."""
+    """A speaker read for a quote (re-exported by :mod:`.patterns`)."""
 
     speaker: Span
     cue: Span | None

@@ -1,10 +1,10 @@
 """Small tests on the tokens around a subject: verbs after it, further appositives,
-names in apposition to a title, marks inside numbers (used by :mod:`tui.core.phrases`)."""
+names in apposition to a title, marks inside numbers (used by :mod:`.phrases`)."""
 
 from __future__ import annotations
 
-from tui.core.cues import _CUE_WORDS
-from tui.core.words import _AUX_SET, _BREAK_WORDS
+from tui.core.quotes.attribution.cues import _CUE_WORDS
+from tui.core.quotes.attribution.words import _AUX_SET, _BREAK_WORDS
 
 _VERBISH = set(
     "sent made took gave came held met ran got went spent put kept left brought began "

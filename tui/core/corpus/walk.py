@@ -6,7 +6,7 @@ import os
 import threading
 from pathlib import Path
 
-from tui.core.corpus import SUFFIXES, LoadCancelled
+from tui.core.corpus.read import SUFFIXES, LoadCancelled
 
 FileKey = tuple[int, int]
 
@@ -14,7 +14,7 @@ FileKey = tuple[int, int]
 def scan_files(root: Path, cancel: threading.Event | None) -> list[tuple[str, str, FileKey | None]]:
     """Every article file as (full path, relative path, (size, mtime_ns) or ``None``).
 
-    Same files and order as :func:`tui.core.corpus.find_files` (``os.walk``
+    Same files and order as :func:`tui.core.corpus.read.find_files` (``os.walk``
     top-down, names sorted, hidden entries and links to folders passed over), in
     one pass of ``os.scandir``. Threads did not pay: the stat calls are short
     and the Python around them holds the lock (100k files: 0.51 s in one pass,

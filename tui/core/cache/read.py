@@ -13,7 +13,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from tui.core.cache_format import (
+from tui.core.cache.format import (
     LENGTHS,
     MAGIC,
     CacheInvalid,
@@ -23,11 +23,11 @@ from tui.core.cache_format import (
     read_prelude,
     unpack,
 )
-from tui.core.cache_keys import CACHE_VERSION, code_hash, quotes_hash
+from tui.core.cache.keys import CACHE_VERSION, code_hash, quotes_hash
+from tui.core.cache.stored import StoredArticle
 from tui.core.models import Article, Span
-from tui.core.search import SearchIndex
-from tui.core.stored import StoredArticle
-from tui.core.vocab import Vocabulary
+from tui.core.quotes import QuoteTable
+from tui.core.search import SearchIndex, Vocabulary
 
 
 def quote_section(path: Path, token: str) -> bytes | None:
@@ -147,7 +147,7 @@ _ARTICLE_FIELDS = (
     "encoding", "title_span", "body_start", "passages", "mtime", "size",
 )
 if tuple(f.name for f in fields(Article)) != _ARTICLE_FIELDS:  # pragma: no cover
-    raise ImportError("tui.core.cache: Article's fields changed; update _ARTICLE_FIELDS")
+    raise ImportError("tui.core.cache.load: Article's fields changed; update _ARTICLE_FIELDS")
 _COLUMNS = tuple(sorted(
     ["id", "folder", "path", "text", "title", "date", "source", "author", "dateline", "encoding",
      "title_span", "body_start", "mtime", "size", "passage_count"]
@@ -210,3 +210,10 @@ def restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchI
     return index
 
 
+def quotes_from_section(section: dict[str, Any]) -> tuple[list[str], QuoteTable]:
+    """The article paths and the quotations of the section; raises when malformed."""
+    paths = section["paths"]
+    table = QuoteTable.from_state(section["table"])
+    if not isinstance(paths, list) or len(paths) != len(table):
+        raise CacheInvalid("quotes shape")
+    return paths, table

@@ -7,18 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tui.core.cache_format import release
-from tui.core.cache_read import restore_index, stored_articles
-from tui.core.cache_scan import FileKey
-from tui.core.cached import CachedCorpus, Progress
+from tui.core.cache.format import release
+from tui.core.cache.read import restore_index, stored_articles
+from tui.core.cache.record import Progress
+from tui.core.cache.result import CachedCorpus
 from tui.core.corpus import (
     Corpus,
+    FileKey,
     LoadCancelled,
     read_article,
 )
 from tui.core.models import Article, LoadWarning, Skipped
-from tui.core.search import SearchCancelled, SearchIndex
-from tui.core.update import update_index
+from tui.core.search import SearchCancelled, SearchIndex, update_index
 
 
 def assemble(
@@ -48,7 +48,7 @@ def assemble(
         cached = {p: ((s, m), n) for p, s, m, n in zip(paths, sizes, mtimes, slots)}
         old_articles = stored_articles(main["articles"], main["passages"])
     corpus = Corpus(root)
-    result = CachedCorpus(corpus, SearchIndex([]), warnings=warnings, _token=token)
+    result = CachedCorpus(corpus, SearchIndex([]), warnings=warnings, token=token)
     unchanged = main is not None and len(files) == len(cached)
     missing = ((-1, -1), 0)
     to_read = sum(1 for _f, rel, key in files if key is None or cached.get(rel, missing)[0] != key)
@@ -62,15 +62,15 @@ def assemble(
             result.reused += 1
             if slot < 0:
                 corpus.skipped.append(Skipped(relative, reasons[-1 - slot]))
-                result._order.append((relative, -len(corpus.skipped)))
+                result.order.append((relative, -len(corpus.skipped)))
                 continue
             reused_slots.append(slot)
             scan_order.append(old_articles[slot])
-            result._reused_paths.add(relative)
+            result.reused_paths.add(relative)
             message = old_warnings.get(relative)
             if message is not None:
                 corpus.warnings.append(LoadWarning(relative, message))
-            result._order.append((relative, len(scan_order) - 1))
+            result.order.append((relative, len(scan_order) - 1))
             continue
         unchanged = False
         if cancel is not None and cancel.is_set():
@@ -82,13 +82,13 @@ def assemble(
         item = read_article(Path(full), root)
         if isinstance(item, Skipped):
             corpus.skipped.append(item)
-            result._order.append((relative, -len(corpus.skipped)))
+            result.order.append((relative, -len(corpus.skipped)))
             continue
         if isinstance(item, tuple):
             item, warning = item
             corpus.warnings.append(warning)
         scan_order.append(item)
-        result._order.append((relative, len(scan_order) - 1))
+        result.order.append((relative, len(scan_order) - 1))
     if (
         unchanged
         and main is not None
@@ -98,16 +98,16 @@ def assemble(
         corpus.articles = old_articles
         result.index = restore_index(main["index"], corpus.articles)
         result.speakers_ready = bool(main.get("speakers_ready"))
-        result._order = [
-            (path, slot if slot < 0 else reused_slots[slot]) for path, slot in result._order
+        result.order = [
+            (path, slot if slot < 0 else reused_slots[slot]) for path, slot in result.order
         ]
         return result
     # Something changed: sort as load_corpus does and rebuild the index.
     corpus.articles = sorted(scan_order, key=lambda article: article.sort_key)
     position = {id(article): number for number, article in enumerate(corpus.articles)}
-    result._order = [
+    result.order = [
         (path, slot if slot < 0 else position[id(scan_order[slot])])
-        for path, slot in result._order
+        for path, slot in result.order
     ]
     if on_corpus is not None:
         on_corpus(result)
@@ -123,7 +123,7 @@ def assemble(
         result.index = updated or SearchIndex.build(corpus.articles, cancel=cancel, progress=report)
     except SearchCancelled as error:
         raise LoadCancelled() from error
-    result._stale = True
+    result.stale = True
     return result
 
 
@@ -134,7 +134,7 @@ def _update(
     corpus: Corpus,
     cancel: threading.Event | None,
 ) -> SearchIndex | None:
-    """The cached index updated for the changed files (:mod:`tui.core.update`), or ``None``.
+    """The cached index updated for the changed files (:mod:`tui.core.search.update`), or ``None``.
 
     ``None`` when there is no cached index, when too many passages would be
     dead, or when the cached index cannot be updated: then it is built afresh.
@@ -174,11 +174,11 @@ def _unchanged(
     corpus = Corpus(root, articles)
     corpus.skipped = [Skipped(p, reasons[-1 - slot]) for p, slot in zip(paths, order) if slot < 0]
     corpus.warnings = [LoadWarning(p, m) for p, m in main["warnings"].items()]
-    result = CachedCorpus(corpus, restore_index(main["index"], articles), _token=token)
+    result = CachedCorpus(corpus, restore_index(main["index"], articles), token=token)
     result.speakers_ready = bool(main.get("speakers_ready"))
     result.reused = len(files)
-    result._order = list(zip(paths, order))
-    result._reused_paths = set(main["articles"]["path"])
+    result.order = list(zip(paths, order))
+    result.reused_paths = set(main["articles"]["path"])
     return result
 
 

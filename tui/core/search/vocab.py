@@ -40,8 +40,8 @@ from zlib import crc32
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tui.core.query import AnyOf, Query, Word
 from tui.core.ragged import raw
+from tui.core.search.query import AnyOf, Query, Word
 
 EXACT = 1.0
 """Quality of an exact match."""

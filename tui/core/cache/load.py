@@ -27,16 +27,16 @@ renamed over the old file (``os.replace``), so a reader, or a second seedtui pro
 writing at the same time, only ever sees a complete file (the last writer wins).
 
 When none changed, the index is loaded as it was saved. When a few did, the cached
-index is updated (:mod:`tui.core.update`: passages of removed and changed files
+index is updated (:mod:`tui.core.search.update`: passages of removed and changed files
 become dead, those of new and changed files are appended); when too many passages
 would be dead, or the cached index cannot be updated, it is rebuilt from the (mostly
 cached) articles.
 
-Modules: :mod:`~tui.core.cache_keys` (paths, version, source hashes),
-:mod:`~tui.core.cache_scan` (stat-ing the folder), :mod:`~tui.core.cache_format`
-(bytes, packing, the memory map), :mod:`~tui.core.cache_read` (main section back
-to articles and index), :mod:`~tui.core.cache_merge` (reuse, incremental update
-or rebuild), :mod:`~tui.core.cache_write` and :mod:`~tui.core.cached` (the
+Modules: :mod:`~tui.core.cache.keys` (paths, version, source hashes),
+:mod:`~tui.core.corpus.walk` (stat-ing the folder), :mod:`~tui.core.cache.format`
+(bytes, packing, the memory map), :mod:`~tui.core.cache.read` (main section back
+to articles and index), :mod:`~tui.core.cache.merge` (reuse, incremental update
+or rebuild), :mod:`~tui.core.cache.write` and :mod:`~tui.core.cache.result` (the
 result, and its quotations found late). This one holds the entry points.
 """
 
@@ -51,17 +51,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.core.cache_format import CacheInvalid, Unpickler, read_prelude
-from tui.core.cache_keys import CACHE_VERSION, cache_folder, cache_path
-from tui.core.cache_merge import assemble
-from tui.core.cache_read import check_header, read_main
-from tui.core.cache_scan import FileKey, file_key, scan_files
-from tui.core.cached import CachedCorpus, Progress
+from tui.core.cache.format import CacheInvalid, Unpickler, read_prelude
+from tui.core.cache.keys import CACHE_VERSION, cache_folder, cache_path
+from tui.core.cache.merge import assemble
+from tui.core.cache.read import check_header, read_main
+from tui.core.cache.record import Progress
+from tui.core.cache.result import CachedCorpus
 from tui.core.corpus import (
     Corpus,
+    FileKey,
     check_root,
+    file_key,
+    scan_files,
 )
-from tui.core.quote_table import QuoteTable
+from tui.core.quotes import QuoteTable
 from tui.core.search import SearchIndex
 
 __all__ = [
@@ -95,12 +98,12 @@ def load_cached(
     rebuilt, ``on_corpus`` is called first with the result so far (its corpus
     complete, its index empty), so that the articles can be shown. With
     ``use_cache=False`` the cache is neither read nor written. The result answers
-    searches as a cold :func:`~tui.core.corpus.load_corpus` plus
+    searches as a cold :func:`~tui.core.corpus.read.load_corpus` plus
     :meth:`SearchIndex.build` would (an updated index numbers passages differently).
     Quotations follow with :meth:`CachedCorpus.finish_quotes`.
 
-    Raises :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable
-    folder and :class:`~tui.core.corpus.LoadCancelled` when ``cancel`` is set.
+    Raises :class:`~tui.core.corpus.read.CorpusError` when ``root`` is not a readable
+    folder and :class:`~tui.core.corpus.read.LoadCancelled` when ``cancel`` is set.
     """
     # Millions of small objects are created at once; the cyclic collector would
     # walk them all again and again (they hold no cycles), so it pauses meanwhile.
@@ -156,9 +159,9 @@ def save_loaded(
     slots = {article.path: number for number, article in enumerate(corpus.articles)}
     slots.update((skipped.path, -1 - k) for k, skipped in enumerate(corpus.skipped))
     result = CachedCorpus(corpus, index, quotes=quotes, path=path, speakers_ready=True)
-    result._files = [("", relative, key) for relative, key in keys if relative in slots]
-    result._order = [(relative, slots[relative]) for _full, relative, _key in result._files]
-    result._scan_ns = scan_ns
+    result.files = [("", relative, key) for relative, key in keys if relative in slots]
+    result.order = [(relative, slots[relative]) for _full, relative, _key in result.files]
+    result.scan_ns = scan_ns
     result._save(None)
     return result.warnings
 
@@ -211,9 +214,9 @@ def _load(
         progress("scan", len(files), len(files))
     result = assemble(root, files, main, token, cancel, progress, warnings, on_corpus)
     result.path = path
-    result._files = files
-    result._scan_ns = scan_ns
-    if path is not None and (result.reread or main is None or result._stale):
+    result.files = files
+    result.scan_ns = scan_ns
+    if path is not None and (result.reread or main is None or result.stale):
         result._save(progress)
     return result
 

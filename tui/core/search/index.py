@@ -49,11 +49,11 @@ from itertools import islice
 from rapidfuzz.distance import OSA
 
 from tui.core.models import Article, Span
-from tui.core.query import SYNTAX_HELP, Query, Scope, parse_query
 from tui.core.ragged import Ragged
-from tui.core.scoring import Scorer, Stop
+from tui.core.search.query import SYNTAX_HELP, Query, Scope, parse_query
+from tui.core.search.ranking import Scorer, Stop
+from tui.core.search.vocab import Vocabulary, compile_query, max_typos
 from tui.core.text import TOKEN_RE, fold, keys, word_key
-from tui.core.vocab import Vocabulary, compile_query, max_typos
 
 _log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ class SearchIndex:
         """Number of each article's first passage: its passages are numbered
         ``article_first[a]`` to ``article_first[a] + len(articles[a].passages) - 1``."""
         self.dead = 0
-        """Passages left in the numbering by an incremental update (:mod:`tui.core.update`):
+        """Passages left in the numbering by an incremental update (:mod:`tui.core.search.update`):
         in no posting list, never a candidate; ``passage_article`` marks them :data:`DEAD`."""
         self.ordered = True
         """Whether passage numbers follow article order (false after an incremental update)."""

@@ -1,6 +1,6 @@
-"""Query evaluation and ranking for :mod:`tui.core.search`.
+"""Query evaluation and ranking for :mod:`tui.core.search.index`.
 
-A query compiled against the vocabulary (:func:`tui.core.vocab.compile_query`)
+A query compiled against the vocabulary (:func:`tui.core.search.vocab.compile_query`)
 is ranked by :class:`Scorer` in two stages:
 stage 1 from posting lists only (clauses found, match quality, idf), stage 2
 from the word ids of each passage (phrases, anchors, proximity, order).
@@ -13,14 +13,42 @@ import math
 import threading
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from itertools import chain, islice
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from tui.core.vocab import ClauseMap, Compiled, CompiledClause
+from tui.core.search.vocab import ClauseMap, Compiled, CompiledClause
 
-if TYPE_CHECKING:
-    from tui.core.search import SearchIndex
+
+class IndexView(Protocol):
+    """What the ranker reads of an index (:class:`tui.core.search.index.SearchIndex` is one)."""
+
+    @property
+    def postings(self) -> Sequence[array[int]]:
+        """The sorted passage numbers of each word id."""
+
+    @property
+    def offsets(self) -> Sequence[int]:
+        """Where each passage's word ids start in :attr:`tokens`."""
+
+    @property
+    def tokens(self) -> array[int] | memoryview:
+        """The word ids of every passage, one after the other."""
+
+    @property
+    def ordered(self) -> bool:
+        """Whether passage numbers follow article order."""
+
+    @property
+    def live(self) -> int:
+        """Number of passages indexed."""
+
+    def live_passages(self) -> set[int]:
+        """Every live passage number."""
+
+    def tie_key(self, passage: int) -> tuple[int, int]:
+        """Article order of a passage, which breaks score ties."""
 
 FOUND = 1000.0
 """Score of each clause found: all clauses found beats some."""
@@ -59,7 +87,7 @@ class Stop(Exception):
 class Scorer:
     """Ranks the passages of one index for one compiled query."""
 
-    def __init__(self, index: SearchIndex, compiled: Compiled, cancel: threading.Event | None):
+    def __init__(self, index: IndexView, compiled: Compiled, cancel: threading.Event | None):
         self.index = index
         self.compiled = compiled
         self.cancel = cancel

@@ -3,11 +3,11 @@ Trump called it``), or at the end of the previous paragraph (``Ana Ruiz said:``)
 
 from __future__ import annotations
 
-from tui.core.cues import _MARK_ANY, _Cues
-from tui.core.patterns import _before, _cue_extent
-from tui.core.phrases import _np_before
-from tui.core.speaker_rules import _according_np, _Found
-from tui.core.words import _sentence_end
+from tui.core.quotes.attribution.cues import _MARK_ANY, _Cues
+from tui.core.quotes.attribution.patterns import _before, _cue_extent
+from tui.core.quotes.attribution.phrases import _np_before
+from tui.core.quotes.attribution.rules import _according_np, _Found
+from tui.core.quotes.attribution.words import _sentence_end
 
 
 def _after_in_sentence(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:

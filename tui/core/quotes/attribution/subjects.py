@@ -8,12 +8,12 @@ abbreviation, a nationality adjective before its noun) passes to the next one.
 
 from __future__ import annotations
 
-from tui.core.cues import _STANCE_WORDS, _Cues, _possessor_before
-from tui.core.patterns import _before
-from tui.core.phrases import _clause_subject, _main_subject
-from tui.core.speaker_rules import _local_subject
-from tui.core.subject_words import _ARTICLES, _DEMONYMS, _STATE_ABBREVS
-from tui.core.words import _WORD_RE, _word_spans
+from tui.core.quotes.attribution.cues import _STANCE_WORDS, _Cues, _possessor_before
+from tui.core.quotes.attribution.patterns import _before
+from tui.core.quotes.attribution.phrases import _clause_subject, _main_subject
+from tui.core.quotes.attribution.rules import _local_subject
+from tui.core.quotes.attribution.subject_words import _ARTICLES, _DEMONYMS, _STATE_ABBREVS
+from tui.core.quotes.attribution.words import _WORD_RE, _word_spans
 
 Span2 = tuple[int, int]
 

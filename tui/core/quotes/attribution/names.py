@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tui.core.words import (
+from tui.core.quotes.attribution.words import (
     _FEMALE,
     _FEMALE_TITLES,
     _MALE,

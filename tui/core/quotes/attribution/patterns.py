@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 
-from tui.core.clauses import _in_relative, _opens_with_absolute, _with_absolute
-from tui.core.cues import (
+from tui.core.quotes.attribution.clauses import _in_relative, _opens_with_absolute, _with_absolute
+from tui.core.quotes.attribution.cues import (
     _Cues,
     _Hit,
 )
-from tui.core.phrases import (
+from tui.core.quotes.attribution.phrases import (
     _clause_subject,
     _main_subject,
     _np_after,
     _np_before,
 )
-from tui.core.speaker_rules import _according_np, _sentence_rules
-from tui.core.speaker_rules import _Found as _Found
-from tui.core.words import (
+from tui.core.quotes.attribution.rules import _according_np, _sentence_rules
+from tui.core.quotes.attribution.rules import _Found as _Found
+from tui.core.quotes.attribution.words import (
     _ABBREV_RE,
     _AUX_SET,
     _DETERMINERS,

@@ -3,9 +3,9 @@ that describe someone instead of reporting what they said."""
 
 from __future__ import annotations
 
-from tui.core.cues import _CUE_WORDS
-from tui.core.subject_spans import _VERBISH
-from tui.core.words import _TIME_WORDS
+from tui.core.quotes.attribution.cues import _CUE_WORDS
+from tui.core.quotes.attribution.subject_spans import _VERBISH
+from tui.core.quotes.attribution.words import _TIME_WORDS
 
 Tokens = list[tuple[int, int]]
 

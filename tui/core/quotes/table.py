@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 
-from tui.core.quotes import Quote
+from tui.core.quotes.find import Quote
 
 INTS = ("start", "end", "group", "speaker_start", "speaker_end", "cue_start", "cue_end")
 """The integer columns (a missing span is ``-1, -1``)."""

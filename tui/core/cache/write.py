@@ -6,28 +6,24 @@ import pickle
 import secrets
 import time
 from array import array
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tui.core.atomic import atomic_write
-from tui.core.cache_format import (
+from tui.core.cache.format import (
     LENGTHS,
     MAGIC,
     PROTOCOL,
     RELEASE_EVERY,
     Blobs,
-    CacheInvalid,
     pack,
     release,
 )
-from tui.core.cache_keys import CACHE_VERSION, RACY_NS, code_hash, quotes_hash
-from tui.core.cache_read import INDEX_FIELDS, VOCAB_SLOTS, quote_section
-from tui.core.quote_table import QuoteTable
+from tui.core.cache.keys import CACHE_VERSION, RACY_NS, code_hash, quotes_hash
+from tui.core.cache.read import INDEX_FIELDS, VOCAB_SLOTS, quote_section
+from tui.core.cache.record import CacheRecord, Progress
+from tui.core.cache.stored import encoded
+from tui.core.quotes import QuoteTable
 from tui.core.search import SearchIndex
-from tui.core.stored import encoded
-
-if TYPE_CHECKING:
-    from tui.core.cached import CachedCorpus, Progress
-
 
 
 def _index_state(index: SearchIndex, blobs: Blobs) -> dict[str, Any]:
@@ -38,7 +34,7 @@ def _index_state(index: SearchIndex, blobs: Blobs) -> dict[str, Any]:
     }
 
 
-def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
+def _main_section(result: CacheRecord, blobs: Blobs) -> dict[str, Any]:
     """The main section for ``result``: file table, article columns, index state."""
     articles = result.corpus.articles
     paths: list[str] = []
@@ -46,10 +42,10 @@ def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
     mtimes = array("q")
     slots = array("q")
     keys = {
-        relative: key for _full, relative, key in result._files
-        if key is not None and key[1] < result._scan_ns - RACY_NS
+        relative: key for _full, relative, key in result.files
+        if key is not None and key[1] < result.scan_ns - RACY_NS
     }
-    for path, slot in result._order:
+    for path, slot in result.order:
         key = keys.get(path, (-1, -1))
         paths.append(path)
         sizes.append(key[0])
@@ -95,39 +91,30 @@ def _main_section(result: CachedCorpus, blobs: Blobs) -> dict[str, Any]:
     }
 
 
-def _quote_section(result: CachedCorpus) -> dict[str, Any]:
+def _quote_section(result: CacheRecord) -> dict[str, Any]:
     """The known quotations of ``result``'s articles, column-wise (compact, fast to load)."""
     table = result.quotes if result.quotes is not None else QuoteTable()
     paths = [article.path for article in result.corpus.articles][: len(table)]
     return {"paths": paths, "table": table.state()}
 
 
-def quotes_from_section(section: dict[str, Any]) -> tuple[list[str], QuoteTable]:
-    """The article paths and the quotations of the section; raises when malformed."""
-    paths = section["paths"]
-    table = QuoteTable.from_state(section["table"])
-    if not isinstance(paths, list) or len(paths) != len(table):
-        raise CacheInvalid("quotes shape")
-    return paths, table
-
-
-def _old_quotes(result: CachedCorpus) -> bytes | None:
+def _old_quotes(result: CacheRecord) -> bytes | None:
     """The quotations section of the cache file ``result`` was loaded from, as it is.
 
     Written again unchanged when the cache is rewritten before the quotations are
     known, so that :meth:`CachedCorpus.finish_quotes` still finds those of the
-    unchanged files (it only uses the rows of ``_reused_paths``).
+    unchanged files (it only uses the rows of ``reused_paths``).
     """
-    if result.path is None or not result._token:
+    if result.path is None or not result.token:
         return None
     try:
-        return quote_section(result.path, result._token)
+        return quote_section(result.path, result.token)
     except Exception:
         return None
 
 
-def write_cache(result: CachedCorpus, progress: Progress | None) -> None:
-    """Write ``result`` to its cache file: temporary file, fsync, rename."""
+def write_cache(result: CacheRecord, progress: Progress | None) -> str:
+    """Write ``result`` to its cache file (temporary file, fsync, rename); the file's new token."""
     assert result.path is not None
     folder = result.path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -176,9 +163,7 @@ def write_cache(result: CachedCorpus, progress: Progress | None) -> None:
             lengths.append(handle.tell() - start)
         handle.seek(len(MAGIC))
         handle.write(LENGTHS.pack(*lengths))
-    result._token = token
-    if result.quotes is not None:
-        result._reused_paths = {article.path for article in result.corpus.articles}
     if progress is not None:
         progress("save", 1, 1)
+    return token
 

@@ -17,7 +17,7 @@ quotation) and pairs quotation marks left to right:
   quotation (same ``group``). An opening mark of the same family inside an open
   quotation ends the previous (unclosed) one just before it.
 
-Speakers and cues are found by :mod:`tui.core.attribution`. Marked spans that
+Speakers and cues are found by :mod:`tui.core.quotes.attribution.driver`. Marked spans that
 are not quotations are left out (unless ``keep_all``): markup debris
 (``author="@x"``) and short spans (three words at most) with no speaker read from a
 pattern next to them that look like titles or names (``“Saturday Night Live”``) or
@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.attribution import Attribution, attribute
 from tui.core.models import Span
+from tui.core.quotes.attribution.driver import Attribution, attribute
 
 __all__ = ["Quote", "find_quotes", "quote_pieces"]
 

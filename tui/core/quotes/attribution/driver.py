@@ -1,7 +1,7 @@
 """Speaker attribution for quotations: who said it, with which cue, and their full name.
 
 :func:`attribute` works paragraph by paragraph on the pieces found by
-:mod:`tui.core.quotes`. Reporting cues are found with a lexicon of reporting verbs
+:mod:`tui.core.quotes.find`. Reporting cues are found with a lexicon of reporting verbs
 (``said``, ``told``, ``wrote``, ``added``, ``according to``...) outside the quotes.
 For each piece, in order:
 
@@ -56,13 +56,13 @@ called``; module adverbials); ``, and he accused X of “…”`` keeps its own 
 cue inside an opening ``since``/``when`` clause frames nothing.
 
 ``speaker`` is the mention as written; ``speaker_name`` resolves it to the fullest
-name in the article, titles left out (:mod:`tui.core.names`). ``guessed`` is true for
+name in the article, titles left out (:mod:`.names`). ``guessed`` is true for
 rule 6, for colon cues after a verb outside the lexicon, and whenever the speaker is
 a pronoun (who "he" is was inferred).
 
-Modules: :mod:`tui.core.words` (word classes, sentence bounds), :mod:`tui.core.cues`
-(the cue lexicon), :mod:`tui.core.phrases` (noun phrases and clause subjects),
-:mod:`tui.core.patterns` (the patterns of rules 1–4), :mod:`tui.core.names` (name
+Modules: :mod:`.words` (word classes, sentence bounds), :mod:`.cues`
+(the cue lexicon), :mod:`.phrases` (noun phrases and clause subjects),
+:mod:`.patterns` (the patterns of rules 1–4), :mod:`.names` (name
 and pronoun resolution); this module runs them over an article.
 """
 
@@ -72,27 +72,27 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tui.core.cues import (
+from tui.core.models import Span
+from tui.core.quotes.attribution.around import _after_in_sentence, _lead_in
+from tui.core.quotes.attribution.cues import (
     _MARK_ANY,
     _Cues,
 )
-from tui.core.cues_around import _after_in_sentence, _lead_in
-from tui.core.models import Span
-from tui.core.names import (
+from tui.core.quotes.attribution.names import (
     _ANTECEDENT_RE,
     _APPOSED_NAME_RE,
     _Names,
 )
-from tui.core.patterns import (
+from tui.core.quotes.attribution.patterns import (
     _after,
     _before,
     _Found,
 )
-from tui.core.phrases import (
+from tui.core.quotes.attribution.phrases import (
     _clause_subject,
     _main_subject,
 )
-from tui.core.speaker_rules import (
+from tui.core.quotes.attribution.rules import (
     _according_to,
     _ends_sentence,
     _leads_next,
@@ -102,8 +102,8 @@ from tui.core.speaker_rules import (
     _passive_agent,
     _said_before,
 )
-from tui.core.subjects import _guess_subject, _stance_or_possessor
-from tui.core.words import (
+from tui.core.quotes.attribution.subjects import _guess_subject, _stance_or_possessor
+from tui.core.quotes.attribution.words import (
     _PRONOUNS,
     _SENT_END_RE,
     _WORD_RE,

@@ -8,7 +8,7 @@ the cache file instead of a decoded string, and decodes it on first access to
 kernel shares the mapped pages with its page cache.
 
 The map stays valid when the cache file is replaced (``os.replace`` in
-:mod:`tui.core.cache` leaves the old file alive while it is mapped).
+:mod:`tui.core.cache.load` leaves the old file alive while it is mapped).
 """
 
 from __future__ import annotations

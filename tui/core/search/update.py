@@ -8,7 +8,7 @@ index is updated instead:
   of changed) articles become *dead*: their numbers stay taken, their words stay
   in ``tokens``, but they are cut out of every posting list (two bisects per
   dead article and word: the rows are sorted) and ``passage_article`` marks them
-  :data:`~tui.core.search.DEAD`. No search can reach them: candidates come from
+  :data:`~tui.core.search.index.DEAD`. No search can reach them: candidates come from
   posting lists or from the passages of live articles (``article_first``).
 * Passages of new (and changed) articles are tokenised as ``build`` does and
   appended with new numbers, larger than every old one, so each posting list
@@ -43,7 +43,7 @@ from typing import Any
 
 from tui.core.models import Article
 from tui.core.ragged import Ragged, raw
-from tui.core.search import DEAD, SearchCancelled, SearchIndex, passage_ids
+from tui.core.search.index import DEAD, SearchCancelled, SearchIndex, passage_ids
 from tui.core.text import fold, keys
 
 __all__ = ["MAX_DEAD", "update_index"]

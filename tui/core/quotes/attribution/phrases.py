@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
-from tui.core.adverbials import _drop_time_adverbial, _restrictive, _skip_setting
-from tui.core.cues import (
+from tui.core.quotes.attribution.adverbials import _drop_time_adverbial, _restrictive, _skip_setting
+from tui.core.quotes.attribution.cues import (
     _CUE_WORDS,
 )
-from tui.core.subject_spans import _VERBISH, _apposed_name, _in_number, _more_appositives
-from tui.core.words import (
+from tui.core.quotes.attribution.subject_spans import (
+    _VERBISH,
+    _apposed_name,
+    _in_number,
+    _more_appositives,
+)
+from tui.core.quotes.attribution.words import (
     _ABBREV,
     _APPOSITIVE_OPENERS,
     _AUX_SET,

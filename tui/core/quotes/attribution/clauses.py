@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from tui.core.cues import _STANCE_WORDS, _scan_cues
-from tui.core.phrases import _np_before
-from tui.core.speaker_rules import _Found
+from tui.core.quotes.attribution.cues import _STANCE_WORDS, _scan_cues
+from tui.core.quotes.attribution.phrases import _np_before
+from tui.core.quotes.attribution.rules import _Found
 
 _WITH_ABS_RE = re.compile(
     r",[ \u00a0]+with[ \u00a0]+((?:[\w\u2019'.-]+[ \u00a0]+){1,6}?)(?:\w+ly[ \u00a0]+)?"

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.metadata import read_metadata
+from tui.core.corpus.metadata import read_metadata
+from tui.core.corpus.passages import split_passages
 from tui.core.models import Article, LoadWarning, Skipped
-from tui.core.passages import split_passages
 
 SUFFIXES = (".txt", ".md")
 """File endings that make a file an article (compared case-insensitively)."""

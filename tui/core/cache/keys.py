@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 
 CACHE_VERSION = 1
@@ -41,44 +40,54 @@ _code_hash: str | None = None
 _quotes_hash: str | None = None
 
 
-_IMPORT_RE = re.compile(r"^[ \t]*(?:from|import)[ \t]+tui\.core\.(\w+)", re.M)
+CODE_SOURCES = ("corpus", "search", "cache", "models.py", "ragged.py", "text.py")
+"""What builds the corpus, the index and the cache file's layout, relative to ``tui/core``."""
+QUOTE_SOURCES = ("quotes", "models.py", "text.py", "cache")
+"""What finds quotations (and how the cache stores them)."""
 
 
-CACHE_MODULES = (
-    "cache", "cache_format", "cache_keys", "cache_merge", "cache_read", "cache_scan",
-    "cache_write", "cached", "quote_table", "ragged", "stored",
-)
-"""The modules that define the cache file's layout: every hash covers them."""
+def _source_files(sources: tuple[str, ...]) -> list[Path]:
+    """The ``.py`` files of ``sources`` (modules and whole subpackages), sorted."""
+    core = Path(__file__).resolve().parents[1]
+    found: set[Path] = set()
+    for name in sources:
+        place = core / name
+        if place.is_dir():
+            found.update(place.rglob("*.py"))
+        elif place.is_file():
+            found.add(place)
+    return sorted(found)
 
 
-def _source_hash(roots: tuple[str, ...]) -> str:
-    """A hash of the cache modules and of the core modules ``roots`` import, transitively."""
-    core = Path(__file__).parent
-    todo, seen = list(roots), set()
-    while todo:
-        name = todo.pop()
-        if name in seen or not (core / f"{name}.py").is_file():
-            continue
-        seen.add(name)
-        todo.extend(_IMPORT_RE.findall((core / f"{name}.py").read_text(encoding="utf-8")))
+def _source_hash(sources: tuple[str, ...]) -> str:
+    """A hash of the source files of ``sources``; the package version where they are absent.
+
+    A pyc-only install has no ``.py`` files to read: it falls back to the version, which is
+    what changes between such installs.
+    """
+    core = Path(__file__).resolve().parents[1]
+    files = _source_files(sources)
     digest = hashlib.sha256(f"{CACHE_VERSION}".encode())
-    for name in sorted(seen | set(CACHE_MODULES)):
-        digest.update(name.encode() + b"\0" + (core / f"{name}.py").read_bytes())
+    if not files:
+        from tui import __version__
+
+        digest.update(b"version\0" + __version__.encode())
+        return digest.hexdigest()
+    for path in files:
+        digest.update(path.relative_to(core).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
 def code_hash() -> str:
-    """Hash of the source that defines and builds the corpus and the index.
+    """Hash of the source that defines and builds the corpus, the index and the cache file.
 
-    Covers the cache modules (:data:`CACHE_MODULES`) and every core module :mod:`tui.core.corpus`,
-    :mod:`tui.core.search` and :mod:`tui.core.update` import, transitively: a
-    change there invalidates the cache.
-    Taken when this module is imported, right after those modules, so that it
-    describes the code that runs even when the files are edited meanwhile.
+    Covers :data:`CODE_SOURCES`: a change there invalidates the cache. Taken when this
+    module is first imported, so that it describes the code that runs even when the files
+    are edited meanwhile.
     """
     global _code_hash
     if _code_hash is None:
-        _code_hash = _source_hash(("corpus", "search", "models", "update"))
+        _code_hash = _source_hash(CODE_SOURCES)
     return _code_hash
 
 
@@ -86,7 +95,7 @@ def quotes_hash() -> str:
     """Hash of the source that finds quotations: a change there drops only the cached quotes."""
     global _quotes_hash
     if _quotes_hash is None:
-        _quotes_hash = _source_hash(("quotes", "models"))
+        _quotes_hash = _source_hash(QUOTE_SOURCES)
     return _quotes_hash
 
 

@@ -1,0 +1,20 @@
+"""Article text -> quotations with their speakers and cues.
+
+:func:`find_quotes` pairs the quotation marks and asks the rule engine in
+:mod:`tui.core.quotes.attribution` for each quotation's speaker; :class:`QuoteTable`
+holds the quotations of a whole corpus as columns; :func:`speaker_matches` matches a
+typed name against a speaker. Imports only the shared kernel.
+"""
+
+from __future__ import annotations
+
+from tui.core.quotes.find import Quote, find_quotes
+from tui.core.quotes.speakers import speaker_matches
+from tui.core.quotes.table import QuoteTable
+
+__all__ = [
+    "Quote",
+    "QuoteTable",
+    "find_quotes",
+    "speaker_matches",
+]

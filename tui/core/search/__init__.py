@@ -1,0 +1,26 @@
+"""Passages -> an index -> ranked hits.
+
+:func:`parse_query` reads the query syntax, :class:`Vocabulary` matches query words
+against the corpus's words (exact, prefix, typo), :class:`SearchIndex` holds the
+postings and answers :meth:`SearchIndex.search`; :func:`update_index` updates a cached
+index in place after a few files changed. Imports only the shared kernel.
+"""
+
+from __future__ import annotations
+
+from tui.core.search.index import SYNTAX_HELP, SearchCancelled, SearchHit, SearchIndex
+from tui.core.search.query import Query, parse_query
+from tui.core.search.update import update_index
+from tui.core.search.vocab import Vocabulary, max_typos
+
+__all__ = [
+    "Query",
+    "SYNTAX_HELP",
+    "SearchCancelled",
+    "SearchHit",
+    "SearchIndex",
+    "Vocabulary",
+    "max_typos",
+    "parse_query",
+    "update_index",
+]
