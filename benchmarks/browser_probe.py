@@ -64,14 +64,33 @@ def main(argv: list[str] | None = None) -> int:
             + "keys Escape\nwait 0.5\nkeys q\nwait 5\n",
             encoding="utf-8",
         )
-        env = {"SEEDTUI_CACHE_DIR": str(options.cache),
-               "SEEDTUI_STATE_DIR": str(Path(scratch) / "state")}
+        env = {
+            "SEEDTUI_CACHE_DIR": str(options.cache),
+            "SEEDTUI_STATE_DIR": str(Path(scratch) / "state"),
+        }
         command = [
-            str(DRIVE), "--size", options.size, "--out", str(Path(scratch) / "out"),
-            "--steps", str(steps), "--", "env", *(f"{k}={v}" for k, v in env.items()),
-            sys.executable, "-m", "benchmarks.browser_probe", str(options.root),
-            str(options.cache), "--measured", str(rss_file), "--",
-            sys.executable, "-m", "tui", str(options.root),
+            str(DRIVE),
+            "--size",
+            options.size,
+            "--out",
+            str(Path(scratch) / "out"),
+            "--steps",
+            str(steps),
+            "--",
+            "env",
+            *(f"{k}={v}" for k, v in env.items()),
+            sys.executable,
+            "-m",
+            "benchmarks.browser_probe",
+            str(options.root),
+            str(options.cache),
+            "--measured",
+            str(rss_file),
+            "--",
+            sys.executable,
+            "-m",
+            "tui",
+            str(options.root),
         ]
         began = time.perf_counter()
         done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)

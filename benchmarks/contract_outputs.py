@@ -33,8 +33,12 @@ def run(args: list[str], cache: Path) -> str:
     """One CLI call in a fresh interpreter; its standard output."""
     env = dict(os.environ, SEEDTUI_CACHE_DIR=str(cache), PYTHONHASHSEED="0")
     done = subprocess.run(
-        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, env=env,
-        cwd=ROOT, check=False,
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
     )
     if done.returncode not in (0, 1):
         raise SystemExit(f"{args}: exit {done.returncode}: {done.stderr[-500:]}")
@@ -72,10 +76,22 @@ def main() -> int:
                     text = run([command, "--corpus", str(folder), "--json"], cache)
                     (out / f"{name}-{command}{suffix}.jsonl").write_text(text, encoding="utf-8")
                 if name == "bbc":
-                    text = run(["search", "--queries", str(out / "bbc-queries.txt"), "--limit",
-                                "10", "--corpus", str(folder), "--json"], cache)
-                    (out / f"bbc-search{suffix}.jsonl").write_text(without_timings(text),
-                                                                   encoding="utf-8")
+                    text = run(
+                        [
+                            "search",
+                            "--queries",
+                            str(out / "bbc-queries.txt"),
+                            "--limit",
+                            "10",
+                            "--corpus",
+                            str(folder),
+                            "--json",
+                        ],
+                        cache,
+                    )
+                    (out / f"bbc-search{suffix}.jsonl").write_text(
+                        without_timings(text), encoding="utf-8"
+                    )
     for path in sorted(out.iterdir()):
         print(f"{path.name}: {sum(1 for _ in path.open(encoding='utf-8'))} lines")
     return 0

@@ -85,10 +85,17 @@ def synthesise(base: list[Article], scale: int, seed: int = 7) -> list[Article]:
             spans.append((len(text), len(text) + len(paragraph)))
             text += paragraph + "\n\n"
         folder = rng.choice(folders)
-        articles.append(Article(
-            id=f"synth/{number}", path=f"synth/{number}.txt", text=text, title=title,
-            date=f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            folder=folder, passages=spans))
+        articles.append(
+            Article(
+                id=f"synth/{number}",
+                path=f"synth/{number}.txt",
+                text=text,
+                title=title,
+                date=f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                folder=folder,
+                passages=spans,
+            )
+        )
     return articles
 
 
@@ -138,8 +145,9 @@ def make_queries(texts: list[str], per_kind: int, seed: int = 11) -> list[BenchQ
             elif kind == "prefix":
                 text = " ".join(w[: rng.randint(3, 5)] if len(w) > 5 else w for w in raw)
             else:
-                distinct = sorted({t.key for t in tokens if len(t.key) >= 4},
-                                  key=lambda k: (df[k], k))[:3]
+                distinct = sorted(
+                    {t.key for t in tokens if len(t.key) >= 4}, key=lambda k: (df[k], k)
+                )[:3]
                 if len(distinct) < 2:
                     continue
                 needle = tuple(distinct)

@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="passed to score.py --errors")
     ap.add_argument("--out", default=None, help="where to write the predictions JSONL")
     ap.add_argument(
-        "--repeat", type=int, default=3,
+        "--repeat",
+        type=int,
+        default=3,
         help="time each article this many times and keep the fastest (default: 3)",
     )
     args = ap.parse_args(argv)

@@ -49,7 +49,10 @@ def probe(mode: str, *args: Path) -> dict[str, Any]:
     began = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.scale_probe", mode, *map(str, args)],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise RuntimeError(f"probe {mode} failed:\n{done.stderr[-2000:]}")
@@ -72,18 +75,22 @@ def measure(bbc: Path, work: Path, size: int, changed: bool) -> dict[str, Any]:
     row: dict[str, Any] = {"size": size}
     row["floor"] = probe("floor", root)
     row["screen"] = probe("screen", root)
-    print(f"  floor {row['floor']['seconds']:.2f} s, screen {row['screen']['wall']:.2f} s",
-          flush=True)
+    print(
+        f"  floor {row['floor']['seconds']:.2f} s, screen {row['screen']['wall']:.2f} s", flush=True
+    )
     row["cold"] = probe("cold", root, cache)
-    print(f"  cold {row['cold']['ready']:.2f} s (+quotes {row['cold']['quotes']:.1f} s)",
-          flush=True)
+    print(
+        f"  cold {row['cold']['ready']:.2f} s (+quotes {row['cold']['quotes']:.1f} s)", flush=True
+    )
     warm = [probe("warm", root, cache) for _ in range(2)]
     row["browser"] = _browser(root, cache)
     row["warm"] = min(warm, key=lambda figures: figures["ready"])
     for figures in warm:
-        print(f"  warm {figures['ready']:.2f} s, reread {figures['reread']},"
-              f" speakers ready {figures['speakers_ready']}, warnings {figures['warnings']}",
-              flush=True)
+        print(
+            f"  warm {figures['ready']:.2f} s, reread {figures['reread']},"
+            f" speakers ready {figures['speakers_ready']}, warnings {figures['warnings']}",
+            flush=True,
+        )
     if changed:
         extra = root / "zz-bench" / "added.txt"
         extra.parent.mkdir(exist_ok=True)
@@ -93,8 +100,10 @@ def measure(bbc: Path, work: Path, size: int, changed: bool) -> dict[str, Any]:
         finally:
             extra.unlink()
             extra.parent.rmdir()
-        print(f"  1 new {row['changed']['ready']:.2f} s, reread {row['changed']['reread']}",
-              flush=True)
+        print(
+            f"  1 new {row['changed']['ready']:.2f} s, reread {row['changed']['reread']}",
+            flush=True,
+        )
     return row
 
 
@@ -104,15 +113,21 @@ def _browser(root: Path, cache: Path) -> dict[str, Any] | None:
     for _ in range(3):
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.browser_probe", str(root), str(cache)],
-            cwd=REPO, capture_output=True, text=True, check=False,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         if "skipped" in figures or not figures.get("ok"):
             return None
         runs.append(figures)
     best: dict[str, Any] = min(runs, key=lambda figures: figures["search_ready"])
-    print(f"  browser: search ready {[r['search_ready'] for r in runs]} s,"
-          f" hits {[r['first_hits'] for r in runs]} s, RSS {best['rss']:.0f} MiB", flush=True)
+    print(
+        f"  browser: search ready {[r['search_ready'] for r in runs]} s,"
+        f" hits {[r['first_hits'] for r in runs]} s, RSS {best['rss']:.0f} MiB",
+        flush=True,
+    )
     return best
 
 
@@ -122,34 +137,68 @@ def _fmt(value: float, digits: int = 2) -> str:
 
 def table(rows: list[dict[str, Any]]) -> str:
     """The results as a plain-text table, with growth ratios between the last two sizes."""
-    head = ("articles", "passages", "floor s", "screen s", "cold s", "+save s", "quotes s",
-            "warm s", "reused/reread", "w.quotes s", "1 new s", "RSS cold MB", "RSS warm MB",
-            "cache MB", "browser ready/hits s", "browser RSS MB")
+    head = (
+        "articles",
+        "passages",
+        "floor s",
+        "screen s",
+        "cold s",
+        "+save s",
+        "quotes s",
+        "warm s",
+        "reused/reread",
+        "w.quotes s",
+        "1 new s",
+        "RSS cold MB",
+        "RSS warm MB",
+        "cache MB",
+        "browser ready/hits s",
+        "browser RSS MB",
+    )
     lines: list[list[str]] = [list(head)]
     numbers: list[list[float]] = []
     for row in rows:
         cold, warm = row["cold"], row["warm"]
         changed, browser = row.get("changed"), row.get("browser")
         values = [
-            float(row["size"]), float(warm["passages"]), row["floor"]["seconds"],
-            row["screen"]["wall"], cold["ready"], cold["returned"] - cold["ready"],
-            cold["quotes"], warm["ready"], 0.0, warm["quotes"],
+            float(row["size"]),
+            float(warm["passages"]),
+            row["floor"]["seconds"],
+            row["screen"]["wall"],
+            cold["ready"],
+            cold["returned"] - cold["ready"],
+            cold["quotes"],
+            warm["ready"],
+            0.0,
+            warm["quotes"],
             changed["ready"] if changed else float("nan"),
-            cold["rss"], warm["rss_ready"], cold["cache_bytes"] / 2**20,
+            cold["rss"],
+            warm["rss_ready"],
+            cold["cache_bytes"] / 2**20,
             browser["search_ready"] if browser else float("nan"),
             browser["rss"] if browser else float("nan"),
         ]
         numbers.append(values)
-        lines.append([
-            str(row["size"]), str(warm["passages"]), _fmt(values[2]), _fmt(values[3]),
-            _fmt(values[4]), _fmt(values[5]), _fmt(values[6], 1), _fmt(values[7]),
-            f"{warm['reused']}/{warm['reread']}", _fmt(values[9]),
-            _fmt(values[10]) if changed else "-",
-            f"{cold['rss_ready']:.0f}/{cold['rss']:.0f}",
-            f"{warm['rss_ready']:.0f}/{warm['rss']:.0f}", _fmt(values[13], 0),
-            f"{browser['search_ready']:.2f}/{browser['first_hits']:.2f}" if browser else "-",
-            f"{browser['rss']:.0f}" if browser else "-",
-        ])
+        lines.append(
+            [
+                str(row["size"]),
+                str(warm["passages"]),
+                _fmt(values[2]),
+                _fmt(values[3]),
+                _fmt(values[4]),
+                _fmt(values[5]),
+                _fmt(values[6], 1),
+                _fmt(values[7]),
+                f"{warm['reused']}/{warm['reread']}",
+                _fmt(values[9]),
+                _fmt(values[10]) if changed else "-",
+                f"{cold['rss_ready']:.0f}/{cold['rss']:.0f}",
+                f"{warm['rss_ready']:.0f}/{warm['rss']:.0f}",
+                _fmt(values[13], 0),
+                f"{browser['search_ready']:.2f}/{browser['first_hits']:.2f}" if browser else "-",
+                f"{browser['rss']:.0f}" if browser else "-",
+            ]
+        )
     if len(numbers) >= 2:
         low, high = numbers[-2], numbers[-1]
         ratio = [f"x{high[i] / low[i]:.1f}" if low[i] else "-" for i in range(len(head))]
@@ -167,14 +216,23 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, measure every size, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
-                        help="comma-separated corpus sizes (default 1000,10000,100000)")
-    parser.add_argument("--work", type=Path,
-                        default=Path(tempfile.gettempdir()) / "seedtui-scale",
-                        help="folder for the synthetic corpora and caches")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated corpus sizes (default 1000,10000,100000)",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "seedtui-scale",
+        help="folder for the synthetic corpora and caches",
+    )
     parser.add_argument("--bbc", type=Path, default=DEFAULT_BBC, help="the BBC folder")
-    parser.add_argument("--no-changed", action="store_true",
-                        help="skip the warm start with one added file (it rebuilds the index)")
+    parser.add_argument(
+        "--no-changed",
+        action="store_true",
+        help="skip the warm start with one added file (it rebuilds the index)",
+    )
     options = parser.parse_args(argv)
     if not (options.bbc / "business").is_dir():
         print(f"BBC data not found at {options.bbc}; skipping the scale benchmark.")
@@ -191,10 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     print()
     last = rows[-1]
     print(f"search latency after warm start (ms, first queries): {last['warm']['search_ms']}")
-    print(f"first screen: import tui.ui.app {last['screen']['import']:.2f} s + first 100 files;"
-          " the corpus then loads in a worker thread (the UI is not measured here).")
-    print("Each figure comes from a fresh interpreter. The files were just written or read,"
-          " but a kernel that reclaims the page cache may make the floor a disk read.")
+    print(
+        f"first screen: import tui.ui.app {last['screen']['import']:.2f} s + first 100 files;"
+        " the corpus then loads in a worker thread (the UI is not measured here)."
+    )
+    print(
+        "Each figure comes from a fresh interpreter. The files were just written or read,"
+        " but a kernel that reclaims the page cache may make the floor a disk read."
+    )
     return 0
 
 

@@ -90,7 +90,10 @@ def fzf_engine(texts: list[str], row: dict) -> Engine | None:  # type: ignore[ty
         with open(path, "rb") as source:
             done = subprocess.run(
                 [*pin, binary, "--filter", query, "-d", "\t", "--nth", "2..", "--no-mouse"],
-                stdin=source, capture_output=True, check=False)
+                stdin=source,
+                capture_output=True,
+                check=False,
+            )
         lines = done.stdout.decode("utf-8", "replace").splitlines()[:10]
         return [int(line.split("\t", 1)[0]) for line in lines]
 
@@ -110,8 +113,9 @@ def rapidfuzz_engine(texts: list[str], scorer_name: str, row: dict) -> Engine:  
     row["inproc"] = True
 
     def run(query: str) -> list[int]:
-        found = process.extract(utils.default_process(query), choices, scorer=scorer, limit=10,
-                                processor=None)
+        found = process.extract(
+            utils.default_process(query), choices, scorer=scorer, limit=10, processor=None
+        )
         return [index for _, _, index in found]
 
     return run
@@ -154,15 +158,18 @@ def print_table(scale: int, passages: int, rows: dict[str, dict]) -> None:  # ty
         print(label.ljust(18) + "".join(cell(rows[n]).rjust(width) for n in names))
 
     for kind in (*KINDS, "all"):
-        line(f"{kind} h@1/h@10/MRR",
-             lambda r, k=kind: "{:.2f}/{:.2f}/{:.2f}".format(*r[k]) if k in r else "-")
+        line(
+            f"{kind} h@1/h@10/MRR",
+            lambda r, k=kind: "{:.2f}/{:.2f}/{:.2f}".format(*r[k]) if k in r else "-",
+        )
     line("queries", lambda r: str(r.get("n", "-")))
     line("median ms", lambda r: f"{r['median']:.2f}" if "median" in r else "-")
     line("p95 ms", lambda r: f"{r['p95']:.2f}" if "p95" in r else "-")
     line("p95 ms (cpu)", lambda r: f"{r['p95cpu']:.2f}" if r.get("inproc") else "-")
     line("build s", lambda r: f"{r['build']:.2f}" if "build" in r else "-")
-    line("memory MB",
-         lambda r: f"{r['memory'] / 2**20:.0f}" if r.get("memory") is not None else "-")
+    line(
+        "memory MB", lambda r: f"{r['memory'] / 2**20:.0f}" if r.get("memory") is not None else "-"
+    )
 
 
 def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bool = True) -> None:  # type: ignore[type-arg]
@@ -176,17 +183,31 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
     rows["seedtui"] = row = {}
     engine = seedtui_engine(articles, row)
     evaluate(engine, queries, texts, row)
-    print("[seedtui: h@1 {:.2f}, median {:.2f} ms, p95 {:.2f} ms (cpu {:.2f}), build {:.1f} s, "
-          "{:.0f} MB]".format(row["all"][0], row["median"], row["p95"], row["p95cpu"], row["build"],
-                              row["memory"] / 2**20), flush=True)
+    print(
+        "[seedtui: h@1 {:.2f}, median {:.2f} ms, p95 {:.2f} ms (cpu {:.2f}), build {:.1f} s, "
+        "{:.0f} MB]".format(
+            row["all"][0],
+            row["median"],
+            row["p95"],
+            row["p95cpu"],
+            row["build"],
+            row["memory"] / 2**20,
+        ),
+        flush=True,
+    )
     del engine
     gc.collect()
     if not baselines:
         print_table(scale, len(texts), rows)
         return
     rng = random.Random(5)
-    sampled = queries if brute >= per_kind else [
-        q for kind in KINDS for q in rng.sample([q for q in queries if q.kind == kind], brute)]
+    sampled = (
+        queries
+        if brute >= per_kind
+        else [
+            q for kind in KINDS for q in rng.sample([q for q in queries if q.kind == kind], brute)
+        ]
+    )
     rows["fzf --filter"] = row = {}
     fzf = fzf_engine(texts, row)
     if fzf is None:
@@ -208,13 +229,18 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc")
+    parser.add_argument(
+        "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc"
+    )
     parser.add_argument("--scale", default="1", help="comma-separated scales, e.g. 1,10,80")
     parser.add_argument("--queries", type=int, default=100, help="queries per kind")
     parser.add_argument("--no-baselines", action="store_true", help="seedtui only")
-    parser.add_argument("--brute-queries", type=int, default=0,
-                        help="queries per kind for the baselines (default: 25 at 1x, 5 above)")
+    parser.add_argument(
+        "--brute-queries",
+        type=int,
+        default=0,
+        help="queries per kind for the baselines (default: 25 at 1x, 5 above)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: no corpus at {args.data}")

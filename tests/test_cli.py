@@ -57,22 +57,25 @@ def test_search_json_offsets_point_into_the_article(
     for hit in hits:
         if hit["id"] != "world/harbour-bridge":
             continue
-        assert text[hit["start"]:hit["end"]] == hit["text"]
+        assert text[hit["start"] : hit["end"]] == hit["text"]
         for s, e in hit["matches"]:
             assert hit["start"] <= s < e <= hit["end"]
     words = {text[s:e].lower() for s, e in hits[0]["matches"]}
     assert {"bridge", "repairs"} <= words
 
 
-def test_search_limit_and_batch(capsys: pytest.CaptureFixture[str], corpus_dir: Path,
-                                tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "search", "the", "--corpus", str(corpus_dir), "--limit", "2",
-                       "--json")
+def test_search_limit_and_batch(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "search", "the", "--corpus", str(corpus_dir), "--limit", "2", "--json"
+    )
     assert code == 0 and len(json_lines(out)) == 2
     queries = tmp_path / "queries.txt"
     queries.write_text("comet survey\n\nnegotiatrs grain\n", encoding="utf-8")
-    code, out, _ = run(capsys, "search", "--queries", str(queries), "--corpus", str(corpus_dir),
-                       "--json")
+    code, out, _ = run(
+        capsys, "search", "--queries", str(queries), "--corpus", str(corpus_dir), "--json"
+    )
     rows = json_lines(out)
     assert code == 0 and [r["query"] for r in rows] == ["comet survey", "negotiatrs grain"]
     assert all(isinstance(r["ms"], float) and r["ms"] >= 0 for r in rows)
@@ -89,13 +92,14 @@ def test_quotes_json(capsys: pytest.CaptureFixture[str], corpus_dir: Path) -> No
     assert keita["id"] == "world/grain-talks"
     assert keita["speaker_name"] == "Amadou Keita" and keita["cue"] == "said"
     text = (corpus_dir / "world/grain-talks.md").read_text(encoding="utf-8")
-    assert text[keita["start"]:keita["end"]] == keita["text"]
+    assert text[keita["start"] : keita["end"]] == keita["text"]
     assert keita["text"].startswith('"We are closer') and keita["text"].endswith('"')
 
 
 def test_quotes_speaker_filter(capsys: pytest.CaptureFixture[str], corpus_dir: Path) -> None:
-    code, out, _ = run(capsys, "quotes", "--corpus", str(corpus_dir), "--speaker", "brandauer",
-                       "--json")
+    code, out, _ = run(
+        capsys, "quotes", "--corpus", str(corpus_dir), "--speaker", "brandauer", "--json"
+    )
     rows = json_lines(out)
     assert code == 0 and len(rows) == 2
     assert {r["speaker_name"] for r in rows} == {"Ilse Brandauer"}
@@ -106,8 +110,11 @@ def test_seed_acceptance(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "2020 ceasefire agreement" in json_lines(out)[0]["text"]
     code, out, _ = run(capsys, "quotes", "--corpus", str(SEEDS), "--json")
     quotes = json_lines(out)
-    assert [q["text"][:16] for q in quotes] == ["“The occupation ", "“Palestine, Leba",
-                                                "“Today, Israel h"]
+    assert [q["text"][:16] for q in quotes] == [
+        "“The occupation ",
+        "“Palestine, Leba",
+        "“Today, Israel h",
+    ]
     assert all(q["speaker_name"] == "Mohsen Rezaei" for q in quotes)
 
 
@@ -151,19 +158,26 @@ def test_skipped_files_warn_on_stderr_and_exit_zero(
 
 
 def test_python_dash_m_help_and_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("seedtui ")
-    result = subprocess.run([sys.executable, "-m", "tui", "--help"], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--help"], capture_output=True, text=True, check=True
+    )
     assert "usage: seedtui" in result.stdout and "list, search, quotes" in result.stdout
-    result = subprocess.run([sys.executable, "-m", "tui", "search", "--help"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "search", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "--queries" in result.stdout
 
 
-def test_default_corpus_prefers_local_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+def test_default_corpus_prefers_local_seeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tui.resources import default_corpus, seeds_dir
 
     assert default_corpus(tmp_path) == seeds_dir()

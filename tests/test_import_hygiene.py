@@ -66,8 +66,13 @@ def test_core_imports_neither_textual_nor_rich() -> None:
     walked, loaded_ui = json.loads(result.stdout)
     assert loaded_ui == []
     # The walk reaches the modules deep inside the subpackages, not only their faces.
-    for deep in ("tui.core.quotes.attribution.cues", "tui.core.search.ranking",
-                 "tui.core.cache.write", "tui.core.corpus.walk", "tui.core.state.store"):
+    for deep in (
+        "tui.core.quotes.attribution.cues",
+        "tui.core.search.ranking",
+        "tui.core.cache.write",
+        "tui.core.corpus.walk",
+        "tui.core.state.store",
+    ):
         assert deep in walked
 
 
@@ -110,7 +115,7 @@ def test_no_import_circle() -> None:
         state[node] = 1
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                circles.append(" -> ".join([*trail[trail.index(target):], target]))
+                circles.append(" -> ".join([*trail[trail.index(target) :], target]))
             elif target not in state:
                 visit(target, [*trail, target])
         state[node] = 2

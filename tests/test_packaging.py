@@ -17,7 +17,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return next(out.glob("seedtui-*.whl"))
 
@@ -35,15 +37,34 @@ def test_wheel_holds_styles_and_seeds(wheel: Path) -> None:
 
 def test_installed_wheel_finds_its_bundled_seeds(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--target", str(target), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = ("import tui.resources as r, tui.ui.app as a; "
-            "print(r.default_corpus()); print(all(p.is_file() for p in a.SeedApp.CSS_PATH))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True,
-                            text=True, check=True, env={"PYTHONPATH": str(target),
-                                                        "PATH": "/usr/bin:/bin"})
+    code = (
+        "import tui.resources as r, tui.ui.app as a; "
+        "print(r.default_corpus()); print(all(p.is_file() for p in a.SeedApp.CSS_PATH))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+    )
     lines = result.stdout.split()
     assert lines[0].startswith(str(target)) and lines[0].endswith("tui/seeds")
     assert lines[1] == "True"

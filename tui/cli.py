@@ -45,8 +45,9 @@ def _corpus_argument(parser: argparse.ArgumentParser) -> None:
         help="folder of articles (default: ./seeds if present, else the bundled seeds)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON Lines")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the corpus cache")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the corpus cache"
+    )
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -59,8 +60,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     browser.add_argument("folder", nargs="?", type=Path, help="folder of articles to open")
     browser.add_argument("--version", action="version", version=f"seedtui {__version__}")
-    browser.add_argument("--no-cache", action="store_true",
-                         help="neither read nor write the corpus cache")
+    browser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the corpus cache"
+    )
 
     tools = _Parser(prog="seedtui")
     sub = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -96,8 +98,9 @@ def _load(folder: Path | None, with_index: bool = False, use_cache: bool = False
     else:
         corpus = load_corpus(root)
     for skipped in corpus.skipped:
-        print(f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}",
-              file=sys.stderr)
+        print(
+            f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}", file=sys.stderr
+        )
     for warning in corpus.warnings:
         print(f"seedtui: warning: {visible(warning.path)}: {warning.message}", file=sys.stderr)
     if not corpus.articles:
@@ -228,8 +231,9 @@ def command_quotes(args: argparse.Namespace) -> int:
     rows = []
     for article in corpus.articles:
         for quote in find_quotes(article.text):
-            if args.speaker and not speaker_matches(args.speaker, quote.speaker_name,
-                                                    quote.speaker):
+            if args.speaker and not speaker_matches(
+                args.speaker, quote.speaker_name, quote.speaker
+            ):
                 continue
             rows.append(
                 {

@@ -46,17 +46,24 @@ def _write(path: Path, text: str | bytes, offset: int = 0) -> None:
 def corpus(tmp_path: Path) -> Path:
     """A tiny corpus: nested folders, a dated article, a cp1252 file, an empty file."""
     root = tmp_path / "corpus"
-    _write(root / "world" / "harbour.txt",
-           "Harbour bridge reopens\n\nThe bridge reopened on Monday.\n\n"
-           "\u201cIt is a great day,\u201d said Mayor Ana Lopez.\n")
-    _write(root / "world" / "grain.txt",
-           "date 2024-05-01\nGrain talks resume\n\nNegotiators met in Geneva about grain.\n")
-    _write(root / "science" / "comet.md",
-           "Comet survey\n\nAstronomers counted a thousand comets.\n\n"
-           "\u201cWe were surprised,\u201d said Dr Mira Chen.\n")
-    _write(root / "science" / "latin.txt",
-           "Caf\u00e9 society\n\nThe caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e.\n"
-           .encode("cp1252"))
+    _write(
+        root / "world" / "harbour.txt",
+        "Harbour bridge reopens\n\nThe bridge reopened on Monday.\n\n"
+        "\u201cIt is a great day,\u201d said Mayor Ana Lopez.\n",
+    )
+    _write(
+        root / "world" / "grain.txt",
+        "date 2024-05-01\nGrain talks resume\n\nNegotiators met in Geneva about grain.\n",
+    )
+    _write(
+        root / "science" / "comet.md",
+        "Comet survey\n\nAstronomers counted a thousand comets.\n\n"
+        "\u201cWe were surprised,\u201d said Dr Mira Chen.\n",
+    )
+    _write(
+        root / "science" / "latin.txt",
+        "Caf\u00e9 society\n\nThe caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e.\n".encode("cp1252"),
+    )
     _write(root / "empty.txt", b"")
     return root
 
@@ -99,8 +106,11 @@ def test_cold_then_warm_reuses_every_file(corpus: Path, tmp_path: Path) -> None:
 def test_changed_file_is_reread(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     load_cached(corpus, folder=cache)
-    _write(corpus / "world" / "grain.txt",
-           "date 2024-05-01\nGrain talks collapse\n\nNegotiators left Geneva angry.\n", offset=5)
+    _write(
+        corpus / "world" / "grain.txt",
+        "date 2024-05-01\nGrain talks collapse\n\nNegotiators left Geneva angry.\n",
+        offset=5,
+    )
     warm = load_cached(corpus, folder=cache)
     assert (warm.reused, warm.reread) == (4, 1)
     article = warm.corpus.by_id("world/grain")
@@ -166,8 +176,7 @@ def _corrupt(path: Path, how: str) -> None:
         lengths = struct.unpack("<QQQQ", data[len(MAGIC) : len(MAGIC) + 32])
         header = data[len(MAGIC) + 32 : len(MAGIC) + 32 + lengths[0]]
         body = pickle.dumps(Corpus(Path(".")) if how == "foreign object" else _Evil())
-        path.write_bytes(MAGIC + struct.pack("<QQQQ", len(header), len(body), 0, 0)
-                         + header + body)
+        path.write_bytes(MAGIC + struct.pack("<QQQQ", len(header), len(body), 0, 0) + header + body)
     elif how == "wrong version":
         body = pickle.dumps({"version": 999, "code": "", "root": "", "token": ""}, protocol=5)
         path.write_bytes(MAGIC + len(body).to_bytes(8, "little") + bytes(16) + body)
@@ -180,8 +189,15 @@ def _corrupt(path: Path, how: str) -> None:
 
 @pytest.mark.parametrize(
     "how",
-    ["truncated", "random", "empty", "foreign pickle", "foreign object", "evil pickle",
-     "wrong version"],
+    [
+        "truncated",
+        "random",
+        "empty",
+        "foreign pickle",
+        "foreign object",
+        "evil pickle",
+        "wrong version",
+    ],
 )
 def test_corrupt_cache_is_rebuilt_with_a_warning(corpus: Path, tmp_path: Path, how: str) -> None:
     cache = tmp_path / "cache"
@@ -333,8 +349,12 @@ for _ in range(3):
 def test_two_processes_never_see_a_broken_cache(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     runs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(corpus), str(cache)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(corpus), str(cache)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(2)
     ]
     for run in runs:
@@ -350,8 +370,11 @@ def test_changed_file_keeps_the_other_quotations(
 ) -> None:
     cache = tmp_path / "cache"
     load_cached(corpus, folder=cache).finish_quotes()
-    _write(corpus / "world" / "grain.txt",
-           "Grain talks\n\n\u201cNo deal,\u201d said Ivo Marsh.\n", offset=9)
+    _write(
+        corpus / "world" / "grain.txt",
+        "Grain talks\n\n\u201cNo deal,\u201d said Ivo Marsh.\n",
+        offset=9,
+    )
     import tui.core.cache.result as module
 
     found: list[str] = []
@@ -398,8 +421,9 @@ def test_cancel_stops_loading(corpus: Path, tmp_path: Path) -> None:
 
 def test_progress_reports_stages(corpus: Path, tmp_path: Path) -> None:
     stages: list[str] = []
-    load_cached(corpus, folder=tmp_path / "cache",
-                progress=lambda stage, done, total: stages.append(stage))
+    load_cached(
+        corpus, folder=tmp_path / "cache", progress=lambda stage, done, total: stages.append(stage)
+    )
     assert {"scan", "read", "index", "save"} <= set(stages)
 
 
@@ -416,8 +440,16 @@ def test_quote_code_change_drops_only_the_quotes(
     assert load_cached(corpus, folder=cache).speakers_ready
 
 
-QUERIES = ("negotiatrs", "brige", "comet", "\"grain harbour\"", "har", "'comet !bridge",
-           "title:comet", "in:science tail")
+QUERIES = (
+    "negotiatrs",
+    "brige",
+    "comet",
+    '"grain harbour"',
+    "har",
+    "'comet !bridge",
+    "title:comet",
+    "in:science tail",
+)
 
 
 def test_mapped_arrays_answer_like_built_ones(

@@ -37,8 +37,11 @@ def test_article_fields(corpus_dir: Path) -> None:
 def test_skipped_files_are_reported_and_the_rest_loads(messy_corpus: Path) -> None:
     corpus = load_corpus(messy_corpus)
     reasons = {s.path: s.reason for s in corpus.skipped}
-    assert reasons == {"blank.md": "empty file", "empty.txt": "empty file",
-                       "image.txt": "binary file"}
+    assert reasons == {
+        "blank.md": "empty file",
+        "empty.txt": "empty file",
+        "image.txt": "binary file",
+    }
     assert {w.path for w in corpus.warnings} == {"latin.txt"}
     assert "cp1252" in corpus.warnings[0].message
     latin = corpus.by_id("latin")
@@ -95,17 +98,21 @@ def test_decode(data: bytes, text: str, encoding: str) -> None:
     assert (decoded.warning is not None) == (encoding == "cp1252")
 
 
-@pytest.mark.parametrize(("data", "reason"), [(b"", "empty file"), (b" \n\t", "empty file"),
-                                               (b"ab\x00cd\x01\x02", "binary file")])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(b"", "empty file"), (b" \n\t", "empty file"), (b"ab\x00cd\x01\x02", "binary file")],
+)
 def test_decode_refuses(data: bytes, reason: str) -> None:
     with pytest.raises(NotText, match=reason):
         decode(data)
 
 
 def test_loading_writes_nothing(corpus_dir: Path) -> None:
-    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in corpus_dir.rglob("*")
-              if p.is_file()}
+    before = {
+        p: (p.stat().st_mtime_ns, p.read_bytes()) for p in corpus_dir.rglob("*") if p.is_file()
+    }
     load_corpus(corpus_dir)
-    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in corpus_dir.rglob("*")
-             if p.is_file()}
+    after = {
+        p: (p.stat().st_mtime_ns, p.read_bytes()) for p in corpus_dir.rglob("*") if p.is_file()
+    }
     assert before == after

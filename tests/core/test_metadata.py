@@ -10,7 +10,7 @@ def test_short_first_line_followed_by_blank_is_the_title() -> None:
     meta = read_metadata(text)
     assert meta.title == "Ad sales boost profits"
     assert meta.title_span == (0, 22)
-    assert text[meta.body_start:].startswith("Quarterly")
+    assert text[meta.body_start :].startswith("Quarterly")
     assert meta.date is None
 
 
@@ -22,7 +22,7 @@ def test_long_first_line_makes_a_title_from_the_opening_words() -> None:
     assert meta.title.startswith("word word")  # the dateline is kept out of the title
     assert meta.title.endswith("…") and len(meta.title) <= MADE_TITLE_MAX + 1
     assert meta.title_span is None
-    assert text[meta.body_start:].startswith("TEHRAN")
+    assert text[meta.body_start :].startswith("TEHRAN")
 
 
 def test_leading_blank_before_date_marker() -> None:
@@ -38,10 +38,10 @@ def test_first_line_without_blank_after_is_body() -> None:
 
 
 def test_front_matter() -> None:
-    text = "---\ntitle: \"Quoted: title\"\ndate: 2023-05-06T10:00\nsource: Wire\n---\n\nBody.\n"
+    text = '---\ntitle: "Quoted: title"\ndate: 2023-05-06T10:00\nsource: Wire\n---\n\nBody.\n'
     meta = read_metadata(text)
     assert (meta.title, meta.date, meta.source) == ("Quoted: title", "2023-05-06", "Wire")
-    assert text[meta.body_start:] == "Body.\n"
+    assert text[meta.body_start :] == "Body.\n"
 
 
 def test_invalid_date_is_ignored() -> None:

@@ -13,7 +13,7 @@ def test_split_quote_with_a_long_appositive_keeps_its_speaker() -> None:
     text = (
         "Volunteers said they had been calling voters for weeks. \"We've had an office "
         "in the valley since last April,\" said Ana Ruiz, the campaign's regional "
-        "communications director, \"and we've been building friendships that last.\""
+        'communications director, "and we\'ve been building friendships that last."'
     )
     assert quote(text, "office in the valley").speaker == "Ana Ruiz"
     second = quote(text, "building friendships")
@@ -34,8 +34,8 @@ def test_quote_opening_the_sentence_is_no_subject_for_the_next_one() -> None:
 def test_verb_taking_the_quote_as_object_does_not_invert() -> None:
     # "described the damage": the words after the verb are its object, not a speaker
     text = (
-        "Pollard, who estimates that his costs were \"in the six figures,\" described "
-        "the damage as \"terrible. It really wears you down,\" he said."
+        'Pollard, who estimates that his costs were "in the six figures," described '
+        'the damage as "terrible. It really wears you down," he said.'
     )
     q = quote(text, "six figures")
     assert q.speaker != "the damage"
@@ -45,7 +45,7 @@ def test_verb_taking_the_quote_as_object_does_not_invert() -> None:
 def test_possessor_of_a_remark_with_a_month_before_it() -> None:
     text = (
         "Another holdout, the miners' union, is unlikely to back Ms. Vance after her "
-        "March comment that, \"We're going to close a lot of old plants.\""
+        'March comment that, "We\'re going to close a lot of old plants."'
     )
     assert quote(text, "old plants").speaker == "her"
 
@@ -141,10 +141,7 @@ def test_a_quoted_question_after_asked_is_its_object() -> None:
 
 
 def test_participle_after_an_inverted_cue_takes_its_speaker() -> None:
-    text = (
-        '"It is a sham," said Ana Ruiz, a spokeswoman for the mayor, adding "we will '
-        'fight it."'
-    )
+    text = '"It is a sham," said Ana Ruiz, a spokeswoman for the mayor, adding "we will fight it."'
     q = quote(text, "fight it")
     assert q.speaker == "Ana Ruiz"
     assert q.cue == "adding"

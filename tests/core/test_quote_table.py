@@ -11,7 +11,7 @@ ARTICLES = [
     'Talks resumed.\n\n"We are close," Mohsen Rezaei said. "Very close."\n\n'
     'He added: "Nothing is signed."\n',
     "No quotations here at all.\n",
-    '“A first paragraph of a long quote\n\n“and its second,” the minister told reporters.\n',
+    "“A first paragraph of a long quote\n\n“and its second,” the minister told reporters.\n",
 ]
 
 

@@ -200,8 +200,7 @@ def test_after_noun_phrase_speaker() -> None:
 
 def test_before_colon_and_title_stripping() -> None:
     text = (
-        "Patricia Hewitt opened the clinic.\n"
-        "Ms Hewitt told GMTV: \u201cWe need more nurses.\u201d"
+        "Patricia Hewitt opened the clinic.\nMs Hewitt told GMTV: \u201cWe need more nurses.\u201d"
     )
     q = only(text)
     assert q.speaker == "Ms Hewitt"
@@ -435,9 +434,9 @@ def test_sentence_end_inside_a_quote_stops_sharing_the_next_cue() -> None:
 
 def test_newsletter_titles_and_linked_excerpts_are_left_out() -> None:
     text = (
-        "FAREWELL\u2014\"Harbor club to close in May,\" by Times\u2019 Ana Ruiz: "
-        "\"The club, a landmark for decades, will close.\" http://example.com/x\n"
-        "\"We never planned it,\" said Lea Hart."
+        'FAREWELL\u2014"Harbor club to close in May," by Times\u2019 Ana Ruiz: '
+        '"The club, a landmark for decades, will close." http://example.com/x\n'
+        '"We never planned it," said Lea Hart.'
     )
     assert spans(text) == ['"We never planned it,"']
 
@@ -477,8 +476,7 @@ def test_why_before_a_subject() -> None:
 
 def test_name_after_a_naming_word_is_kept() -> None:
     text = (
-        "Ida Berg refers to the mayor as \u201cChris.\u201d "
-        "The ad, titled \u201cScam,\u201d ran."
+        "Ida Berg refers to the mayor as \u201cChris.\u201d The ad, titled \u201cScam,\u201d ran."
     )
     assert spans(text) == ["\u201cChris.\u201d", "\u201cScam,\u201d"]
 
@@ -551,8 +549,21 @@ def test_previous_paragraph_ending_with_colon() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_ALPHABET = list("ab Z.,:\n") + ["\u201c", "\u201d", "\u2018", "\u2019", '"', "'", "\u00ab",
-                                    "\u00bb", "\u201e", " said ", " he ", "Ana ", "''"]
+_ALPHABET = list("ab Z.,:\n") + [
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    '"',
+    "'",
+    "\u00ab",
+    "\u00bb",
+    "\u201e",
+    " said ",
+    " he ",
+    "Ana ",
+    "''",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -588,9 +599,7 @@ def test_long_paragraph_of_quotes_stays_linear() -> None:
 
 
 def test_show_title_after_preposition_is_left_out() -> None:
-    text = (
-        "\u201cWe will win,\u201d Ana Ruiz said on \u201cMorning at the Harbor\u201d on Sunday."
-    )
+    text = "\u201cWe will win,\u201d Ana Ruiz said on \u201cMorning at the Harbor\u201d on Sunday."
     assert spans(text) == ["\u201cWe will win,\u201d"]
     assert len(find_quotes(text, keep_all=True)) == 2
 

@@ -17,8 +17,9 @@ from tui.core.search.vocab import max_typos
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b21618fc476bdc62.txt"
 
 
-def make(id: str, paragraphs: list[str], *, title: str = "", date: str | None = None,
-         folder: str = "") -> Article:
+def make(
+    id: str, paragraphs: list[str], *, title: str = "", date: str | None = None, folder: str = ""
+) -> Article:
     """An article whose passages are the given paragraphs, separated by blank lines."""
     text, spans = "", []
     for paragraph in paragraphs:
@@ -26,26 +27,51 @@ def make(id: str, paragraphs: list[str], *, title: str = "", date: str | None = 
             text += "\n\n"
         spans.append((len(text), len(text) + len(paragraph)))
         text += paragraph
-    return Article(id=id, path=id + ".txt", text=text, title=title or id, date=date,
-                   folder=folder, passages=spans)
+    return Article(
+        id=id,
+        path=id + ".txt",
+        text=text,
+        title=title or id,
+        date=date,
+        folder=folder,
+        passages=spans,
+    )
 
 
 ARTICLES = [
-    make("war", [
-        "The ceasefire agreement was signed in Geneva.",
-        "Troops withdrew from the northern border after the agreement.",
-        "Observers said the ceasefire held overnight.",
-    ], title="Ceasefire holds", date="2024-12-02", folder="world/mideast"),
-    make("econ", [
-        "Inflation fell to two percent, the central bank said.",
-        "The bank kept interest rates unchanged.",
-        "Markets rallied on the news from the central bank.",
-    ], title="Bank holds rates", date="2025-01-15", folder="business"),
-    make("sport", [
-        "Café owners in Zürich cheered the national team.",
-        "The team won the final after extra time.",
-        "Supporters sang outside the stadium.",
-    ], title="Final won", date="2024-11-30", folder="sport"),
+    make(
+        "war",
+        [
+            "The ceasefire agreement was signed in Geneva.",
+            "Troops withdrew from the northern border after the agreement.",
+            "Observers said the ceasefire held overnight.",
+        ],
+        title="Ceasefire holds",
+        date="2024-12-02",
+        folder="world/mideast",
+    ),
+    make(
+        "econ",
+        [
+            "Inflation fell to two percent, the central bank said.",
+            "The bank kept interest rates unchanged.",
+            "Markets rallied on the news from the central bank.",
+        ],
+        title="Bank holds rates",
+        date="2025-01-15",
+        folder="business",
+    ),
+    make(
+        "sport",
+        [
+            "Café owners in Zürich cheered the national team.",
+            "The team won the final after extra time.",
+            "Supporters sang outside the stadium.",
+        ],
+        title="Final won",
+        date="2024-11-30",
+        folder="sport",
+    ),
 ]
 
 
@@ -68,14 +94,24 @@ def words(index: SearchIndex, hit: SearchHit) -> list[str]:
 
 
 def test_parse_each_syntax_element() -> None:
-    query = parse_query("plain 'exact \"two words\" ^start !gone a | b title:bank "
-                        "date:2024-12 in:World speaker:Rezaei")
+    query = parse_query(
+        'plain \'exact "two words" ^start !gone a | b title:bank '
+        "date:2024-12 in:World speaker:Rezaei"
+    )
     assert query.clauses == (
-        Word("plain"), Word("exact", exact=True), Phrase(("two", "words")),
-        Word("start", anchored=True), AnyOf((Word("a"), Word("b"))))
+        Word("plain"),
+        Word("exact", exact=True),
+        Phrase(("two", "words")),
+        Word("start", anchored=True),
+        AnyOf((Word("a"), Word("b"))),
+    )
     assert query.excluded == (Word("gone"),)
-    assert query.scopes == (Scope("title", "bank"), Scope("date", "2024-12"),
-                            Scope("in", "world"), Scope("speaker", "rezaei"))
+    assert query.scopes == (
+        Scope("title", "bank"),
+        Scope("date", "2024-12"),
+        Scope("in", "world"),
+        Scope("speaker", "rezaei"),
+    )
 
 
 def test_parse_date_ranges_and_invalid_scopes_are_literal() -> None:
@@ -85,12 +121,21 @@ def test_parse_date_ranges_and_invalid_scopes_are_literal() -> None:
     assert parse_query("date:soon").clauses == (Word("date"), Word("soon"))
     assert parse_query("title:").clauses == (Word("title"),)
     assert parse_query('"open phrase').clauses == (Word("open"), Word("phrase"))
-    assert parse_query("| ! ^ ' \"\"").empty
+    assert parse_query('| ! ^ \' ""').empty
 
 
 def test_syntax_help_mentions_every_operator() -> None:
-    for token in ("'word", '"a phrase"', "^word", "!word", "a | b", "title:", "date:",
-                  "in:", "speaker:"):
+    for token in (
+        "'word",
+        '"a phrase"',
+        "^word",
+        "!word",
+        "a | b",
+        "title:",
+        "date:",
+        "in:",
+        "speaker:",
+    ):
         assert token in SYNTAX_HELP
 
 
@@ -102,25 +147,29 @@ def test_exact_and_accent_folding(index: SearchIndex) -> None:
     assert top(index, "CAFÉ") == (2, 0)
 
 
-@pytest.mark.parametrize("query", [
-    "inflaton",    # deletion
-    "inflattion",  # insertion
-    "inflasion",   # substitution
-    "inlfation",   # transposition (costs 1)
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "inflaton",  # deletion
+        "inflattion",  # insertion
+        "inflasion",  # substitution
+        "inlfation",  # transposition (costs 1)
+    ],
+)
 def test_one_typo_of_each_class(index: SearchIndex, query: str) -> None:
     assert top(index, query) == (1, 0)
 
 
 def test_typo_thresholds_by_length() -> None:
     assert [max_typos(n) for n in (1, 3, 4, 7, 8, 20)] == [0, 0, 1, 1, 2, 2]
-    index = SearchIndex.build([make("a", ["cat sat on the mat", "agreement reached",
-                                          "signs were seen"])])
-    assert index.search("cot", prefix_last=False) == []          # 3 letters: no typo
-    assert top(index, "sings", prefix_last=False) == (0, 2)      # 5 letters: 1 typo (swap)
-    assert index.search("snigs", prefix_last=False) == []        # 2 typos refused at 5
-    assert top(index, "agremnet", prefix_last=False) == (0, 1)   # 8 letters: 2 typos
-    assert index.search("agrmnet", prefix_last=False) == []      # 3 typos
+    index = SearchIndex.build(
+        [make("a", ["cat sat on the mat", "agreement reached", "signs were seen"])]
+    )
+    assert index.search("cot", prefix_last=False) == []  # 3 letters: no typo
+    assert top(index, "sings", prefix_last=False) == (0, 2)  # 5 letters: 1 typo (swap)
+    assert index.search("snigs", prefix_last=False) == []  # 2 typos refused at 5
+    assert top(index, "agremnet", prefix_last=False) == (0, 1)  # 8 letters: 2 typos
+    assert index.search("agrmnet", prefix_last=False) == []  # 3 typos
 
 
 def test_exact_word_allows_no_typo_or_prefix(index: SearchIndex) -> None:
@@ -131,9 +180,9 @@ def test_exact_word_allows_no_typo_or_prefix(index: SearchIndex) -> None:
 
 def test_prefix_of_last_word_and_abbreviations(index: SearchIndex) -> None:
     assert top(index, "stadi") == (2, 2)
-    assert index.search("ob", prefix_last=False) == []     # 2 letters: prefix only when last
+    assert index.search("ob", prefix_last=False) == []  # 2 letters: prefix only when last
     assert top(index, "ob") == (0, 2)
-    assert top(index, "supp stad") == (2, 2)                # fzf-style abbreviations
+    assert top(index, "supp stad") == (2, 2)  # fzf-style abbreviations
     hit = index.search("obser overn")[0]
     assert words(index, hit) == ["Observers", "overnight"]
 
@@ -174,13 +223,15 @@ def test_scopes_title_date_folder(index: SearchIndex) -> None:
 
 
 def test_speaker_scope() -> None:
-    article = make("q", ["He said “we will win” today.", "Nothing here.",
-                         "“Rates stay,” the governor said."])
+    article = make(
+        "q", ["He said “we will win” today.", "Nothing here.", "“Rates stay,” the governor said."]
+    )
     index = SearchIndex.build([article])
     first = article.text.index("“we")
     second = article.text.index("“Rates")
-    index.set_speakers([[(first, first + 13, "Mohsen Rezaei"),
-                         (second, second + 13, "Andrew Bailey")]])
+    index.set_speakers(
+        [[(first, first + 13, "Mohsen Rezaei"), (second, second + 13, "Andrew Bailey")]]
+    )
     assert [h.passage for h in index.search("speaker:rezaei")] == [0]
     assert [h.passage for h in index.search("speaker:rezaie")] == [0]  # fuzzy name
     assert [h.passage for h in index.search("said speaker:bailey")] == [2]
@@ -200,17 +251,24 @@ def test_all_words_beat_some_and_partial_matches_still_come(index: SearchIndex) 
 def test_fewer_typos_and_whole_words_rank_higher() -> None:
     index = SearchIndex.build([make("a", ["the team lost", "the tram left", "teams of four"])])
     hits = index.search("team", 3)
-    assert [h.passage for h in hits][:2] == [0, 2]          # exact, then prefix
-    assert hits[-1].passage == 1                            # typo last
+    assert [h.passage for h in hits][:2] == [0, 2]  # exact, then prefix
+    assert hits[-1].passage == 1  # typo last
     assert hits[0].score > hits[1].score > hits[2].score
 
 
 def test_proximity_and_order(index: SearchIndex) -> None:
-    shuffled = SearchIndex.build([make("a", [
-        "red apples and many other things were green",
-        "green apples were red",
-        "the green apples",
-    ])])
+    shuffled = SearchIndex.build(
+        [
+            make(
+                "a",
+                [
+                    "red apples and many other things were green",
+                    "green apples were red",
+                    "the green apples",
+                ],
+            )
+        ]
+    )
     assert [h.passage for h in shuffled.search("green apples", 3)] == [2, 1, 0]
 
 
@@ -220,16 +278,17 @@ def test_rare_words_weigh_more() -> None:
 
 
 def test_deterministic_tie_break() -> None:
-    index = SearchIndex.build([make("a", ["same text", "same text"]),
-                               make("b", ["same text"])])
+    index = SearchIndex.build([make("a", ["same text", "same text"]), make("b", ["same text"])])
     assert [(h.article, h.passage) for h in index.search("same text")] == [(0, 0), (0, 1), (1, 0)]
 
 
 def test_match_spans_are_exact_offsets(index: SearchIndex) -> None:
     hit = index.search("zurich cafe")[0]
     text = index.articles[hit.article].text
-    assert hit.matches == ((text.index("Café"), text.index("Café") + 4),
-                           (text.index("Zürich"), text.index("Zürich") + 6))
+    assert hit.matches == (
+        (text.index("Café"), text.index("Café") + 4),
+        (text.index("Zürich"), text.index("Zürich") + 6),
+    )
     assert all(hit.start <= s < e <= hit.end for s, e in hit.matches)
     assert (hit.start, hit.end) == index.articles[hit.article].passages[hit.passage]
 
@@ -244,11 +303,28 @@ def test_search_article_in_passage_order(index: SearchIndex) -> None:
 # -- robustness ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", [
-    "", " ", "x" * 10_000, "!!!???", "\x00\x1b[31m\x07", ".*+?()[]{}\\^$|", "'''\"\"\"",
-    "title: date: in: speaker:", "date:9999-99..0000", "| | |", "!a !b !c", "^", "a" * 300,
-    "(?P<x>", "\ud800", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🎉", " ".join(["word"] * 3000),
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        "x" * 10_000,
+        "!!!???",
+        "\x00\x1b[31m\x07",
+        ".*+?()[]{}\\^$|",
+        "'''\"\"\"",
+        "title: date: in: speaker:",
+        "date:9999-99..0000",
+        "| | |",
+        "!a !b !c",
+        "^",
+        "a" * 300,
+        "(?P<x>",
+        "\ud800",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🎉",
+        " ".join(["word"] * 3000),
+    ],
+)
 def test_hostile_queries_never_raise(index: SearchIndex, query: str) -> None:
     assert isinstance(index.search(query), list)
     assert isinstance(index.search_article(0, query), list)

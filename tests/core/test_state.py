@@ -63,7 +63,7 @@ def test_osc52_plain_tmux_and_screen() -> None:
     assert clipboard_sequence(text, {}) == plain
     tmux = clipboard_sequence(text, {"TMUX": "/tmp/tmux-0/default,1,0"})
     assert tmux.startswith(plain)
-    wrapped = tmux[len(plain):]
+    wrapped = tmux[len(plain) :]
     assert wrapped.startswith("\x1bPtmux;\x1b\x1b]52;c;") and wrapped.endswith("\x07\x1b\\")
     long = "x" * 2000
     screen = clipboard_sequence(long, {"STY": "1234.pts-0"})
@@ -72,8 +72,14 @@ def test_osc52_plain_tmux_and_screen() -> None:
 
 
 def test_citation() -> None:
-    text = citation("“We will ask them,”\n he added.", "Bridge closes", "2025-03-14",
-                    "world/bridge", "Tomas Reyes")
-    assert text == ("“We will ask them,” he added. — Tomas Reyes\n"
-                    "(Bridge closes, 2025-03-14; world/bridge)")
+    text = citation(
+        "“We will ask them,”\n he added.",
+        "Bridge closes",
+        "2025-03-14",
+        "world/bridge",
+        "Tomas Reyes",
+    )
+    assert text == (
+        "“We will ask them,” he added. — Tomas Reyes\n(Bridge closes, 2025-03-14; world/bridge)"
+    )
     assert citation("x", "T", None, "id") == "x\n(T; id)"

@@ -26,20 +26,27 @@ def build(root: Path, *, big_mb: int = 50, empty_files: int = 10_000) -> dict[st
         made[relative] = why
 
     root.mkdir(parents=True, exist_ok=True)
-    write("good.txt", b"A good article\n\nIt loads among the hostile ones. Quote: \"fine\".\n",
-          "control: loads")
+    write(
+        "good.txt",
+        b'A good article\n\nIt loads among the hostile ones. Quote: "fine".\n',
+        "control: loads",
+    )
     write("escapes.txt", ESCAPES.encode("utf-8"), "escapes and markup stay inert")
     write("random.txt", os.urandom(4096), "random bytes: skipped as binary")
-    write("invalid-utf8.txt", b"Caf\xe9 \xff\xfe broken \x80 bytes\n\nMore text.\n",
-          "invalid UTF-8: read as cp1252 with a warning")
+    write(
+        "invalid-utf8.txt",
+        b"Caf\xe9 \xff\xfe broken \x80 bytes\n\nMore text.\n",
+        "invalid UTF-8: read as cp1252 with a warning",
+    )
     write("utf16-bom.txt", "UTF-16 with BOM\n\nText é.\n".encode("utf-16"), "UTF-16 BOM")
-    write("utf16-nobom.txt", "UTF-16 no BOM\n\nText é.\n".encode("utf-16-le"),
-          "UTF-16 without BOM")
+    write("utf16-nobom.txt", "UTF-16 no BOM\n\nText é.\n".encode("utf-16-le"), "UTF-16 without BOM")
     write("nul-bytes.txt", b"Some text\x00with NUL\x00bytes\n", "NUL bytes: skipped as binary")
     line = ("word " * 200_000).encode()  # a single 1 MB line
     write("one-line.txt", line, "a single 1 MB line")
-    paragraph = ("The committee met again on the budget and the harbour plan. " * 16
-                 + "\"It will work,\" the chair said.\n\n").encode()
+    paragraph = (
+        "The committee met again on the budget and the harbour plan. " * 16
+        + '"It will work," the chair said.\n\n'
+    ).encode()
     write("big.txt", paragraph * (big_mb * 1024 * 1024 // len(paragraph)), f"{big_mb} MB article")
     deep = "/".join(f"d{i}" for i in range(40))
     write(f"{deep}/deep.txt", b"Deep article\n\nFar below.\n", "40 folders deep")

@@ -53,8 +53,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_lists_what_loads_and_reports_the_rest(hostile: Path) -> None:
@@ -63,15 +64,27 @@ def test_cli_lists_what_loads_and_reports_the_rest(hostile: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     ids = {json.loads(line)["id"] for line in result.stdout.splitlines()}
-    for loaded in ("good", "escapes", "invalid-utf8", "utf16-bom", "utf16-nobom", "one-line",
-                   "big", "d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12/d13/d14/d15/d16/d17/d18/"
-                   "d19/d20/d21/d22/d23/d24/d25/d26/d27/d28/d29/d30/d31/d32/d33/d34/d35/d36/"
-                   "d37/d38/d39/deep"):
+    for loaded in (
+        "good",
+        "escapes",
+        "invalid-utf8",
+        "utf16-bom",
+        "utf16-nobom",
+        "one-line",
+        "big",
+        "d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12/d13/d14/d15/d16/d17/d18/"
+        "d19/d20/d21/d22/d23/d24/d25/d26/d27/d28/d29/d30/d31/d32/d33/d34/d35/d36/"
+        "d37/d38/d39/deep",
+    ):
         assert loaded in ids, loaded
     assert any(i.startswith("name with") for i in ids)
-    for skipped, reason in (("random.txt", "binary file"), ("nul-bytes.txt", "binary file"),
-                            ("link-broken.txt", "broken link"), ("empty/00000.txt", "empty"),
-                            ("self.txt", "unreadable")):
+    for skipped, reason in (
+        ("random.txt", "binary file"),
+        ("nul-bytes.txt", "binary file"),
+        ("link-broken.txt", "broken link"),
+        ("empty/00000.txt", "empty"),
+        ("self.txt", "unreadable"),
+    ):
         assert f"skipped {skipped}: {reason}" in result.stderr, skipped
     assert "invalid-utf8.txt: not valid UTF-8" in result.stderr
     assert all(len(line) < 500 for line in result.stderr.splitlines())
@@ -80,8 +93,11 @@ def test_cli_lists_what_loads_and_reports_the_rest(hostile: Path) -> None:
 
 def test_cli_search_survives_hostile_queries(hostile: Path, tmp_path: Path) -> None:
     queries = tmp_path / "queries.txt"
-    queries.write_text("\n".join(q.replace("\n", " ").replace("\r", " ")
-                                 for q in HOSTILE_QUERIES) + "\nharbour plan\n", "utf-8")
+    queries.write_text(
+        "\n".join(q.replace("\n", " ").replace("\r", " ") for q in HOSTILE_QUERIES)
+        + "\nharbour plan\n",
+        "utf-8",
+    )
     result = run_cli("search", "--queries", str(queries), "--corpus", str(hostile), "--json")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -117,8 +133,10 @@ async def test_pilot_session_on_the_hostile_corpus(hostile: Path) -> None:
         shown = "\n".join(strip.text for strip in reader._layout.lines)
         assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
         assert "[@click=app.quit]click[/]" in shown and "␛]0;pwned␇" in shown
-        assert all(strip.cell_length == reader._layout.lines[0].cell_length
-                   for strip in reader._layout.lines)  # wide characters keep lines aligned
+        assert all(
+            strip.cell_length == reader._layout.lines[0].cell_length
+            for strip in reader._layout.lines
+        )  # wide characters keep lines aligned
         # The 50 MB article: drawn a window at a time, the end reachable.
         screen.query_one(ArticleList).highlighted = ids.index("big")
         await pilot.pause()
@@ -147,8 +165,9 @@ async def test_pilot_session_on_the_hostile_corpus(hostile: Path) -> None:
     assert listing(hostile) == before
 
 
-async def test_unexpected_errors_are_logged_not_shown(corpus_dir: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_unexpected_errors_are_logged_not_shown(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SEEDTUI_STATE_DIR", str(tmp_path / "state"))
 
     def broken(self: ArticleReader) -> None:

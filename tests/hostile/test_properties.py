@@ -24,12 +24,14 @@ file_bytes = st.one_of(
     st.text(max_size=300).map(lambda t: t.encode("utf-16")),
     st.text(max_size=300).map(lambda t: t.encode("utf-16-le")),
     st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=300).map(
-        lambda t: t.encode("latin-1")),
+        lambda t: t.encode("latin-1")
+    ),
     st.binary(max_size=64).map(lambda b: b"text " + b"\x00" + b),
 )
 file_names = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
-    min_size=1, max_size=30,
+    min_size=1,
+    max_size=30,
 ).filter(lambda n: n not in (".", "..") and not n.startswith("."))
 
 
@@ -42,13 +44,22 @@ def test_decode_either_gives_text_or_a_reason(data: bytes) -> None:
         assert str(error) in ("empty file", "binary file", "invalid UTF-16")
     else:
         assert "\r" not in decoded.text
-        assert decoded.encoding in ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp1252",
-                                    "latin-1")
+        assert decoded.encoding in (
+            "utf-8",
+            "utf-16",
+            "utf-16-le",
+            "utf-16-be",
+            "cp1252",
+            "latin-1",
+        )
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(file_names, file_bytes), min_size=1, max_size=6,
-                unique_by=lambda pair: pair[0]))
+@given(
+    st.lists(
+        st.tuples(file_names, file_bytes), min_size=1, max_size=6, unique_by=lambda pair: pair[0]
+    )
+)
 def test_any_folder_loads_or_reports_every_file(files: list[tuple[str, bytes]]) -> None:
     with tempfile.TemporaryDirectory(prefix="seedtui-prop-") as folder:
         check_folder(Path(folder), files)
@@ -79,10 +90,13 @@ def check_folder(root: Path, files: list[tuple[str, bytes]]) -> None:
 
 
 def _index() -> SearchIndex:
-    text = ("Quarterly profits at the harbour authority rose 4%, the chair said.\n\n"
-            "“We will not stop,” she said. Emoji 👩‍👩‍👧 and 漢字 live here too.\n")
-    article = Article(id="a", path="a.txt", text=text, title="t",
-                      passages=[(0, 66), (68, len(text) - 1)])
+    text = (
+        "Quarterly profits at the harbour authority rose 4%, the chair said.\n\n"
+        "“We will not stop,” she said. Emoji 👩‍👩‍👧 and 漢字 live here too.\n"
+    )
+    article = Article(
+        id="a", path="a.txt", text=text, title="t", passages=[(0, 66), (68, len(text) - 1)]
+    )
     return SearchIndex.build([article])
 
 
@@ -115,8 +129,10 @@ def test_two_writers_never_corrupt_the_state(tmp_path: Path) -> None:
             if warning:
                 errors.append(warning)
 
-    threads = [threading.Thread(target=write, args=(one, "x")),
-               threading.Thread(target=write, args=(two, "y"))]
+    threads = [
+        threading.Thread(target=write, args=(one, "x")),
+        threading.Thread(target=write, args=(two, "y")),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

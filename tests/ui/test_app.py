@@ -18,7 +18,6 @@ from tui.ui.widgets.status_bar import StatusBar
 SIZE = (100, 30)
 
 
-
 def reader_text(reader: ArticleReader) -> str:
     """Everything the reader would draw, as plain text lines."""
     return "\n".join(strip.text.rstrip() for strip in reader._layout.lines)
@@ -29,8 +28,12 @@ def styled_runs(reader: ArticleReader, style: Style) -> list[str]:
     runs = []
     for strip in reader._layout.lines:
         for segment in strip:
-            if segment.style and style.color and segment.style.color == style.color \
-                    and segment.style.italic == style.italic:
+            if (
+                segment.style
+                and style.color
+                and segment.style.color == style.color
+                and segment.style.italic == style.italic
+            ):
                 runs.append(segment.text)
     return runs
 
@@ -98,7 +101,7 @@ async def test_search_opens_the_passage_highlighted(corpus_dir: Path) -> None:
         hit = results.hits[0]
         article = screen.corpus.articles[hit.article]
         assert article.id == "world/harbour-bridge"
-        assert "islanders cut off" in article.text[hit.start:hit.end]
+        assert "islanders cut off" in article.text[hit.start : hit.end]
         await pilot.press("enter")
         await pilot.pause()
         reader = screen.query_one(ArticleReader)
@@ -121,8 +124,16 @@ async def test_stale_results_are_dropped(corpus_dir: Path) -> None:
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        await pilot.press("slash", *"comet", "backspace", "backspace", "backspace", "backspace",
-                          "backspace", *"grain")
+        await pilot.press(
+            "slash",
+            *"comet",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            "backspace",
+            *"grain",
+        )
         await idle(app)
         await pilot.pause()
         results = screen.query_one(ResultList)

@@ -24,7 +24,8 @@ async def test_list_fills_before_the_corpus_is_complete(tmp_path: Path) -> None:
         folder = root / f"f{number % 7}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"a{number:03d}.txt").write_text(
-            f"Article {number}\n\nBody of article {number} about harbours.\n", "utf-8")
+            f"Article {number}\n\nBody of article {number} about harbours.\n", "utf-8"
+        )
     seen: list[Message] = []
     app = SeedApp(root, use_cache=False)
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
@@ -43,8 +44,9 @@ async def test_list_fills_before_the_corpus_is_complete(tmp_path: Path) -> None:
         assert titles == sorted(titles, key=str.casefold)  # sorted once complete
 
 
-async def test_second_start_comes_from_the_cache(tmp_path: Path, corpus_dir: Path,
-                                                 cache_dir: Path) -> None:
+async def test_second_start_comes_from_the_cache(
+    tmp_path: Path, corpus_dir: Path, cache_dir: Path
+) -> None:
     root = tmp_path / "corpus"
     shutil.copytree(corpus_dir, root)
     async with SeedApp(root).run_test(size=SIZE) as pilot:
@@ -68,8 +70,9 @@ async def test_second_start_comes_from_the_cache(tmp_path: Path, corpus_dir: Pat
     assert not any(p.suffix in (".cache", ".tmp") for p in root.rglob("*"))
 
 
-async def test_no_cache_neither_reads_nor_writes(tmp_path: Path, corpus_dir: Path,
-                                                cache_dir: Path) -> None:
+async def test_no_cache_neither_reads_nor_writes(
+    tmp_path: Path, corpus_dir: Path, cache_dir: Path
+) -> None:
     async with SeedApp(corpus_dir, use_cache=False).run_test(size=SIZE) as pilot:
         await idle(pilot.app)
         await pilot.pause()
@@ -78,8 +81,9 @@ async def test_no_cache_neither_reads_nor_writes(tmp_path: Path, corpus_dir: Pat
     assert not cache_dir.exists() or not any(cache_dir.iterdir())
 
 
-async def test_a_corrupt_cache_is_reported_and_rebuilt(tmp_path: Path, corpus_dir: Path,
-                                                       cache_dir: Path) -> None:
+async def test_a_corrupt_cache_is_reported_and_rebuilt(
+    tmp_path: Path, corpus_dir: Path, cache_dir: Path
+) -> None:
     from tui.core.cache.load import cache_state
 
     cache_dir.mkdir(parents=True, exist_ok=True)

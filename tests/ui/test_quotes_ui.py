@@ -20,7 +20,6 @@ from tui.ui.widgets.status_bar import StatusBar
 SIZE = (120, 40)
 
 
-
 async def test_quotes_panel_lists_speakers_and_jumps(corpus_dir: Path) -> None:
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
@@ -54,7 +53,7 @@ async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: P
         await idle(app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
-        texts = [screen.corpus.articles[h.article].text[h.start:h.end] for h in hits]
+        texts = [screen.corpus.articles[h.article].text[h.start : h.end] for h in hits]
         assert len(texts) == 2
         assert any("proper rest" in t for t in texts)
         assert any("islanders cut off" in t for t in texts)

@@ -20,7 +20,6 @@ from tui.ui.widgets.status_bar import StatusBar
 SIZE = (120, 40)
 
 
-
 async def open_bridge(pilot: Pilot[None], screen: MainScreen) -> ArticleReader:
     """Open world/harbour-bridge in the reader and focus it."""
     await pilot.press("j", "enter")
@@ -93,10 +92,10 @@ async def test_copy_sends_osc52_with_citation(corpus_dir: Path) -> None:
         await pilot.pause()
         sequences = [w for w in written if w.startswith("\x1b]52;c;")]
         assert sequences, written
-        payload = sequences[-1][len("\x1b]52;c;"):].split("\x07")[0]
+        payload = sequences[-1][len("\x1b]52;c;") :].split("\x07")[0]
         copied = base64.b64decode(payload).decode("utf-8")
         quote = reader.quotes[2]
-        assert copied.startswith(reader.article.text[quote.start:quote.end])
+        assert copied.startswith(reader.article.text[quote.start : quote.end])
         assert "— Ilse Brandauer" in copied
         assert copied.endswith("2025-03-14; world/harbour-bridge)")
 
@@ -134,8 +133,7 @@ async def test_restart_remembers_article_and_position(corpus_dir: Path, state_di
         assert reader.top_offset == position
 
 
-async def test_corrupt_state_is_ignored_with_a_warning(corpus_dir: Path, state_dir: Path
-                                                      ) -> None:
+async def test_corrupt_state_is_ignored_with_a_warning(corpus_dir: Path, state_dir: Path) -> None:
     state_dir.mkdir(parents=True)
     (state_dir / "state.json").write_text("{not json", encoding="utf-8")
     app = SeedApp(corpus_dir)
@@ -220,9 +218,23 @@ async def test_help_lists_the_focused_pane_keys_and_syntax(corpus_dir: Path) -> 
         for static in app.screen.query("Static"):
             console.print(static.content)
         shown = console.export_text()
-        for expected in ("Reader", "down / j", "up / k", "Next quote", "n ", "Next match",
-                         "y ", "Copy", "m ", "Bookmark passage", "H ", "History back",
-                         "Search syntax", "OSC 52", "tmux"):
+        for expected in (
+            "Reader",
+            "down / j",
+            "up / k",
+            "Next quote",
+            "n ",
+            "Next match",
+            "y ",
+            "Copy",
+            "m ",
+            "Bookmark passage",
+            "H ",
+            "History back",
+            "Search syntax",
+            "OSC 52",
+            "tmux",
+        ):
             assert expected in shown, expected
         assert "scroll_left" not in shown and "Page Left" not in shown
 
@@ -236,8 +248,9 @@ async def test_reload_shows_new_and_removed_files(tmp_path: Path, corpus_dir: Pa
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         reader = await open_bridge(pilot, screen)
-        (root / "world" / "late-news.txt").write_text("Late news arrives\n\nA brand new "
-                                                      "article about lighthouses.\n", "utf-8")
+        (root / "world" / "late-news.txt").write_text(
+            "Late news arrives\n\nA brand new article about lighthouses.\n", "utf-8"
+        )
         (root / "science" / "comet-survey.txt").unlink()
         await pilot.press("R")
         await idle(app)

@@ -47,8 +47,9 @@ def clipboard_sequence(text: str, environ: Mapping[str, str]) -> str:
     return plain
 
 
-def citation(text: str, title: str, date: str | None, article_id: str,
-             speaker: str | None = None) -> str:
+def citation(
+    text: str, title: str, date: str | None, article_id: str, speaker: str | None = None
+) -> str:
     """``text`` with its citation, as pasted into notes or a message."""
     body = " ".join(text.split())
     who = f" — {speaker}" if speaker else ""

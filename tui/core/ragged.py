@@ -72,4 +72,3 @@ class Ragged(Sequence["array[int]"]):
         """The length of every row."""
         starts = self.starts
         return [starts[n + 1] - starts[n] for n in range(len(starts) - 1)]
-

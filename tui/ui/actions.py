@@ -39,9 +39,13 @@ class ReaderActions(Screen[None]):
         find_origin: int
         reloading: bool
 
-        def open_article(self, index: int, passage: int | None = None,
-                         matches: tuple[tuple[int, int], ...] = (),
-                         record: bool = True) -> None: ...
+        def open_article(
+            self,
+            index: int,
+            passage: int | None = None,
+            matches: tuple[tuple[int, int], ...] = (),
+            record: bool = True,
+        ) -> None: ...
         def open_by_id(self, article_id: str, offset: int | None = None) -> None: ...
         def remember_position(self) -> None: ...
         def refresh_bookmarks(self) -> None: ...
@@ -167,7 +171,7 @@ class ReaderActions(Screen[None]):
         entries = []
         for bookmark in self.memory.bookmarks:
             article = self.corpus.by_id(bookmark.article) if self.corpus else None
-            snippet = article.text[bookmark.start:bookmark.end] if article else "(missing)"
+            snippet = article.text[bookmark.start : bookmark.end] if article else "(missing)"
             entries.append((bookmark, snippet))
 
         def chosen(bookmark: Bookmark | None) -> None:
@@ -198,8 +202,7 @@ class ReaderActions(Screen[None]):
             try:
                 path = save_clipping(folder, text)
             except OSError as error:
-                self.app.call_from_thread(self.notify, f"Could not save: {error}",
-                                          severity="error")
+                self.app.call_from_thread(self.notify, f"Could not save: {error}", severity="error")
                 return
             self.app.call_from_thread(self.notify, f"Saved to {path}")
 
@@ -207,6 +210,7 @@ class ReaderActions(Screen[None]):
 
     def save_soon(self) -> None:
         """Write the remembered state in a worker."""
+
         def write() -> None:
             problem = self.memory.save()
             if problem:

@@ -28,8 +28,14 @@ class SeedApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
-    def __init__(self, root: Path, *, state_dir: Path | None = None,
-                 contain_errors: bool = False, use_cache: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        state_dir: Path | None = None,
+        contain_errors: bool = False,
+        use_cache: bool = True,
+    ) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
@@ -51,9 +57,12 @@ class SeedApp(App[None]):
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)
 
-    async def run_action(self, action: str | ActionParseResult,
-                         default_namespace: DOMNode | None = None,
-                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
         """Run an action; with ``contain_errors``, a failing one is logged, not fatal."""
         try:
             return await super().run_action(action, default_namespace, namespaces)
@@ -77,8 +86,9 @@ class SeedApp(App[None]):
             super()._handle_exception(error)
             return
         path = log_error(self.memory.folder, error)
-        self.fatal_message = (f"seedtui: unexpected error: {type(error).__name__}: {error}"[:300]
-                              + (f" (details in {path})" if path else ""))
+        self.fatal_message = f"seedtui: unexpected error: {type(error).__name__}: {error}"[:300] + (
+            f" (details in {path})" if path else ""
+        )
         self._return_code = 1
         self.exit(return_code=1)
 
@@ -86,15 +96,25 @@ class SeedApp(App[None]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
             yield SystemCommand("Search", "Focus the corpus search box", screen.action_focus_search)
-            yield SystemCommand("Find in article", "Search the open article",
-                                screen.action_find_in_article)
-            yield SystemCommand("Bookmarks", "Show the bookmarked passages",
-                                screen.action_bookmarks)
-            yield SystemCommand("Copy passage", "Copy the current passage or quotation with "
-                                "its citation (OSC 52)", screen.action_copy)
-            yield SystemCommand("Save passage to file", "Append the current passage or "
-                                "quotation with its citation to the clippings file",
-                                screen.action_save_clipping)
-            yield SystemCommand("Skipped files", "Show files that were skipped or read with "
-                                "a warning", screen.action_load_report)
+            yield SystemCommand(
+                "Find in article", "Search the open article", screen.action_find_in_article
+            )
+            yield SystemCommand(
+                "Bookmarks", "Show the bookmarked passages", screen.action_bookmarks
+            )
+            yield SystemCommand(
+                "Copy passage",
+                "Copy the current passage or quotation with its citation (OSC 52)",
+                screen.action_copy,
+            )
+            yield SystemCommand(
+                "Save passage to file",
+                "Append the current passage or quotation with its citation to the clippings file",
+                screen.action_save_clipping,
+            )
+            yield SystemCommand(
+                "Skipped files",
+                "Show files that were skipped or read with a warning",
+                screen.action_load_report,
+            )
             yield SystemCommand("Keys and syntax", "Show the help", screen.action_help)

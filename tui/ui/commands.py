@@ -43,8 +43,11 @@ class ArticleCommands(Provider):
 
     async def discover(self) -> Hits:
         for index, title in self._articles()[:MAX_DISCOVERY]:
-            yield DiscoveryHit(Text(f"Open article: {title}"), partial(self._open, index),
-                               text=f"Open article: {title}")
+            yield DiscoveryHit(
+                Text(f"Open article: {title}"),
+                partial(self._open, index),
+                text=f"Open article: {title}",
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -90,8 +90,7 @@ def read_progressively(
     return corpus
 
 
-def load_and_index(root: Path, post: Post, cancel: threading.Event,
-                   use_cache: bool = True) -> None:
+def load_and_index(root: Path, post: Post, cancel: threading.Event, use_cache: bool = True) -> None:
     """Load the folder and index it, through the cache when there is one; then the quotes.
 
     With a cache file for this folder the warm path is taken (unchanged files and the
@@ -116,9 +115,11 @@ def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
 
     try:
         cached = load_cached(
-            root, cancel=cancel,
-            progress=lambda stage, done, total: None if post(
-                CacheProgressed(stage, done, total)) else None,
+            root,
+            cancel=cancel,
+            progress=lambda stage, done, total: (
+                None if post(CacheProgressed(stage, done, total)) else None
+            ),
             on_corpus=show,
         )
     except CorpusError as error:
@@ -136,8 +137,13 @@ def load_warm(root: Path, post: Post, cancel: threading.Event) -> None:
     post(QuotesFound(quotes))
 
 
-def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool,
-              cache_warnings: list[str] | None = None) -> None:
+def load_cold(
+    root: Path,
+    post: Post,
+    cancel: threading.Event,
+    use_cache: bool,
+    cache_warnings: list[str] | None = None,
+) -> None:
     """Read the folder progressively, build the index, find the quotes, fill the cache."""
     keys: Keys = []
     scan_ns = time.time_ns()
@@ -167,8 +173,7 @@ def load_cold(root: Path, post: Post, cancel: threading.Event, use_cache: bool,
         save_loaded(corpus, index, quotes, keys, scan_ns)  # for the next start
 
 
-def search(index: SearchIndex, query: str, limit: int, post: Post,
-           cancel: threading.Event) -> None:
+def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threading.Event) -> None:
     """Search the corpus for ``query`` and report, unless cancelled by a newer query."""
     began = time.perf_counter()
     try:
@@ -179,8 +184,9 @@ def search(index: SearchIndex, query: str, limit: int, post: Post,
         post(SearchFinished(query, hits, (time.perf_counter() - began) * 1000, index))
 
 
-def find_in_article(index: SearchIndex, article: int, query: str, post: Post,
-                    cancel: threading.Event) -> None:
+def find_in_article(
+    index: SearchIndex, article: int, query: str, post: Post, cancel: threading.Event
+) -> None:
     """Search one article for ``query`` and report every matched word."""
     hits = index.search_article(article, query) if query.strip() else []
     if not cancel.is_set():

@@ -182,8 +182,14 @@ def _rows_of(table: dict[Any, Any]) -> Ragged | None:
     try:
         if all(type(k) is int and type(v) in _ROWS for k, v in table.items()):
             return Ragged.join(array("I", v) for v in table.values())
-        if all(type(k) is str and type(v) is tuple and len(v) == 2 and v[0] == tuple(k.split())
-               and type(v[1]) in _ROWS for k, v in table.items()):
+        if all(
+            type(k) is str
+            and type(v) is tuple
+            and len(v) == 2
+            and v[0] == tuple(k.split())
+            and type(v[1]) in _ROWS
+            for k, v in table.items()
+        ):
             return Ragged.join(array("I", v[1]) for v in table.values())
     except (OverflowError, TypeError):  # numbers out of range: left to the generic forms
         return None
@@ -240,5 +246,3 @@ def unpack(packed: Any, blobs: list[array[int]]) -> Any:
             raise CacheInvalid("bad packed dict")
         return dict(zip(keys, values))
     raise CacheInvalid(f"unknown packing {kind!r}")
-
-

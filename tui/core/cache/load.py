@@ -228,5 +228,3 @@ def describe(error: BaseException) -> str:
     if isinstance(error, pickle.UnpicklingError) and "foreign" in str(error):
         return str(error)
     return f"unreadable ({type(error).__name__})"
-
-

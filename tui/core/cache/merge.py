@@ -106,8 +106,7 @@ def assemble(
     corpus.articles = sorted(scan_order, key=lambda article: article.sort_key)
     position = {id(article): number for number, article in enumerate(corpus.articles)}
     result.order = [
-        (path, slot if slot < 0 else position[id(scan_order[slot])])
-        for path, slot in result.order
+        (path, slot if slot < 0 else position[id(scan_order[slot])]) for path, slot in result.order
     ]
     if on_corpus is not None:
         on_corpus(result)
@@ -180,6 +179,3 @@ def _unchanged(
     result.order = list(zip(paths, order))
     result.reused_paths = set(main["articles"]["path"])
     return result
-
-
-

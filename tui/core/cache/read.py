@@ -91,17 +91,13 @@ def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         main["articles"]["text"] = ("@raw", TextWindows(buffer, texts_at, text_sizes))
         main["buffer"] = buffer
     try:
-        main["articles"] = {
-            name: unpack(value, blobs) for name, value in main["articles"].items()
-        }
+        main["articles"] = {name: unpack(value, blobs) for name, value in main["articles"].items()}
         if main["index"] is not None:
             state = main["index"]
             state["fields"] = {
                 name: unpack(value, blobs) for name, value in state["fields"].items()
             }
-            state["vocab"] = {
-                name: unpack(value, blobs) for name, value in state["vocab"].items()
-            }
+            state["vocab"] = {name: unpack(value, blobs) for name, value in state["vocab"].items()}
     except CacheInvalid:
         raise
     except Exception as error:
@@ -143,15 +139,45 @@ VOCAB_SLOTS = tuple(sorted(name for name in Vocabulary.__slots__ if name != "_ca
 INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab"}))
 """Every attribute a :class:`SearchIndex` has, except its articles and vocabulary."""
 _ARTICLE_FIELDS = (
-    "id", "path", "text", "title", "date", "folder", "source", "author", "dateline",
-    "encoding", "title_span", "body_start", "passages", "mtime", "size",
+    "id",
+    "path",
+    "text",
+    "title",
+    "date",
+    "folder",
+    "source",
+    "author",
+    "dateline",
+    "encoding",
+    "title_span",
+    "body_start",
+    "passages",
+    "mtime",
+    "size",
 )
 if tuple(f.name for f in fields(Article)) != _ARTICLE_FIELDS:  # pragma: no cover
     raise ImportError("tui.core.cache.load: Article's fields changed; update _ARTICLE_FIELDS")
-_COLUMNS = tuple(sorted(
-    ["id", "folder", "path", "text", "title", "date", "source", "author", "dateline", "encoding",
-     "title_span", "body_start", "mtime", "size", "passage_count"]
-))
+_COLUMNS = tuple(
+    sorted(
+        [
+            "id",
+            "folder",
+            "path",
+            "text",
+            "title",
+            "date",
+            "source",
+            "author",
+            "dateline",
+            "encoding",
+            "title_span",
+            "body_start",
+            "mtime",
+            "size",
+            "passage_count",
+        ]
+    )
+)
 
 
 def _check_index(state: dict[str, Any], counts: Sequence[int]) -> None:
@@ -191,10 +217,15 @@ def stored_articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
     values = {"passages": passages, **columns}
     texts: TextWindows = columns["text"]
     names = [name for name in _ARTICLE_FIELDS if name != "text"]
-    return list(map(
-        StoredArticle, *(values[name] for name in names),
-        repeat(texts.buffer), texts.starts, texts.sizes,
-    ))
+    return list(
+        map(
+            StoredArticle,
+            *(values[name] for name in names),
+            repeat(texts.buffer),
+            texts.starts,
+            texts.sizes,
+        )
+    )
 
 
 def restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:

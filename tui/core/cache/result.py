@@ -16,6 +16,7 @@ from tui.core.quotes import QuoteTable, find_quotes
 
 __all__ = ["CachedCorpus", "Progress"]
 
+
 @dataclass(slots=True)
 class CachedCorpus(CacheRecord):
     """A loaded corpus with its ready index, and how much of it came from the cache."""
@@ -98,5 +99,3 @@ class CachedCorpus(CacheRecord):
                 self.reused_paths = {article.path for article in self.corpus.articles}
         except OSError as error:
             self.warnings.append(f"cache not saved: {error.strerror or error}")
-
-

@@ -42,7 +42,8 @@ def _main_section(result: CacheRecord, blobs: Blobs) -> dict[str, Any]:
     mtimes = array("q")
     slots = array("q")
     keys = {
-        relative: key for _full, relative, key in result.files
+        relative: key
+        for _full, relative, key in result.files
         if key is not None and key[1] < result.scan_ns - RACY_NS
     }
     for path, slot in result.order:
@@ -80,8 +81,7 @@ def _main_section(result: CacheRecord, blobs: Blobs) -> dict[str, Any]:
         "skipped": [s.reason for s in result.corpus.skipped],
         "warnings": {w.path: w.message for w in result.corpus.warnings},
         "articles": {
-            name: value if name == "text" else pack(value, blobs)
-            for name, value in columns.items()
+            name: value if name == "text" else pack(value, blobs) for name, value in columns.items()
         },
         "text_sizes": array("q", [len(encoded(article)) for article in articles]),
         "passages": flat,
@@ -143,8 +143,11 @@ def write_cache(result: CacheRecord, progress: Progress | None) -> str:
                 handle.write(old_quotes)  # the same file's quotations, for finish_quotes
             elif number == 2:
                 handle.flush()
-                maps = {id(b): b for b in (getattr(a, "_buffer", None)
-                                            for a in result.corpus.articles) if b is not None}
+                maps = {
+                    id(b): b
+                    for b in (getattr(a, "_buffer", None) for a in result.corpus.articles)
+                    if b is not None
+                }
                 written = 0
                 for _typecode, arrays in blobs:
                     for item in arrays:
@@ -166,4 +169,3 @@ def write_cache(result: CacheRecord, progress: Progress | None) -> str:
     if progress is not None:
         progress("save", 1, 1)
     return token
-

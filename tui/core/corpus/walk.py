@@ -79,5 +79,3 @@ def file_key(path: str | Path) -> FileKey | None:
     except OSError:
         return None
     return (result.st_size, result.st_mtime_ns)
-
-

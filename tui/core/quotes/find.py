@@ -96,8 +96,10 @@ def _context(para: str, i: int, j: int) -> tuple[bool, bool]:
         nxt = para[j]
         nxt_blank = nxt.isspace() or nxt in _BLANKS
         opens = not nxt_blank and (prev_blank or prev in _OPEN_BEFORE)
-        closes = not prev_blank and prev not in "([{" and (
-            nxt_blank or nxt in _CLOSE_AFTER or nxt in "\"\u201d\u201c"
+        closes = (
+            not prev_blank
+            and prev not in "([{"
+            and (nxt_blank or nxt in _CLOSE_AFTER or nxt in '"\u201d\u201c')
         )
     else:
         opens = False
@@ -264,14 +266,28 @@ def _title_case(words: list[str]) -> bool:
     """Every word capitalised (small words aside): ``“Meet the Press”``, ``“Sanity.”``."""
     firsts = [w.lstrip(_MARK_CHARS)[:1] for w in words]
     return firsts[0].isupper() and all(
-        c.isupper() or not c.isalpha() or w.lower() in _SMALL_WORDS
-        for c, w in zip(firsts, words)
+        c.isupper() or not c.isalpha() or w.lower() in _SMALL_WORDS for c, w in zip(firsts, words)
     )
 
 
 _MEDIA_NOUNS = {
-    "book", "memoir", "autobiography", "biography", "novel", "show", "program", "programme",
-    "podcast", "film", "movie", "documentary", "series", "sitcom", "album", "song", "anthem",
+    "book",
+    "memoir",
+    "autobiography",
+    "biography",
+    "novel",
+    "show",
+    "program",
+    "programme",
+    "podcast",
+    "film",
+    "movie",
+    "documentary",
+    "series",
+    "sitcom",
+    "album",
+    "song",
+    "anthem",
 }
 _NETWORK_WORDS = {"channel", "news", "network", "radio", "tv", "television"}
 
@@ -300,8 +316,19 @@ def _all_caps(words: list[str]) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
-_NAMING = {"as", "titled", "entitled", "called", "calls", "named", "dubbed", "read", "reads",
-           "reading", ":"}
+_NAMING = {
+    "as",
+    "titled",
+    "entitled",
+    "called",
+    "calls",
+    "named",
+    "dubbed",
+    "read",
+    "reads",
+    "reading",
+    ":",
+}
 _URL_AFTER_RE = re.compile(r"\s*(?:https?://|www\.)")
 _BYLINE_AFTER_RE = re.compile(r",?\s+by\s+[A-Z]")
 
@@ -321,7 +348,7 @@ def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
     start, end, _group, para_start, _para_end = p
     if start > 0 and text[start - 1] == "=":
         return False
-    words = text[start : end].split(None, 13)  # past 12 words only their number counts
+    words = text[start:end].split(None, 13)  # past 12 words only their number counts
     if not words:
         return False
     n = len(words)
@@ -329,9 +356,12 @@ def _is_quotation(text: str, p: _Piece, a: Attribution | None) -> bool:
     if title and _names_a_work(text[max(para_start, start - 40) : start].split(), n):
         return False
     after = text[end : end + 12]
-    if _URL_AFTER_RE.match(after) or _BYLINE_AFTER_RE.match(after) and (
-        text[end - 2 : end - 1] == ","
-        or n <= 12 and (title if n <= 7 else _title_case(words))
+    if (
+        _URL_AFTER_RE.match(after)
+        or _BYLINE_AFTER_RE.match(after)
+        and (
+            text[end - 2 : end - 1] == "," or n <= 12 and (title if n <= 7 else _title_case(words))
+        )
     ):
         return False  # a linked excerpt or an article's title: “…,” by Ann Lee: “…” http://
     if a is not None and a.explicit:

@@ -103,11 +103,15 @@ class QuoteTable(Mapping[int, list[Quote]]):
         names = [strs[name][row] for name in STRS]
         speaker, speaker_name, cue = (strings[n] if n >= 0 else None for n in names)
         return Quote(
-            ints["start"][row], ints["end"][row], speaker,
+            ints["start"][row],
+            ints["end"][row],
+            speaker,
             None if speaker_start < 0 else (speaker_start, ints["speaker_end"][row]),
-            speaker_name, cue,
+            speaker_name,
+            cue,
             None if cue_start < 0 else (cue_start, ints["cue_end"][row]),
-            bool(self.guessed[row]), ints["group"][row],
+            bool(self.guessed[row]),
+            ints["group"][row],
         )
 
     def count(self, number: int) -> int:
@@ -151,8 +155,13 @@ class QuoteTable(Mapping[int, list[Quote]]):
 
     def state(self) -> dict[str, object]:
         """The columns, as plain arrays, strings and bytes (see :meth:`from_state`)."""
-        return {"rows": self.rows, "ints": self.ints, "strs": self.strs,
-                "strings": self.strings, "guessed": bytes(self.guessed)}
+        return {
+            "rows": self.rows,
+            "ints": self.ints,
+            "strs": self.strs,
+            "strings": self.strings,
+            "guessed": bytes(self.guessed),
+        }
 
     @classmethod
     def from_state(cls, state: dict[str, object]) -> QuoteTable:
@@ -160,15 +169,23 @@ class QuoteTable(Mapping[int, list[Quote]]):
         table = cls()
         rows, ints, strs = state["rows"], state["ints"], state["strs"]
         strings, guessed = state["strings"], state["guessed"]
-        if not (isinstance(rows, array) and isinstance(ints, dict) and isinstance(strs, dict)
-                and isinstance(strings, list) and isinstance(guessed, bytes)):
+        if not (
+            isinstance(rows, array)
+            and isinstance(ints, dict)
+            and isinstance(strs, dict)
+            and isinstance(strings, list)
+            and isinstance(guessed, bytes)
+        ):
             raise ValueError("quote table types")
         if sorted(ints) != sorted(INTS) or sorted(strs) != sorted(STRS):
             raise ValueError("quote table columns")
         total = len(guessed)
         columns = [*ints.values(), *strs.values()]
-        if not rows or rows[0] != 0 or rows[-1] != total or any(
-            not isinstance(column, array) or len(column) != total for column in columns
+        if (
+            not rows
+            or rows[0] != 0
+            or rows[-1] != total
+            or any(not isinstance(column, array) or len(column) != total for column in columns)
         ):
             raise ValueError("quote table shape")
         if any(b < a for a, b in zip(rows, rows[1:])):

@@ -361,5 +361,3 @@ def _date_in(date: str | None, scope: Scope) -> bool:
         return date.startswith(scope.value)
     low, high = scope.value, scope.until
     return (not low or date[: len(low)] >= low) and (not high or date[: len(high)] <= high)
-
-

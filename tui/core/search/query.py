@@ -169,16 +169,22 @@ scopes=(Scope(field='title', value='war', until=None),))
         if lexeme.startswith("!") and len(lexeme) > 1:
             negated = _term(lexeme[1:])
             if negated:
-                excluded.extend(negated if len(negated) == 1 else [Phrase(tuple(
-                    t.key for t in negated if isinstance(t, Word)))])
+                excluded.extend(
+                    negated
+                    if len(negated) == 1
+                    else [Phrase(tuple(t.key for t in negated if isinstance(t, Word)))]
+                )
                 pending_or = False
                 continue
         terms = _term(lexeme)
         if not terms:
             continue
         if pending_or and clauses:
-            option: Term = terms[0] if len(terms) == 1 else Phrase(
-                tuple(t.key for t in terms if isinstance(t, Word)))
+            option: Term = (
+                terms[0]
+                if len(terms) == 1
+                else Phrase(tuple(t.key for t in terms if isinstance(t, Word)))
+            )
             previous = clauses.pop()
             old = previous.options if isinstance(previous, AnyOf) else (previous,)
             clauses.append(AnyOf(old + (option,)))
@@ -186,5 +192,6 @@ scopes=(Scope(field='title', value='war', until=None),))
             clauses.extend(terms)
         pending_or = False
     # A word typed twice adds nothing but work ("a a a …" would cost 32 clauses).
-    return Query(tuple(dict.fromkeys(clauses)), tuple(dict.fromkeys(excluded)),
-                 tuple(dict.fromkeys(scopes)))
+    return Query(
+        tuple(dict.fromkeys(clauses)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(scopes))
+    )

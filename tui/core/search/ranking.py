@@ -50,6 +50,7 @@ class IndexView(Protocol):
     def tie_key(self, passage: int) -> tuple[int, int]:
         """Article order of a passage, which breaks score ties."""
 
+
 FOUND = 1000.0
 """Score of each clause found: all clauses found beats some."""
 QUALITY = 100.0
@@ -226,7 +227,8 @@ class Scorer:
             room = max(LOWER_TIERS * limit, wanted - len(order))
             target = len(order) + room
             missing = sorted(
-                (self.factors[n], skip) for skip, n in enumerate(numbers) if not clauses[n].hard)
+                (self.factors[n], skip) for skip, n in enumerate(numbers) if not clauses[n].hard
+            )
             for _, skip in missing:
                 others = found_sets[:skip] + found_sets[skip + 1 :]
                 group = others[0].intersection(*others[1:])

@@ -66,8 +66,15 @@ class Vocabulary:
     """Distinct index keys with ids, plus the structures that match query words."""
 
     __slots__ = (
-        "ids", "terms", "_sorted", "_sorted_ids", "_deletes", "_group_ids", "_group_starts",
-        "_cache", "_df",
+        "ids",
+        "terms",
+        "_sorted",
+        "_sorted_ids",
+        "_deletes",
+        "_group_ids",
+        "_group_starts",
+        "_cache",
+        "_df",
     )
 
     def __init__(self) -> None:
@@ -342,5 +349,3 @@ def compile_query(
             if -1 not in ids:
                 compiled.excluded_phrases.append(ids)
     return compiled
-
-

@@ -1,5 +1,4 @@
-"""What is remembered between runs: positions, bookmarks, the theme, history.
-"""
+"""What is remembered between runs: positions, bookmarks, the theme, history."""
 
 from __future__ import annotations
 

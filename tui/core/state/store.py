@@ -73,9 +73,16 @@ def _from_json(data: Any) -> State:
         raise ValueError("not a seedtui state file of this version")
     corpora: dict[str, CorpusState] = {}
     for key, value in dict(data.get("corpora", {})).items():
-        bookmarks = [Bookmark(str(b["article"]), int(b["start"]), int(b["end"]),
-                              str(b.get("title", "")), float(b.get("created", 0.0)))
-                     for b in value.get("bookmarks", [])]
+        bookmarks = [
+            Bookmark(
+                str(b["article"]),
+                int(b["start"]),
+                int(b["end"]),
+                str(b.get("title", "")),
+                float(b.get("created", 0.0)),
+            )
+            for b in value.get("bookmarks", [])
+        ]
         positions = {str(k): int(v) for k, v in dict(value.get("positions", {})).items()}
         last = value.get("last_article")
         corpora[str(key)] = CorpusState(str(last) if last else None, positions, bookmarks)
@@ -110,7 +117,10 @@ def load_state(folder: Path) -> tuple[State, str | None]:
 def save_state(folder: Path, state: State) -> None:
     """Write ``state`` to ``folder`` atomically (temporary file, fsync, rename)."""
     folder.mkdir(parents=True, exist_ok=True)
-    payload = {"version": STATE_VERSION, "theme": state.theme,
-               "corpora": {key: asdict(value) for key, value in state.corpora.items()}}
+    payload = {
+        "version": STATE_VERSION,
+        "theme": state.theme,
+        "corpora": {key: asdict(value) for key, value in state.corpora.items()},
+    }
     with atomic_write(folder / STATE_FILE, prefix=".state-") as stream:
         stream.write(json.dumps(payload, ensure_ascii=False).encode("utf-8"))

@@ -34,8 +34,12 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
                 yield Static(Text("No bookmarks yet: press m in the reader to mark a passage."))
             options = []
             for bookmark, snippet in self.bookmarks:
-                prompt = Text(safe(bookmark.title or bookmark.article), style="bold",
-                              no_wrap=True, overflow="ellipsis")
+                prompt = Text(
+                    safe(bookmark.title or bookmark.article),
+                    style="bold",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
                 prompt.append("\n" + safe(" ".join(snippet.split())[:160]))
                 options.append(Option(prompt))
             yield OptionList(*options, id="bookmark-list", markup=False)

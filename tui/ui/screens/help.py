@@ -16,13 +16,24 @@ from tui.core.search import SYNTAX_HELP
 from tui.ui.clipboard import TERMINAL_NOTES
 
 _KEY_NAMES = {
-    "slash": "/", "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
-    "greater_than_sign": ">", "less_than_sign": "<", "space": "space", "escape": "esc",
-    "apostrophe": "'", "quotation_mark": '"',
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
+    "space": "space",
+    "escape": "esc",
+    "apostrophe": "'",
+    "quotation_mark": '"',
 }
 _PANES = {
-    "ArticleReader": "Reader", "ArticleList": "Article list", "ResultList": "Search results",
-    "SearchBox": "Search box", "FindBar": "Find in article", "QuotePanel": "Quotes panel",
+    "ArticleReader": "Reader",
+    "ArticleList": "Article list",
+    "ResultList": "Search results",
+    "SearchBox": "Search box",
+    "FindBar": "Find in article",
+    "QuotePanel": "Quotes panel",
 }
 _LEFT_OUT = {"scroll_left", "scroll_right", "page_left", "page_right"}
 """Actions that say nothing useful in a reader of wrapped text."""
@@ -70,15 +81,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys (of the focused pane, then everywhere)"),
-                         classes="help-heading")
+            yield Static(
+                Text("Keys (of the focused pane, then everywhere)"), classes="help-heading"
+            )
             yield Static(bindings_table(self.bindings), id="help-keys")
             yield Static(Text("Search syntax"), classes="help-heading")
             yield Static(Text(SYNTAX_HELP), id="help-syntax")
             yield Static(Text("Copying"), classes="help-heading")
             yield Static(Text(TERMINAL_NOTES), id="help-copy")
             yield Static(
-                Text("Tab / Shift+Tab move between panes. Esc or ? closes this help; "
-                     "j/k or arrows scroll it."),
+                Text(
+                    "Tab / Shift+Tab move between panes. Esc or ? closes this help; "
+                    "j/k or arrows scroll it."
+                ),
                 classes="help-note",
             )

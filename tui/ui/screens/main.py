@@ -138,9 +138,18 @@ class MainScreen(ReaderActions):
 
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
-        self.run_worker(partial(jobs.load_and_index, self.root, self.post_message,
-                                self._cancel_event("load"), self.use_cache),
-                        thread=True, exclusive=True, group="load")
+        self.run_worker(
+            partial(
+                jobs.load_and_index,
+                self.root,
+                self.post_message,
+                self._cancel_event("load"),
+                self.use_cache,
+            ),
+            thread=True,
+            exclusive=True,
+            group="load",
+        )
 
     def _cancel_event(self, group: str) -> threading.Event:
         """A fresh cancel event for a job of ``group``; the previous job's is set."""
@@ -167,17 +176,24 @@ class MainScreen(ReaderActions):
     # --- worker reports ------------------------------------------------------
 
     def on_articles_read(self, message: ArticlesRead) -> None:
-        self.query_one(StatusBar).message = (
-            f"Loading {self.root}: {message.done:,}/{message.total:,} files…")
+        self.query_one(
+            StatusBar
+        ).message = f"Loading {self.root}: {message.done:,}/{message.total:,} files…"
         if message.articles and not self.reloading:
             self.query_one(ArticleList).add_articles(message.articles)
 
     def on_cache_progressed(self, message: CacheProgressed) -> None:
-        stage = {"scan": "checking files", "read": "reading changed files",
-                 "index": "indexing", "save": "saving the cache"}.get(message.stage,
-                                                                       message.stage)
-        self.query_one(StatusBar).message = (
-            f"Loading {self.root} from the cache: {stage} {message.done:,}/{message.total:,}…")
+        stage = {
+            "scan": "checking files",
+            "read": "reading changed files",
+            "index": "indexing",
+            "save": "saving the cache",
+        }.get(message.stage, message.stage)
+        self.query_one(
+            StatusBar
+        ).message = (
+            f"Loading {self.root} from the cache: {stage} {message.done:,}/{message.total:,}…"
+        )
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.query_one(StatusBar).message = message.reason
@@ -245,8 +261,10 @@ class MainScreen(ReaderActions):
         if reopen in self.positions:
             listing.highlighted = self.positions[reopen]
             self.open_article(self.positions[reopen])
-        self.notify(f"Reloaded: {plural(len(after), 'article')}, {len(after - before)} new, "
-                    f"{len(before - after)} gone.")
+        self.notify(
+            f"Reloaded: {plural(len(after), 'article')}, {len(after - before)} new, "
+            f"{len(before - after)} gone."
+        )
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
         if self.corpus is not None:
@@ -276,15 +294,19 @@ class MainScreen(ReaderActions):
             self.start_search(query)  # speaker: had no quotations to look at yet
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        if (message.query != self.query_one(SearchBox).value or self.corpus is None
-                or message.index is not self.index):
+        if (
+            message.query != self.query_one(SearchBox).value
+            or self.corpus is None
+            or message.index is not self.index
+        ):
             return  # a stale answer: the query has changed since
         self.query_one(ContentSwitcher).current = "results"
         self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)
         count = plural(len(message.hits), "hit") if message.hits else "no match"
         waiting = not message.hits and not self.quotes_ready and _asks_speaker(message.query)
         self.query_one(StatusBar).message = f"{count} for {message.query!r}" + (
-            " yet · quotations are still being found" if waiting else "")
+            " yet · quotations are still being found" if waiting else ""
+        )
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
     def on_find_finished(self, message: FindFinished) -> None:
@@ -300,9 +322,19 @@ class MainScreen(ReaderActions):
     def start_search(self, query: str) -> None:
         """Run ``query`` in a worker; a newer query cancels it."""
         if self.index is not None:
-            self.run_worker(partial(jobs.search, self.index, query, SEARCH_LIMIT,
-                                    self.post_message, self._cancel_event("search")),
-                            thread=True, exclusive=True, group="search")
+            self.run_worker(
+                partial(
+                    jobs.search,
+                    self.index,
+                    query,
+                    SEARCH_LIMIT,
+                    self.post_message,
+                    self._cancel_event("search"),
+                ),
+                thread=True,
+                exclusive=True,
+                group="search",
+            )
 
     def quotes_of(self, index: int) -> list[Quote]:
         """The quotations of article ``index`` (found once, then kept)."""
@@ -320,8 +352,13 @@ class MainScreen(ReaderActions):
             article = self.corpus.articles[self.open_index]
             self.memory.remember_position(article.id, self.reader.top_offset)
 
-    def open_article(self, index: int, passage: int | None = None,
-                     matches: tuple[tuple[int, int], ...] = (), record: bool = True) -> None:
+    def open_article(
+        self,
+        index: int,
+        passage: int | None = None,
+        matches: tuple[tuple[int, int], ...] = (),
+        record: bool = True,
+    ) -> None:
         """Show article ``index`` in the reader, at ``passage`` or the remembered position."""
         if self.corpus is None or not 0 <= index < len(self.corpus.articles):
             return
@@ -362,8 +399,11 @@ class MainScreen(ReaderActions):
         if reader.article is None:
             return
         spans = set(self.memory.bookmarked_passages(reader.article.id))
-        reader.set_bookmarked(frozenset(
-            number for number, span in enumerate(reader.article.passages) if span in spans))
+        reader.set_bookmarked(
+            frozenset(
+                number for number, span in enumerate(reader.article.passages) if span in spans
+            )
+        )
 
     # --- widget messages -----------------------------------------------------
 
@@ -419,9 +459,19 @@ class MainScreen(ReaderActions):
             self.query_one(ArticleReader).set_find_matches(())
             self.query_one(FindBar).show_count(None, 0)
             return
-        self.run_worker(partial(jobs.find_in_article, self.index, self.open_index, event.value,
-                                self.post_message, self._cancel_event("find")),
-                        thread=True, exclusive=True, group="find")
+        self.run_worker(
+            partial(
+                jobs.find_in_article,
+                self.index,
+                self.open_index,
+                event.value,
+                self.post_message,
+                self._cancel_event("find"),
+            ),
+            thread=True,
+            exclusive=True,
+            group="find",
+        )
 
     @on(FindBar.Closed)
     def _find_closed(self, message: FindBar.Closed) -> None:
@@ -471,8 +521,13 @@ class MainScreen(ReaderActions):
             return None
         if reader.current_quote is not None:
             quote = reader.quotes[reader.current_quote]
-            return citation(article.text[quote.start:quote.end], article.title, article.date,
-                            article.id, quote.speaker_name or quote.speaker)
+            return citation(
+                article.text[quote.start : quote.end],
+                article.title,
+                article.date,
+                article.id,
+                quote.speaker_name or quote.speaker,
+            )
         passage = reader.current_passage()
         if passage is None:
             return None

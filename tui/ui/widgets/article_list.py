@@ -124,16 +124,21 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
         row = Text(no_wrap=True, overflow="ellipsis", end="", style=style)
-        row.append((article.date or "----------") + " ",
-                   None if cursor else self.get_component_rich_style("article-list--date"))
+        row.append(
+            (article.date or "----------") + " ",
+            None if cursor else self.get_component_rich_style("article-list--date"),
+        )
         row.append(safe(article.title))
         where = article.source or article.folder
         if where:
-            row.append(f"  {safe(where)}",
-                       None if cursor else self.get_component_rich_style("article-list--folder"))
+            row.append(
+                f"  {safe(where)}",
+                None if cursor else self.get_component_rich_style("article-list--folder"),
+            )
         row.truncate(width, overflow="ellipsis", pad=True)
-        segments = [Segment(text, seg_style or style)
-                    for text, seg_style, _ in row.render(self.app.console)]
+        segments = [
+            Segment(text, seg_style or style) for text, seg_style, _ in row.render(self.app.console)
+        ]
         return Strip(segments).adjust_cell_length(width, style)
 
     def render_line(self, y: int) -> Strip:

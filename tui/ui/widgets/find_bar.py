@@ -25,8 +25,9 @@ class FindBar(Input):
         cleared: bool
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="find in this article · Enter keeps · n/N move · Esc clears",
-                         id=id)
+        super().__init__(
+            placeholder="find in this article · Enter keeps · n/N move · Esc clears", id=id
+        )
         self.return_focus: Widget | None = None
         """Where the focus goes back on close (set by the screen); moved there at once,
         so a key pressed right after Enter (n, N) reaches it and not this box."""

@@ -58,7 +58,7 @@ class QuotePanel(VimOptionList):
         if quote.cue:
             head.append(f" · {safe(quote.cue)}", self.get_component_rich_style("quotes--cue"))
         head.truncate(width, overflow="ellipsis")
-        body = " ".join(safe(article.text[quote.start:quote.end]).split())
+        body = " ".join(safe(article.text[quote.start : quote.end]).split())
         limit = width * SNIPPET_LINES
         if len(body) > limit:
             body = body[: limit - 1] + "…"

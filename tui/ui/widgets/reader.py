@@ -58,7 +58,6 @@ class ArticleReader(ScrollView, can_focus=True):
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match"),
     ]
 
-
     @dataclass
     class QuoteVisited(Message):
         """The reader moved to ``quote`` (number ``index`` of ``total``)."""
@@ -131,12 +130,18 @@ class ArticleReader(ScrollView, can_focus=True):
             return []
         low = self.article.passages[self.window.start][0]
         high = self.article.passages[self.window.stop - 1][1]
-        return [replace(q, start=q.start + low, end=q.end + low,
-                        speaker_span=(q.speaker_span[0] + low, q.speaker_span[1] + low)
-                        if q.speaker_span else None,
-                        cue_span=(q.cue_span[0] + low, q.cue_span[1] + low)
-                        if q.cue_span else None)
-                for q in find_quotes(self.article.text[low:high])]
+        return [
+            replace(
+                q,
+                start=q.start + low,
+                end=q.end + low,
+                speaker_span=(q.speaker_span[0] + low, q.speaker_span[1] + low)
+                if q.speaker_span
+                else None,
+                cue_span=(q.cue_span[0] + low, q.cue_span[1] + low) if q.cue_span else None,
+            )
+            for q in find_quotes(self.article.text[low:high])
+        ]
 
     def _bring_into_window(self, offset: int) -> None:
         """Redraw the window of a very long article around ``offset`` when it lies outside."""
@@ -248,26 +253,38 @@ class ArticleReader(ScrollView, can_focus=True):
         full = self.get_component_rich_style(name)
         if self.get_component_rich_style(name, partial=True).bgcolor is not None:
             return full
-        return Style(color=full.color, bold=full.bold, dim=full.dim, italic=full.italic,
-                     underline=full.underline, reverse=full.reverse, strike=full.strike)
+        return Style(
+            color=full.color,
+            bold=full.bold,
+            dim=full.dim,
+            italic=full.italic,
+            underline=full.underline,
+            reverse=full.reverse,
+            strike=full.strike,
+        )
 
     def _wrap(self, width: int) -> Layout:
         """Build every line of the article at ``width`` cells."""
         base = self.rich_style
         console = self.app.console
         if self.article is None:
-            return message_layout(console, self.placeholder, width,
-                                  self._style("reader--empty"), base)
+            return message_layout(
+                console, self.placeholder, width, self._style("reader--empty"), base
+            )
         quotes = self.quotes
-        current = [] if self.current_quote is None else [
-            (quotes[self.current_quote].start, quotes[self.current_quote].end)]
-        found_here = [] if self.current_match is None else [
-            self.find_matches[self.current_match]]
+        current = (
+            []
+            if self.current_quote is None
+            else [(quotes[self.current_quote].start, quotes[self.current_quote].end)]
+        )
+        found_here = [] if self.current_match is None else [self.find_matches[self.current_match]]
         highlights = Highlights(
             layers=[
                 (self._style("reader--quote"), [(q.start, q.end) for q in quotes]),
-                (self._style("reader--speaker"), [q.speaker_span for q in quotes
-                                                  if q.speaker_span]),
+                (
+                    self._style("reader--speaker"),
+                    [q.speaker_span for q in quotes if q.speaker_span],
+                ),
                 (self._style("reader--current-quote"), current),
                 (self._style("reader--match"), self.matches),
                 (self._style("reader--find"), self.find_matches),
@@ -277,8 +294,9 @@ class ArticleReader(ScrollView, can_focus=True):
             bookmarked=self.bookmarked,
             window=self.window,
         )
-        styles = {name: self._style(f"reader--{name}")
-                  for name in ("title", "meta", "passage", "gutter")}
+        styles = {
+            name: self._style(f"reader--{name}") for name in ("title", "meta", "passage", "gutter")
+        }
         return build_layout(console, self.article, width, highlights, styles, base)
 
     def render_line(self, y: int) -> Strip:

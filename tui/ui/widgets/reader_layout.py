@@ -106,8 +106,9 @@ def build_layout(
     lines: list[Strip] = []
     offsets: list[int] = []
     meta = " · ".join(
-        part for part in (article.date, article.dateline, article.source, article.author,
-                          article.id) if part
+        part
+        for part in (article.date, article.dateline, article.source, article.author, article.id)
+        if part
     )
     for content, style in ((article.title, styles["title"]), (meta, styles["meta"])):
         text = Text(safe(content), style=style)
@@ -121,9 +122,11 @@ def build_layout(
     passage_lines: list[int] = []
     window = highlights.window
     if window is not None and window.start > 0:
-        note = Text(f"… {window.start:,} earlier passages of this very long article are "
-                    "not drawn; they are when you go there (g, search, n/N).",
-                    style=styles["meta"])
+        note = Text(
+            f"… {window.start:,} earlier passages of this very long article are "
+            "not drawn; they are when you go there (g, search, n/N).",
+            style=styles["meta"],
+        )
         note.pad_left(GUTTER)
         for strip, _start in _wrap_text(console, note, width, base):
             lines.append(strip)
@@ -142,14 +145,17 @@ def build_layout(
         fill = chosen_style if chosen else base
         text = styled(article.text, start, end, highlights.layers, fill)
         mark = (CHOSEN_MARK if chosen else " ") + (
-            BOOKMARK_MARK if index in highlights.bookmarked else " ")
+            BOOKMARK_MARK if index in highlights.bookmarked else " "
+        )
         gutter = Strip([Segment(mark, gutter_style)])
         for strip, line_start in _wrap_text(console, text, width - GUTTER, fill):
             lines.append(Strip.join([gutter, strip]))
             offsets.append(start + line_start)
     if window is not None and window.stop < len(article.passages):
-        note = Text(f"… {len(article.passages) - window.stop:,} more passages (G, search, "
-                    "n/N go there).", style=styles["meta"])
+        note = Text(
+            f"… {len(article.passages) - window.stop:,} more passages (G, search, n/N go there).",
+            style=styles["meta"],
+        )
         note.pad_left(GUTTER)
         lines.append(blank)
         offsets.append(-1)
@@ -159,8 +165,7 @@ def build_layout(
     return Layout(lines, passage_lines, offsets)
 
 
-def message_layout(console: Console, message: str, width: int, style: Style,
-                   base: Style) -> Layout:
+def message_layout(console: Console, message: str, width: int, style: Style, base: Style) -> Layout:
     """A layout that only shows ``message`` (no article open, loading, an error)."""
     wrapped = _wrap_text(console, Text(message, style=style), width, base)
     return Layout([strip for strip, _ in wrapped], [], [-1] * len(wrapped))

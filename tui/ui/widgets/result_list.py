@@ -48,10 +48,13 @@ class ResultList(VimOptionList):
         title.append(safe(article.title), self.get_component_rich_style("results--title"))
         title.truncate(width, overflow="ellipsis")
         focus = hit.matches[0][0] if hit.matches else hit.start
-        low, high = snippet_window(article.text, hit.start, hit.end, focus,
-                                   width * SNIPPET_LINES - 10)
+        low, high = snippet_window(
+            article.text, hit.start, hit.end, focus, width * SNIPPET_LINES - 10
+        )
         body = styled(
-            article.text, low, high,
+            article.text,
+            low,
+            high,
             [(self.get_component_rich_style("results--match"), hit.matches)],
         )
         body.plain = body.plain.replace("\n", " ")
@@ -64,9 +67,7 @@ class ResultList(VimOptionList):
         self.hits = list(hits)
         self.clear_options()
         width = self.pane_width()
-        self.add_options(
-            [Option(self._prompt(articles[hit.article], hit, width)) for hit in hits]
-        )
+        self.add_options([Option(self._prompt(articles[hit.article], hit, width)) for hit in hits])
         if hits:
             self.highlighted = 0
 

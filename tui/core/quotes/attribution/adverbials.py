@@ -20,8 +20,10 @@ def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[in
     if w not in _TIME_WORDS or w in ("now", "then", "here", "there", "recently", "later"):
         return toks
     k = len(toks) - 1
-    while k > 0 and len(toks) - k < 4 and (
-        seg[toks[k - 1][0] : toks[k - 1][1]].lower() in _TIME_PHRASE
+    while (
+        k > 0
+        and len(toks) - k < 4
+        and (seg[toks[k - 1][0] : toks[k - 1][1]].lower() in _TIME_PHRASE)
     ):
         k -= 1  # Ana Ruiz later on Tuesday said
     if k < 1 or not seg[toks[k - 1][0]].isalpha():
@@ -39,9 +41,11 @@ def _skip_setting(seg: str, toks: Tokens, k: int) -> int:
     """The index of the verb after a short setting phrase at ``toks[k]`` between a
     subject and its verb (``Ana Ruiz in her first speech called``), or ``k`` when there
     is none."""
-    if k + 2 >= len(toks) or seg[toks[k][0] : toks[k][1]] not in _SETTING_PREPS or seg[
-        toks[k + 1][0] : toks[k + 1][1]
-    ].lower() not in _SETTING_DETS:
+    if (
+        k + 2 >= len(toks)
+        or seg[toks[k][0] : toks[k][1]] not in _SETTING_PREPS
+        or seg[toks[k + 1][0] : toks[k + 1][1]].lower() not in _SETTING_DETS
+    ):
         return k
     for j in range(k + 2, min(len(toks), k + 6)):
         w = seg[toks[j][0] : toks[j][1]]

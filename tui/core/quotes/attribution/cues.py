@@ -50,22 +50,107 @@ _CUE_WORDS: set[str] = set(_IRREGULAR) | set(_PAST_ONLY) | set(_EXTRA)
 for _v in _REGULAR:
     _CUE_WORDS.update(_forms(_v))
 # forms too often nouns (or too vague) to be cues on their own
-_CUE_WORDS -= {"read", "reads", "put", "puts", "putting", "reading", "brand", "brands",
-               "label", "labels", "counter", "counters", "call", "calls", "claims", "demand",
-               "demands", "praise", "pointed", "went", "shot", "fired", "snap", "snaps",
-               "vow", "vows", "joke", "jokes", "sigh", "sighs", "reason", "reasons", "repeat",
-               "dub", "mock", "tout", "blast", "blasts", "slam", "slams", "hail", "wonder",
-               "answer", "answers", "reply", "shout", "shouts", "stress", "confirm",
-               "maintain", "deny", "testify", "urge", "remember", "reflect", "agree",
-               "disagree", "continue", "rail", "rails", "chant", "chants", "remark",
-               "remarks", "promise", "promises", "pledge", "pledges", "yell", "yells",
-               "thunder", "gush", "fume", "fumes", "marvel", "marvels", "recount", "recounts",
-               "muse", "muses", "caution", "observe", "suggest", "concede", "assure"}
+_CUE_WORDS -= {
+    "read",
+    "reads",
+    "put",
+    "puts",
+    "putting",
+    "reading",
+    "brand",
+    "brands",
+    "label",
+    "labels",
+    "counter",
+    "counters",
+    "call",
+    "calls",
+    "claims",
+    "demand",
+    "demands",
+    "praise",
+    "pointed",
+    "went",
+    "shot",
+    "fired",
+    "snap",
+    "snaps",
+    "vow",
+    "vows",
+    "joke",
+    "jokes",
+    "sigh",
+    "sighs",
+    "reason",
+    "reasons",
+    "repeat",
+    "dub",
+    "mock",
+    "tout",
+    "blast",
+    "blasts",
+    "slam",
+    "slams",
+    "hail",
+    "wonder",
+    "answer",
+    "answers",
+    "reply",
+    "shout",
+    "shouts",
+    "stress",
+    "confirm",
+    "maintain",
+    "deny",
+    "testify",
+    "urge",
+    "remember",
+    "reflect",
+    "agree",
+    "disagree",
+    "continue",
+    "rail",
+    "rails",
+    "chant",
+    "chants",
+    "remark",
+    "remarks",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "yell",
+    "yells",
+    "thunder",
+    "gush",
+    "fume",
+    "fumes",
+    "marvel",
+    "marvels",
+    "recount",
+    "recounts",
+    "muse",
+    "muses",
+    "caution",
+    "observe",
+    "suggest",
+    "concede",
+    "assure",
+}
 # [\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|'', opening with a character set (fast scan)
 _MARK_ANY = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a](?:(?<=')'|(?<!'))")
 # second words of multi-word cues (according to, pointed out, went on, shot back, put it)
-_PARTICLE = {"according": "to", "pointed": "out", "points": "out", "went": "on",
-             "goes": "on", "shot": "back", "fired": "back", "put": "it", "puts": "it"}
+_PARTICLE = {
+    "according": "to",
+    "pointed": "out",
+    "points": "out",
+    "went": "on",
+    "goes": "on",
+    "shot": "back",
+    "fired": "back",
+    "put": "it",
+    "puts": "it",
+}
 _ON_PLACE_RE = re.compile(r"[ \u00a0]+(?!to\b)[A-Za-z]")
 _PARTICLE_RE = re.compile(r"\s+(to|out|on|back|it)\b")
 
@@ -229,13 +314,19 @@ _SPEECH_NOUNS = (
     "answer reply response admission complaint boast prediction threat"
 ).split()
 _SPEECH_NOUN_RE = re.compile("|".join(_SPEECH_NOUNS))
-_DATE_WORDS = "(?:" + "|".join(
-    "January February March April May June July August September October November "
-    "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-) + ")"  # her March comment that “…”
+_DATE_WORDS = (
+    "(?:"
+    + "|".join(
+        "January February March April May June July August September October November "
+        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    )
+    + ")"
+)  # her March comment that “…”
 _POSSESSOR_RE = re.compile(
     r"(?<![\w.])(his|her|their|its|[A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*){0,3}(?=['\u2019]s))"
-    r"(?:['\u2019]s)?[ \u00a0]+(?:(?:[a-z][\w-]*|" + _DATE_WORDS + r")[ \u00a0]+){0,2}?(?:"
+    r"(?:['\u2019]s)?[ \u00a0]+(?:(?:[a-z][\w-]*|"
+    + _DATE_WORDS
+    + r")[ \u00a0]+){0,2}?(?:"
     + "|".join(_SPEECH_NOUNS)
     + r")s?\b(?:[ \u00a0]+(?:(?:on|in|at|last|this)[ \u00a0]+[\w ]{0,20}?|[A-Z][a-z]+day))?"
     r"(?:(?:[ \u00a0]+(?:that|to|of|about|as))?[ \u00a0,:]*"
@@ -261,6 +352,32 @@ def _possessor_before(text: str, s0: int, qstart: int) -> tuple[int, int] | None
     return m.span(1)
 
 
-_POSSESSOR_AFTER = {"over", "of", "between", "about", "by", "including", "and", "with", "from",
-                    "in", "on", "to", "was", "is", "under", "despite", "after", "against",
-                    "for", "like", "but", "that", "beyond", "amid", "since", "as", "at"}
+_POSSESSOR_AFTER = {
+    "over",
+    "of",
+    "between",
+    "about",
+    "by",
+    "including",
+    "and",
+    "with",
+    "from",
+    "in",
+    "on",
+    "to",
+    "was",
+    "is",
+    "under",
+    "despite",
+    "after",
+    "against",
+    "for",
+    "like",
+    "but",
+    "that",
+    "beyond",
+    "amid",
+    "since",
+    "as",
+    "at",
+}

@@ -129,16 +129,13 @@ class Attribution:
     """Read from a pattern next to the quote (even if the speaker is a pronoun)."""
 
 
-
 # Driver -----------------------------------------------------------------------------
 
 
 _REACH = 320
 
 
-def attribute(
-    text: str, pieces: list[tuple[int, int, int, int, int]]
-) -> list[Attribution | None]:
+def attribute(text: str, pieces: list[tuple[int, int, int, int, int]]) -> list[Attribution | None]:
     """Attribute each quotation piece ``(start, end, group, para_start, para_end)`` of ``text``.
 
     Returns one :class:`Attribution` (or None when no speaker was found) per piece.
@@ -179,13 +176,21 @@ def attribute(
             if f is not None and _ends_sentence(text, s, e):
                 f.strength = 1  # “… now.” He said … starts a new sentence
             b = None
-            if f is None or f.strength < 3 or _object_possible(text, s) or _leads_next(
-                text, f, nxt, k + 1 < j
-            ) or _own_object(text, f):  # else no speaker read before the quote outranks f
+            if (
+                f is None
+                or f.strength < 3
+                or _object_possible(text, s)
+                or _leads_next(text, f, nxt, k + 1 < j)
+                or _own_object(text, f)
+            ):  # else no speaker read before the quote outranks f
                 b = _passive_agent(text, s, e, nxt) or _before(text, cues, prv, s, ps)
-            if b is not None and (f is None or f.strength < b.strength or (
-                f.strength == b.strength and _object_of(text, b, s)
-            ) or _leads_next(text, f, nxt, k + 1 < j) or _own_object(text, f)):
+            if b is not None and (
+                f is None
+                or f.strength < b.strength
+                or (f.strength == b.strength and _object_of(text, b, s))
+                or _leads_next(text, f, nxt, k + 1 < j)
+                or _own_object(text, f)
+            ):
                 f = b
             if f is None and not _ends_sentence(text, s, e):
                 f = _after_in_sentence(text, cues, e, nxt)
@@ -203,8 +208,10 @@ def attribute(
         for k in range(j - 1, i - 1, -1):
             if found[k] is None and k + 1 < j and found[k + 1] is not None:
                 gap = text[pieces[k][1] : pieces[k + 1][0]]
-                if not _SENT_END_RE.search(gap + " A") and len(gap) < 40 and not (
-                    _ends_sentence(text, pieces[k][0], pieces[k][1]) and gap.strip()
+                if (
+                    not _SENT_END_RE.search(gap + " A")
+                    and len(gap) < 40
+                    and not (_ends_sentence(text, pieces[k][0], pieces[k][1]) and gap.strip())
                 ):
                     f2 = found[k + 1]
                     assert f2 is not None
@@ -214,11 +221,17 @@ def attribute(
                 gap = text[pieces[k - 1][1] : pieces[k][0]]
                 f2 = found[k - 1]
                 assert f2 is not None
-                if not _SENT_END_RE.search(gap + " A") and (len(gap) < 40 or (
-                    f2.cue is not None and pieces[k - 1][1] <= f2.speaker[0]
-                    and f2.cue[1] <= pieces[k][0] and len(gap) < 160
-                    and gap.rstrip().endswith(",") and _opens_lower(text, pieces[k][0])
-                )):  # “…,” said Ana Ruiz, a spokeswoman for the mayor, “…”
+                if not _SENT_END_RE.search(gap + " A") and (
+                    len(gap) < 40
+                    or (
+                        f2.cue is not None
+                        and pieces[k - 1][1] <= f2.speaker[0]
+                        and f2.cue[1] <= pieces[k][0]
+                        and len(gap) < 160
+                        and gap.rstrip().endswith(",")
+                        and _opens_lower(text, pieces[k][0])
+                    )
+                ):  # “…,” said Ana Ruiz, a spokeswoman for the mayor, “…”
                     found[k] = _Found(f2.speaker, f2.cue, False, 2)
         i = j
     # groups: pieces of one quotation share their speaker
@@ -241,9 +254,11 @@ def attribute(
         while j < n and pieces[j][3] == ps:
             j += 1
         guess = any(found[x] is None for x in range(i, j))  # anything to guess here
-        para_found = sorted(
-            (f for f in found[i:j] if f is not None), key=lambda f: f.speaker
-        ) if guess else []
+        para_found = (
+            sorted((f for f in found[i:j] if f is not None), key=lambda f: f.speaker)
+            if guess
+            else []
+        )
         found_at = [f.speaker[0] for f in para_found]
         starts = [pieces[x][0] for x in range(i, j)] if guess else []
         prev_cs: tuple[int, int] | None = None
@@ -276,8 +291,11 @@ def attribute(
                         cs = _said_before(text, ps, s0)
                     if cs is None and _WORD_RE.search(text, s0, pieces[k][0]):
                         cs = _guess_subject(text, s0, pieces[k][0])
-                        if cs is not None and k > i and pieces[k - 1][0] <= cs[0] < pieces[
-                                k - 1][1]:
+                        if (
+                            cs is not None
+                            and k > i
+                            and pieces[k - 1][0] <= cs[0] < pieces[k - 1][1]
+                        ):
                             # “progress we made” and her pledge “to …”: no speaker inside
                             # the quote before; the sentence goes on with its speaker
                             f1 = found[k - 1]
@@ -292,12 +310,15 @@ def attribute(
                     found[k] = _Found(cs, None, True, 1)
                 elif para_found:
                     x = bisect.bisect_left(found_at, pieces[k][0])
-                    near = min(para_found[max(0, x - 1) : x + 1],
-                               key=lambda f: abs(f.speaker[0] - pieces[k][0]))
+                    near = min(
+                        para_found[max(0, x - 1) : x + 1],
+                        key=lambda f: abs(f.speaker[0] - pieces[k][0]),
+                    )
                     found[k] = _Found(near.speaker, near.cue, True, 1)
-                elif prev_at is not None and (
-                    prev_sent := _previous_sentence(text, *prev_at)
-                ) is not None:
+                elif (
+                    prev_at is not None
+                    and (prev_sent := _previous_sentence(text, *prev_at)) is not None
+                ):
                     found[k] = prev_sent
                 elif last is not None and _blank_between(text, last_para, ps):
                     found[k] = _Found(last.speaker, last.cue, True, 1)
@@ -400,8 +421,11 @@ def _finish(
             out.append(cache[ck])
             continue
         if ml in _PRONOUNS:
-            name = names.recent_person(f.speaker[0], ml) if ml not in ("i", "we", "you", "it",
-                                                                       "they", "who") else None
+            name = (
+                names.recent_person(f.speaker[0], ml)
+                if ml not in ("i", "we", "you", "it", "they", "who")
+                else None
+            )
             if ml == "who":
                 # Ana Ruiz, who has called…: the name right before
                 m = _ANTECEDENT_RE.search(text, max(0, f.speaker[0] - 80), f.speaker[0])
@@ -409,8 +433,9 @@ def _finish(
             if name is None and (ml == "who" or ml == "i"):
                 name = names.recent_person(f.speaker[0], "")
             if name is None and ml in ("he", "she", "who", "i"):
-                cs = _clause_subject(text, max(0, f.speaker[0] - 400), f.speaker[0],
-                                     names_only=True)
+                cs = _clause_subject(
+                    text, max(0, f.speaker[0] - 400), f.speaker[0], names_only=True
+                )
                 if cs is not None:
                     name = names.resolve(text[cs[0] : cs[1]])
         else:

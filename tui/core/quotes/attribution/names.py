@@ -33,8 +33,10 @@ _PRE_NAME_RE = re.compile(
     r"|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|[A-Z])\.|"
     r"al|bin|de|del|da|van|von|der|la|le|ibn)[ \u00a0]){1,5}$"
 )
-_TITLED_RE = re.compile(r"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov|Senator|President)\.?[ \u00a0]"
-                        r"(?:[A-Z][\w\u2019'-]+[ \u00a0])*([A-Z][\w\u2019'-]+)")
+_TITLED_RE = re.compile(
+    r"(M(?:rs?|s|iss)|Dr|Sen|Rep|Gov|Senator|President)\.?[ \u00a0]"
+    r"(?:[A-Z][\w\u2019'-]+[ \u00a0])*([A-Z][\w\u2019'-]+)"
+)
 
 
 _ANTECEDENT_RE = re.compile(
@@ -156,8 +158,10 @@ class _Names:
         text = self.text
         counts: dict[str, int] = {}
         for i in self._occurrences(key)[:8]:
-            if i < 2 or text[i - 1] not in " \u00a0" or not (
-                text[i - 2] == "." or text[i - 2].isalpha()
+            if (
+                i < 2
+                or text[i - 1] not in " \u00a0"
+                or not (text[i - 2] == "." or text[i - 2].isalpha())
             ):
                 continue
             w0 = text.rfind(" ", max(0, i - 30), i - 1) + 1
@@ -197,8 +201,9 @@ class _Names:
         words = mention.split()
         # keep the trailing capitalised run (Trump campaign manager Corey Lewandowski)
         k = len(words)
-        while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in ("al", "bin", "de",
-                                                                            "van", "von")):
+        while k > 0 and (
+            words[k - 1][:1].isupper() or words[k - 1].lower() in ("al", "bin", "de", "van", "von")
+        ):
             k -= 1
         run = words[k:]
         if not run:
@@ -259,8 +264,10 @@ class _Names:
         since = self._pos[i] + 1 if found is not None else 0
         later: str | None = None
         for m in _SUBJECT_NAME_RE.finditer(self.text, max(since, pos - 600), pos):
-            if m.group(1).split()[0].lower() not in _NOT_NAMES and \
-                    m.group(2).lower() not in _TIME_WORDS:
+            if (
+                m.group(1).split()[0].lower() not in _NOT_NAMES
+                and m.group(2).lower() not in _TIME_WORDS
+            ):
                 key = _key(m.group(2))
                 self._occurrences(key)
                 if want is None or (g := self._gender(key)) is None or g == want:

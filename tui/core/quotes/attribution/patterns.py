@@ -57,8 +57,10 @@ def _after(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
         return None
     # cue first: said Rezaei
     m = cues.at(p)
-    if m is None and seg.startswith(("read ", "reads "), p) and seg[p - 2 : p].strip(" ") in (
-        ",\u201d", ',"', ",''", "\u201d", '"', "''"
+    if (
+        m is None
+        and seg.startswith(("read ", "reads "), p)
+        and seg[p - 2 : p].strip(" ") in (",\u201d", ',"', ",''", "\u201d", '"', "''")
     ):
         m = _Hit(p, seg.index(" ", p), seg[p : seg.index(" ", p)])  # “…,” read the sign
     if m is not None and m.group()[:1].islower():
@@ -74,16 +76,93 @@ def _after(seg: str, cues: _Cues, qend: int, limit: int) -> _Found | None:
     return _after_subject_first(seg, cues, qend, p, min(limit, p + 200))
 
 
-_OBJECT_VERBS = {"described", "describes", "denounced", "denounces", "reflects", "reflected",
-                 "called", "calls", "dubbed", "labeled", "labelled", "termed", "branded"}
-_AFTER_VERBS = {"notes", "states", "read", "reads", "recalls", "surmised", "commented",
-                "questioned", "mused", "wondered", "offered", "quipped", "pressed",
-                "interjected", "relayed", "echoed", "started", "began", "chimed", "boomed"}
-_LEAD_BAD = {"and", "but", "or", "so", "then", "as", "if", "when", "while", "because", "that",
-             "which", "where", "though", "although", "after", "before", "since", "until",
-             "in", "on", "at", "for", "with", "by", "from", "to", "of", "is", "was", "are",
-             "were", "has", "have", "had", "not", "there", "here",
-             "it's", "what", "how", "why", "even", "also", "just", "only", "more", "most"}
+_OBJECT_VERBS = {
+    "described",
+    "describes",
+    "denounced",
+    "denounces",
+    "reflects",
+    "reflected",
+    "called",
+    "calls",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "termed",
+    "branded",
+}
+_AFTER_VERBS = {
+    "notes",
+    "states",
+    "read",
+    "reads",
+    "recalls",
+    "surmised",
+    "commented",
+    "questioned",
+    "mused",
+    "wondered",
+    "offered",
+    "quipped",
+    "pressed",
+    "interjected",
+    "relayed",
+    "echoed",
+    "started",
+    "began",
+    "chimed",
+    "boomed",
+}
+_LEAD_BAD = {
+    "and",
+    "but",
+    "or",
+    "so",
+    "then",
+    "as",
+    "if",
+    "when",
+    "while",
+    "because",
+    "that",
+    "which",
+    "where",
+    "though",
+    "although",
+    "after",
+    "before",
+    "since",
+    "until",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "not",
+    "there",
+    "here",
+    "it's",
+    "what",
+    "how",
+    "why",
+    "even",
+    "also",
+    "just",
+    "only",
+    "more",
+    "most",
+}
 _TOKEN_RE = re.compile(r"[^\W_][\w\u2019'.&-]*|[^\w\s]")
 
 
@@ -94,9 +173,7 @@ _FINITE = {"has", "had", "have", "is", "was", "are", "were", "did", "does"}
 _CLOSE_MARKS = "\"'\u201d\u201c\u00bb\u203a\u2019"
 
 
-def _after_subject_first(
-    seg: str, cues: _Cues, qend: int, p: int, limit: int
-) -> _Found | None:
+def _after_subject_first(seg: str, cues: _Cues, qend: int, p: int, limit: int) -> _Found | None:
     """``“…,” Jane Doe, a spokeswoman for X, said``: the words before the verb speak."""
     lower = 0
     depth = 0
@@ -121,21 +198,33 @@ def _after_subject_first(
             if w == ",":
                 commas += 1
                 continue
-            if w in "-\u2014\u2013" or (w == "." and ms > p and
-                                         _ABBREV_RE.search(seg, max(0, ms - 6), ms)):
+            if w in "-\u2014\u2013" or (
+                w == "." and ms > p and _ABBREV_RE.search(seg, max(0, ms - 6), ms)
+            ):
                 continue
             return None
         hit = at(ms) if w[0].islower() else None
         bare = w.rstrip(".")
         past = (
-            comma_end and not commas and len(bare) > 4 and bare.islower()
-            and (bare.endswith("ed") and not _STRANDED_RE.match(seg, m.end())
-                 or bare.endswith("s") and not bare.endswith("ss")
-                 and seg[m.end() : m.end() + 1] in (".", ",", ";"))
-            and (lower == 0 or lower == 1 and seg[p:ms].strip() in
-                 ("it", "he", "she", "they", "we", "I")
-                 or lower <= 2 and seg[p:ms].split()[0].lower() in ("a", "an", "the")
-                 and any(c.isupper() for c in seg[p:ms]))
+            comma_end
+            and not commas
+            and len(bare) > 4
+            and bare.islower()
+            and (
+                bare.endswith("ed")
+                and not _STRANDED_RE.match(seg, m.end())
+                or bare.endswith("s")
+                and not bare.endswith("ss")
+                and seg[m.end() : m.end() + 1] in (".", ",", ";")
+            )
+            and (
+                lower == 0
+                or lower == 1
+                and seg[p:ms].strip() in ("it", "he", "she", "they", "we", "I")
+                or lower <= 2
+                and seg[p:ms].split()[0].lower() in ("a", "an", "the")
+                and any(c.isupper() for c in seg[p:ms])
+            )
         )  # “…,” it recommended / “…,” an angry Hollande retaliated: a verb outside the lexicon
         if hit is not None or (bare in _AFTER_VERBS and comma_end) or past:
             end = hit.b if hit is not None else ms + len(bare)
@@ -157,8 +246,10 @@ def _subject_span(
 ) -> _Found | None:
     """The speaker written between ``p`` and the verb at ``verb`` (auxiliaries dropped)."""
     toks = [m.span() for m in _TOKEN_RE.finditer(seg, p, verb)]
-    while toks and (seg[toks[-1][0] : toks[-1][1]] in _AUX_SET or
-                    seg[toks[-1][0] : toks[-1][1]] in (",", "-", "\u2014", "\u2013")):
+    while toks and (
+        seg[toks[-1][0] : toks[-1][1]] in _AUX_SET
+        or seg[toks[-1][0] : toks[-1][1]] in (",", "-", "\u2014", "\u2013")
+    ):
         toks.pop()
     if not toks or len(toks) > 24:
         return None
@@ -199,10 +290,7 @@ def _subject_span(
     return _Found(span, cue_span, False, 3)
 
 
-
-def _before(
-    seg: str, cues: _Cues, floor: int, qstart: int, outer_floor: int = -1
-) -> _Found | None:
+def _before(seg: str, cues: _Cues, floor: int, qstart: int, outer_floor: int = -1) -> _Found | None:
     """Speaker and cue in the sentence before the opening mark.
 
     The nearest cue with a subject is taken, unless the sentence opens with a
@@ -214,8 +302,10 @@ def _before(
     ruled = _sentence_rules(seg, s0, qstart, near) if near is not None else None
     if ruled is not None:
         return ruled
-    if near is not None and _WHAT_PRONOUN_RE.search(seg, max(s0, near.speaker[0] - 6),
-                                                     near.speaker[1]) is not None:
+    if (
+        near is not None
+        and _WHAT_PRONOUN_RE.search(seg, max(s0, near.speaker[0] - 6), near.speaker[1]) is not None
+    ):
         # The president denounced what he called “…”: the sentence's subject
         main = _main_subject(seg, s0, near.speaker[0])
         if main is not None:
@@ -260,8 +350,10 @@ def _outer_source(seg: str, cues: _Cues, s0: int, near: _Found) -> _Found | None
                 if np is not None:
                     return _Found(np, m.span(), False, 2)
             continue
-        if word.endswith("ing") and _PROGRESSIVE_RE.search(seg, max(s0, m.start() - 6),
-                                                          m.start()) is None:
+        if (
+            word.endswith("ing")
+            and _PROGRESSIVE_RE.search(seg, max(s0, m.start() - 6), m.start()) is None
+        ):
             if seg[s0 : m.start()].rstrip().endswith(","):
                 # X endorsed Sanders, saying she believed “…”
                 np = _main_subject(seg, s0, m.start())
@@ -279,7 +371,8 @@ _RELATIVES = {"who", "which", "that", "whom"}
 _HAVING_RE = re.compile(r"\bhaving(?:[ \u00a0]+\w+ly)?[ \u00a0]+$")
 _SUBORDINATE_OPEN_RE = re.compile(
     r"\W*(?:(?:ever|even|just|long|shortly|soon)\s+)?(?:since|when|after|before|while|as|if|"
-    r"because|although|though|once|until)\s", re.IGNORECASE
+    r"because|although|though|once|until)\s",
+    re.IGNORECASE,
 )
 
 
@@ -314,8 +407,11 @@ def _before_near(
             if np:
                 return _Found(np, m.span(), False, strength)
             continue
-        if seg[s0 : m.start()].rstrip().endswith(",") and not word.endswith("ing") and \
-                word not in ("told", "tells", "tell"):
+        if (
+            seg[s0 : m.start()].rstrip().endswith(",")
+            and not word.endswith("ing")
+            and word not in ("told", "tells", "tell")
+        ):
             # The paradox, says Carl Anthony, a historian, is that she was “…”
             np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
             if np and seg[np[1] : np[1] + 1] == "," and seg[np[0]][:1].isupper():
@@ -336,11 +432,17 @@ def _before_near(
             wm = _WITH_RE.search(seg, max(s0, lead - 70), lead)
             if wm is not None:  # with Sen. John McCain calling it a “…”
                 np = _np_before(seg, lead, wm.end())
-                if np is None and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), lead) and \
-                        _SUBORDINATE_WORD_RE.search(seg, wm.end(), lead) is None:
+                if (
+                    np is None
+                    and _WORDS_ONLY_RE.fullmatch(seg, wm.end(), lead)
+                    and _SUBORDINATE_WORD_RE.search(seg, wm.end(), lead) is None
+                ):
                     np = _np_after(seg, wm.end(), lead)  # with the staff of X saying
-                    if np is not None and (vm := _TRAILING_PARTICIPLE_RE.search(
-                            seg, np[0], np[1])) is not None and vm.start() > np[0]:
+                    if (
+                        np is not None
+                        and (vm := _TRAILING_PARTICIPLE_RE.search(seg, np[0], np[1])) is not None
+                        and vm.start() > np[0]
+                    ):
                         np = (np[0], vm.start())  # with Mr Dixon quoted as saying
         if np:
             frame = _SURVEY_RE.match(seg, s0, np[0])
@@ -348,7 +450,7 @@ def _before_near(
                 # In a CNN/ORC poll released Monday, 31% of Republicans said they were “…”
                 np = frame.span(1)
             return _Found(np, _cue_extent(seg, m), False, strength)
-        if seg[s0 : lead].strip():
+        if seg[s0:lead].strip():
             # participle (", saying"), coordination (and said), relative (a video that said)
             np = None
             # , recently telling / … “values,” saying
@@ -359,8 +461,13 @@ def _before_near(
                     full = _sentence_start(seg, outer_floor, s0)
                     if prev.endswith(",") or _WITH_RE.search(seg, full, lead) is None:
                         np = _main_subject(seg, full, lead)
-                if np is None and participle and k > 0 and hits[0].group()[:1].islower() \
-                        and not seg[s0 : hits[0].start()].strip(" ,"):
+                if (
+                    np is None
+                    and participle
+                    and k > 0
+                    and hits[0].group()[:1].islower()
+                    and not seg[s0 : hits[0].start()].strip(" ,")
+                ):
                     # “…,” said Ana Ruiz, a spokeswoman, adding “…”: the inverted subject
                     np = _np_after(seg, _skip_blank(seg, hits[0].end()), lead)
             if np is None:
@@ -372,9 +479,11 @@ def _before_near(
             np = _np_after(seg, _skip_blank(seg, m.end()), qstart)
             if np and seg[np[1] : qstart].strip() in (":", ","):
                 return _Found(np, _cue_extent(seg, m), False, 3)
-            if 0 <= outer_floor < s0 and seg[s0 - 1] in _CLOSE_MARKS and seg[
-                m.end() : qstart
-            ].strip() in ("", ",", ":"):
+            if (
+                0 <= outer_floor < s0
+                and seg[s0 - 1] in _CLOSE_MARKS
+                and seg[m.end() : qstart].strip() in ("", ",", ":")
+            ):
                 # As Ana Ruiz, author of “Dust,” put it, “…”: the subject is before
                 # the title that ends right before the cue
                 full = _sentence_start(seg, outer_floor, s0)
@@ -425,8 +534,27 @@ _FOLLOWS_RE = re.compile(
 )
 
 
-_PREPOSITIONS = {"in", "on", "at", "to", "from", "with", "by", "for", "of", "about", "into",
-                 "over", "under", "after", "before", "during", "via", "than", "like"}
+_PREPOSITIONS = {
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "of",
+    "about",
+    "into",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "via",
+    "than",
+    "like",
+}
 _NAME_COLON_RE = re.compile(
     r"(?<![\w.])((?:[A-Z][\w\u2019'-]*\.?[ \u00a0]){0,3}[A-Z][\w\u2019'-]*[a-z])[ \u00a0]?:$"
 )

@@ -55,16 +55,20 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             t = seg[toks[k][0] : toks[k][1]]
             if t in (".", ";", ":", "(", ")") and not _in_number(seg, toks[k][0]):
                 break
-            if t == "," and k + 1 < len(toks) - 1 and seg[
-                toks[k + 1][0] : toks[k + 1][1]
-            ].lower() in _APPOSITIVE_OPENERS:
+            if (
+                t == ","
+                and k + 1 < len(toks) - 1
+                and seg[toks[k + 1][0] : toks[k + 1][1]].lower() in _APPOSITIVE_OPENERS
+            ):
                 np = _np_before(seg, toks[k][0], floor)
                 if np is not None:
                     return np
             k -= 1
         k = len(toks) - 2
-        while k >= 0 and (seg[toks[k][0] : toks[k][1]] not in (",", ".", ";", ":", "(", ")")
-                          or _in_number(seg, toks[k][0])):
+        while k >= 0 and (
+            seg[toks[k][0] : toks[k][1]] not in (",", ".", ";", ":", "(", ")")
+            or _in_number(seg, toks[k][0])
+        ):
             k -= 1
         if k < 0 or seg[toks[k][0] : toks[k][1]] != "," or len(toks) - k > 30:
             return None
@@ -102,9 +106,14 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
             break
         if (wl in _BREAK_WORDS or wl in _PRONOUNS) and not w[:1].isupper():
             break
-        if not w[:1].isupper() and (wl in _VERBISH or wl == "cannot" or len(wl) > 5 and wl.endswith(
-                "ed") and k > 0 and seg[toks[k - 1][0] : toks[k - 1][1]].lower() not in
-                _DETERMINERS):
+        if not w[:1].isupper() and (
+            wl in _VERBISH
+            or wl == "cannot"
+            or len(wl) > 5
+            and wl.endswith("ed")
+            and k > 0
+            and seg[toks[k - 1][0] : toks[k - 1][1]].lower() not in _DETERMINERS
+        ):
             break  # a verb: the platform committee meeting began vowing
         if wl in _TIME_WORDS and k != len(toks) - 1:
             break
@@ -112,9 +121,11 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
         if wl in _DETERMINERS:
             break
         k -= 1
-    part = start >= 2 and seg[toks[start - 1][0] : toks[start - 1][1]] == "of" and seg[
-        toks[start - 2][0] : toks[start - 2][1]
-    ].lower() in _PARTITIVES
+    part = (
+        start >= 2
+        and seg[toks[start - 1][0] : toks[start - 1][1]] == "of"
+        and seg[toks[start - 2][0] : toks[start - 2][1]].lower() in _PARTITIVES
+    )
     if part:
         start -= 2  # one of her aides said: the quantifier heads the phrase
     # strip leading non-name capitalised words (sentence-initial In, When...)
@@ -133,21 +144,27 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
     if lead > 0:
         prev = seg[toks[lead - 1][0] : toks[lead - 1][1]]
         if (
-            prev[0].isalnum() and prev.lower() not in _SUBJ_BEFORE and not prev[0].isupper()
+            prev[0].isalnum()
+            and prev.lower() not in _SUBJ_BEFORE
+            and not prev[0].isupper()
             and not (prev == "of" and any(w[:1].isupper() for w in words))
         ):  # (not after "of": Secretary of State John Kerry)
             if finite and prev in _NP_PREPOSITIONS:
                 # a columnist for the news site Pando said: the phrase from the head
                 # noun before the preposition is the subject
                 head = _np_before(seg, toks[lead - 1][0], floor)
-                if head is not None and seg[head[0] : head[1]].lower() not in _PRONOUNS and \
-                        _PARTICIPLE_RE.search(seg, head[0], toks[-1][1]) is None:
+                if (
+                    head is not None
+                    and seg[head[0] : head[1]].lower() not in _PRONOUNS
+                    and _PARTICIPLE_RE.search(seg, head[0], toks[-1][1]) is None
+                ):
                     if seg[max(floor, head[0] - 2) : head[0]].strip() == ",":
                         # Ana Ruiz, a spokeswoman for the club said: an appositive
                         # whose closing comma is missing; the name before it
                         owner = _np_before(seg, seg.rindex(",", floor, head[0]), floor)
                         if owner is not None and all(
-                                w[:1].isupper() for w in seg[owner[0] : owner[1]].split()):
+                            w[:1].isupper() for w in seg[owner[0] : owner[1]].split()
+                        ):
                             return owner
                     return head[0], toks[-1][1]
             return None
@@ -161,17 +178,96 @@ def _np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int
 
 _NP_PREPOSITIONS = {"for", "of", "from"}
 _PARTICIPLE_RE = re.compile(r"\b[a-z]+ing\b")
-_PARTITIVES = {"one", "two", "three", "four", "five", "some", "many", "most", "all", "each",
-               "several", "none", "both", "either", "neither", "few", "half", "any"}
-_CLAUSE_LINKS = {"and", "but", "or", "then", "that", "which", "before", "after", "by",
-                 "upon", "while", "when", "as", "to", "of", "without", "in", "with", "for",
-                 "from", "on", "at"}
-_SUBJ_BEFORE = {"and", "but", "that", "as", "while", "when", "because", "if", "so", "though",
-                "although", "where", "after", "before", "since", "until", "which", "who",
-                "why", "how",
-                "whom", "whose", "what", "once", "then", "also", "yet", "meanwhile", "later", "now",
-                "today", "here", "there", "earlier", "ago", "recently", "instead", "too",
-                "however", "again", "afterward", "afterwards", "soon", "only"}
+_PARTITIVES = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "some",
+    "many",
+    "most",
+    "all",
+    "each",
+    "several",
+    "none",
+    "both",
+    "either",
+    "neither",
+    "few",
+    "half",
+    "any",
+}
+_CLAUSE_LINKS = {
+    "and",
+    "but",
+    "or",
+    "then",
+    "that",
+    "which",
+    "before",
+    "after",
+    "by",
+    "upon",
+    "while",
+    "when",
+    "as",
+    "to",
+    "of",
+    "without",
+    "in",
+    "with",
+    "for",
+    "from",
+    "on",
+    "at",
+}
+_SUBJ_BEFORE = {
+    "and",
+    "but",
+    "that",
+    "as",
+    "while",
+    "when",
+    "because",
+    "if",
+    "so",
+    "though",
+    "although",
+    "where",
+    "after",
+    "before",
+    "since",
+    "until",
+    "which",
+    "who",
+    "why",
+    "how",
+    "whom",
+    "whose",
+    "what",
+    "once",
+    "then",
+    "also",
+    "yet",
+    "meanwhile",
+    "later",
+    "now",
+    "today",
+    "here",
+    "there",
+    "earlier",
+    "ago",
+    "recently",
+    "instead",
+    "too",
+    "however",
+    "again",
+    "afterward",
+    "afterwards",
+    "soon",
+    "only",
+}
 
 
 def _clause_subject(
@@ -186,8 +282,12 @@ def _clause_subject(
         a, b = toks[k]
         w = seg[a:b]
         wl = w.lower()
-        if wl == "who" and not names_only and k >= 2 and seg[toks[k - 1][0]] == "," and any(
-            seg[x:y] == "," for x, y in toks[k + 1 :]
+        if (
+            wl == "who"
+            and not names_only
+            and k >= 2
+            and seg[toks[k - 1][0]] == ","
+            and any(seg[x:y] == "," for x, y in toks[k + 1 :])
         ):
             # Clinton, who was speaking to mayors, told them: the antecedent
             ante = _np_before(seg, toks[k - 1][0], s0)
@@ -211,14 +311,19 @@ def _clause_subject(
                     k -= 1
                     continue
             return a, b
-        if w[:1].isupper() and wl not in _NOT_NAMES and wl not in _TIME_WORDS and not (
-            w.endswith(".") and w[:-1] in _ABBREV
+        if (
+            w[:1].isupper()
+            and wl not in _NOT_NAMES
+            and wl not in _TIME_WORDS
+            and not (w.endswith(".") and w[:-1] in _ABBREV)
         ):
             # a name run ending here
             j = k
-            while j - 1 >= 0 and seg[toks[j - 1][0] : toks[j - 1][1]][:1].isupper() and seg[
-                toks[j - 1][0] : toks[j - 1][1]
-            ].lower() not in _NOT_NAMES:
+            while (
+                j - 1 >= 0
+                and seg[toks[j - 1][0] : toks[j - 1][1]][:1].isupper()
+                and seg[toks[j - 1][0] : toks[j - 1][1]].lower() not in _NOT_NAMES
+            ):
                 j -= 1
             nxt = seg[toks[k + 1][0] : toks[k + 1][1]] if k + 1 < len(toks) else ""
             nl = nxt.lower()
@@ -229,13 +334,24 @@ def _clause_subject(
                     k = j - 1  # Reprising one of her lines, …: a participle, no name
                     continue
                 return toks[j][0], b
-            verbish = bool(nxt) and nxt[0].isalpha() and not nxt[:1].isupper() and (
-                nl in _VERBISH or nl in _AUX_SET or nl in _CUE_WORDS
-                or (nl.endswith(("ed", "s")) and nl not in _BREAK_WORDS and len(nl) > 3)
+            verbish = (
+                bool(nxt)
+                and nxt[0].isalpha()
+                and not nxt[:1].isupper()
+                and (
+                    nl in _VERBISH
+                    or nl in _AUX_SET
+                    or nl in _CUE_WORDS
+                    or (nl.endswith(("ed", "s")) and nl not in _BREAK_WORDS and len(nl) > 3)
+                )
             )
             after = seg[toks[k + 2][0] : toks[k + 2][1]] if k + 2 < len(toks) else ""
-            if nxt == "," and after in _CUE_WORDS and after.endswith("ing") and (
-                    before in _CUE_WORDS or before in (",", ".")):
+            if (
+                nxt == ","
+                and after in _CUE_WORDS
+                and after.endswith("ing")
+                and (before in _CUE_WORDS or before in (",", "."))
+            ):
                 verbish = True  # said Mr. Burr, adding that he …: the participle's subject
             if verbish or (at_start and nxt in (",", "")):
                 a2 = toks[j][0]
@@ -249,20 +365,96 @@ def _clause_subject(
 
 
 # verbs whose object is a reported clause (argue he is “…”)
-_COMPLEMENT_VERBS = {"that", "arguing", "argued", "argues", "believes", "believed", "thinks",
-                     "thought", "proposed", "suggested", "suggesting", "insisted", "insisting",
-                     "claimed", "claiming", "contended", "contending"}
+_COMPLEMENT_VERBS = {
+    "that",
+    "arguing",
+    "argued",
+    "argues",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "proposed",
+    "suggested",
+    "suggesting",
+    "insisted",
+    "insisting",
+    "claimed",
+    "claiming",
+    "contended",
+    "contending",
+}
 
 
-_SUBORDINATORS = {"when", "while", "if", "after", "before", "as", "although", "though",
-                  "because", "since", "once", "until", "in", "on", "at", "during", "with",
-                  "despite", "for", "by", "from", "following", "asked", "speaking", "unlike",
-                  "like", "without", "amid", "over", "under", "through", "within", "still",
-                  "but", "and", "yet", "so", "meanwhile", "however", "instead", "indeed",
-                  "earlier", "later", "last", "this", "then", "now", "today", "yesterday",
-                  "across", "among", "around", "throughout", "beyond", "inside", "outside",
-                  "against", "given", "regarding", "upon", "toward", "towards", "alongside",
-                  "beside", "besides", "behind", "near"}
+_SUBORDINATORS = {
+    "when",
+    "while",
+    "if",
+    "after",
+    "before",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "once",
+    "until",
+    "in",
+    "on",
+    "at",
+    "during",
+    "with",
+    "despite",
+    "for",
+    "by",
+    "from",
+    "following",
+    "asked",
+    "speaking",
+    "unlike",
+    "like",
+    "without",
+    "amid",
+    "over",
+    "under",
+    "through",
+    "within",
+    "still",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "meanwhile",
+    "however",
+    "instead",
+    "indeed",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "across",
+    "among",
+    "around",
+    "throughout",
+    "beyond",
+    "inside",
+    "outside",
+    "against",
+    "given",
+    "regarding",
+    "upon",
+    "toward",
+    "towards",
+    "alongside",
+    "beside",
+    "besides",
+    "behind",
+    "near",
+}
 
 
 _ROUGHLY = {"about", "nearly", "almost", "roughly", "some", "around", "over"}
@@ -276,9 +468,7 @@ _DATELINE_RE = re.compile(
 )
 
 
-def _main_subject(
-    seg: str, s0: int, end: int, clause: bool = False
-) -> tuple[int, int] | None:
+def _main_subject(seg: str, s0: int, end: int, clause: bool = False) -> tuple[int, int] | None:
     """The subject of the main clause of the sentence starting at ``s0`` (before ``end``):
     the first pronoun, name or noun phrase followed by a verb, after an introductory
     phrase (``When ..., he laughed and said``). With ``clause``, ``s0`` opens a
@@ -291,9 +481,12 @@ def _main_subject(
     i = 0
     if clause:
         pass
-    elif len(toks) > 2 and seg[toks[0][0] : toks[0][1]].lower() in _COORDINATORS and seg[
-        toks[1][0] : toks[1][1]
-    ].lower() not in _SUBORDINATORS and seg[toks[1][0]].isupper():
+    elif (
+        len(toks) > 2
+        and seg[toks[0][0] : toks[0][1]].lower() in _COORDINATORS
+        and seg[toks[1][0] : toks[1][1]].lower() not in _SUBORDINATORS
+        and seg[toks[1][0]].isupper()
+    ):
         i = 1  # But Obama, making it clear …, stood: the coordinator alone
     elif toks and seg[toks[0][0] : toks[0][1]].lower() in _SUBORDINATORS:
         i = 1
@@ -311,8 +504,7 @@ def _main_subject(
         # a short time phrase: Hours later, Trump returned… / On Tuesday night, she…
         for k, (a, b) in enumerate(toks[:5]):
             if seg[a:b] == ",":
-                if any(seg[x:y].lower() in _TIME_WORDS or seg[x:y] == "ago"
-                       for x, y in toks[:k]):
+                if any(seg[x:y].lower() in _TIME_WORDS or seg[x:y] == "ago" for x, y in toks[:k]):
                     i = k + 1
                 break
     n = len(toks)
@@ -324,19 +516,30 @@ def _main_subject(
         wl = w.lower()
         if wl in ("he", "she", "they", "i", "we"):
             return a, b
-        if i + 1 < n and (wl in _ROUGHLY and seg[toks[i + 1][0]].isdigit() or intro and wl in (
-                "even", "also")):
+        if i + 1 < n and (
+            wl in _ROUGHLY and seg[toks[i + 1][0]].isdigit() or intro and wl in ("even", "also")
+        ):
             i += 1  # …, about 200 protesters gathered / …, even a top strategist said
             roughly = wl in _ROUGHLY
             continue
         if not w[0].isalnum() or wl in _NOT_NAMES and wl not in _DETERMINERS:
             return None
-        if not w[:1].isupper() and wl not in _DETERMINERS and not (
-            w[0].isdigit() and (roughly or "-" in w)  # 76-year-old Ana Ruiz said
-        ) and not (
-            intro and w.isalpha() and wl not in _BREAK_WORDS and wl not in _AUX_SET
-            and wl not in _VERBISH and wl not in _CUE_WORDS and not wl.endswith(("ing", "ly"))
-            and wl not in ("more", "most", "less", "much", "very")
+        if (
+            not w[:1].isupper()
+            and wl not in _DETERMINERS
+            and not (
+                w[0].isdigit() and (roughly or "-" in w)  # 76-year-old Ana Ruiz said
+            )
+            and not (
+                intro
+                and w.isalpha()
+                and wl not in _BREAK_WORDS
+                and wl not in _AUX_SET
+                and wl not in _VERBISH
+                and wl not in _CUE_WORDS
+                and not wl.endswith(("ing", "ly"))
+                and wl not in ("more", "most", "less", "much", "very")
+            )
         ):  # after an introductory phrase: Across Asia, policymakers have been …
             return None
         if (_key(wl) in _NOT_NAMES and wl not in _DETERMINERS) or wl in _TIME_WORDS:
@@ -347,15 +550,32 @@ def _main_subject(
             # (a long title: Communications Office Secretary Ana Ruiz)
             x = seg[toks[j][0] : toks[j][1]]
             xl = x.lower()
-            if xl == "of" and j > i and j + 1 < n and seg[toks[j + 1][0]][:1].isupper() and \
-                    seg[toks[j - 1][0]][:1].isupper():
+            if (
+                xl == "of"
+                and j > i
+                and j + 1 < n
+                and seg[toks[j + 1][0]][:1].isupper()
+                and seg[toks[j - 1][0]][:1].isupper()
+            ):
                 j += 1  # Senator Chris Murphy of Connecticut
                 continue
-            if not x[0].isalnum() or (j > i and not x[:1].isupper() and (
-                    xl in _BREAK_WORDS or xl in _AUX_SET or xl in _VERBISH or xl in _CUE_WORDS
-                    or clause and xl == "who"
-                    or (xl.endswith("ed") and len(xl) > 4 and seg[
-                        toks[j - 1][0] : toks[j - 1][1]].lower() not in _DETERMINERS))):
+            if not x[0].isalnum() or (
+                j > i
+                and not x[:1].isupper()
+                and (
+                    xl in _BREAK_WORDS
+                    or xl in _AUX_SET
+                    or xl in _VERBISH
+                    or xl in _CUE_WORDS
+                    or clause
+                    and xl == "who"
+                    or (
+                        xl.endswith("ed")
+                        and len(xl) > 4
+                        and seg[toks[j - 1][0] : toks[j - 1][1]].lower() not in _DETERMINERS
+                    )
+                )
+            ):
                 break
             j += 1
         if (j >= n or not seg[toks[j][0]].isalnum()) and j - i >= 2:
@@ -380,20 +600,32 @@ def _main_subject(
                 elif sep == ",":
                     k = _more_appositives(seg, toks, k)
         # a time adverbial between subject and verb: Donald Trump on Thursday ratcheted up
-        if k + 1 < n and seg[toks[k][0] : toks[k][1]] in ("on", "last", "this", "earlier") and \
-                seg[toks[k + 1][0] : toks[k + 1][1]].lower() in _TIME_WORDS:
+        if (
+            k + 1 < n
+            and seg[toks[k][0] : toks[k][1]] in ("on", "last", "this", "earlier")
+            and seg[toks[k + 1][0] : toks[k + 1][1]].lower() in _TIME_WORDS
+        ):
             k += 2
             if k < n and seg[toks[k][0] : toks[k][1]].lower() in _TIME_WORDS:
                 k += 1
         k = _skip_setting(seg, toks, k)
         nxt = seg[toks[k][0] : toks[k][1]].lower() if k < n else ""
-        if nxt and nxt[0].isalpha() and (
-            nxt in _VERBISH or nxt in _AUX_SET or nxt in _CUE_WORDS
-            or (nxt.endswith(("ed", "s")) and nxt not in _BREAK_WORDS and len(nxt) > 3)
+        if (
+            nxt
+            and nxt[0].isalpha()
+            and (
+                nxt in _VERBISH
+                or nxt in _AUX_SET
+                or nxt in _CUE_WORDS
+                or (nxt.endswith(("ed", "s")) and nxt not in _BREAK_WORDS and len(nxt) > 3)
+            )
         ):
             first = i
-            while first < j - 1 and seg[toks[first][0] : toks[first][1]].lower() in _NOT_NAMES \
-                    and seg[toks[first][0] : toks[first][1]].lower() not in _DETERMINERS:
+            while (
+                first < j - 1
+                and seg[toks[first][0] : toks[first][1]].lower() in _NOT_NAMES
+                and seg[toks[first][0] : toks[first][1]].lower() not in _DETERMINERS
+            ):
                 first += 1
             return toks[first][0], toks[j - 1][1]
         return None
@@ -406,8 +638,7 @@ def _initial_np(seg: str, toks: list[tuple[int, int]]) -> tuple[int, int] | None
     for k, (a, b) in enumerate(toks[:8]):
         if seg[a:b] == ",":
             w0 = seg[toks[0][0] : toks[0][1]].lower()
-            if w0 in _NOT_NAMES or w0 in _SUBORDINATORS or k <= 3 or w0.endswith(
-                    ("ing", "ed")):
+            if w0 in _NOT_NAMES or w0 in _SUBORDINATORS or k <= 3 or w0.endswith(("ing", "ed")):
                 i = k + 1  # Reprising one of her lines, the former secretary …
             break
     run: list[tuple[int, int]] = []
@@ -419,17 +650,24 @@ def _initial_np(seg: str, toks: list[tuple[int, int]]) -> tuple[int, int] | None
         if not run and wl in _DETERMINERS:
             run.append((a, b))
             continue
-        if run and (wl in _BREAK_WORDS or wl in _AUX_SET or wl in _VERBISH
-                    or wl in _CUE_WORDS):
+        if run and (wl in _BREAK_WORDS or wl in _AUX_SET or wl in _VERBISH or wl in _CUE_WORDS):
             break
-        if run and not w[:1].isupper() and wl.endswith(("ed", "s")) and len(run) >= 1 and \
-                seg[run[-1][0] : run[-1][1]].lower() not in _DETERMINERS:
+        if (
+            run
+            and not w[:1].isupper()
+            and wl.endswith(("ed", "s"))
+            and len(run) >= 1
+            and seg[run[-1][0] : run[-1][1]].lower() not in _DETERMINERS
+        ):
             break
         if not run and not w[:1].isupper():
             break
         run.append((a, b))
-    while run and seg[run[0][0] : run[0][1]].lower() in _NOT_NAMES and \
-            seg[run[0][0] : run[0][1]].lower() not in _DETERMINERS:
+    while (
+        run
+        and seg[run[0][0] : run[0][1]].lower() in _NOT_NAMES
+        and seg[run[0][0] : run[0][1]].lower() not in _DETERMINERS
+    ):
         run.pop(0)
     if not run or (len(run) == 1 and seg[run[0][0] : run[0][1]].lower() in _DETERMINERS):
         return None

@@ -44,7 +44,13 @@ def _object_of(text: str, b: _Found, s: int) -> bool:
     if b.cue is None or not text[b.cue[1] - 1].isalpha():
         return False
     if _FINITE_OPEN_RE.match(text, s) is not None and text[b.cue[0] : b.cue[1]].lower() not in (
-            "asked", "asks", "ask", "wondered", "wonders", "questioned"):
+        "asked",
+        "asks",
+        "ask",
+        "wondered",
+        "wonders",
+        "questioned",
+    ):
         return False  # Nothing Ruiz said “will calm them,” Lee said: the quote is a predicate
     return _OBJECT_GAP_RE.match(text, b.cue[1], s) is not None
 

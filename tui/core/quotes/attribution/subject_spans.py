@@ -26,8 +26,11 @@ def _more_appositives(seg: str, toks: list[tuple[int, int]], k: int) -> int:
         if k >= len(toks) or _verbish(seg[toks[k][0] : toks[k][1]].lower()):
             return k
         m = k
-        while m < len(toks) and m - k < 25 and seg[toks[m][0] : toks[m][1]] not in (
-                ",", ".", ";", ":"):
+        while (
+            m < len(toks)
+            and m - k < 25
+            and seg[toks[m][0] : toks[m][1]] not in (",", ".", ";", ":")
+        ):
             m += 1
         if m >= len(toks) or m - k >= 25 or seg[toks[m][0] : toks[m][1]] != ",":
             return k
@@ -39,16 +42,48 @@ def _more_appositives(seg: str, toks: list[tuple[int, int]], k: int) -> int:
 
 def _verbish(w: str) -> bool:
     """Whether the lower-case word ``w`` can be the verb after a subject."""
-    return bool(w) and w[0].isalpha() and (
-        w in _VERBISH or w in _AUX_SET or w in _CUE_WORDS
-        or (w.endswith(("ed", "s")) and w not in _BREAK_WORDS and len(w) > 3)
+    return (
+        bool(w)
+        and w[0].isalpha()
+        and (
+            w in _VERBISH
+            or w in _AUX_SET
+            or w in _CUE_WORDS
+            or (w.endswith(("ed", "s")) and w not in _BREAK_WORDS and len(w) > 3)
+        )
     )
 
 
 # first words of two-word place names (The mayor of Trenton, New Jersey, said)
-_PLACE_OPENERS = {"New", "North", "South", "East", "West", "Rhode", "Los", "Las", "San",
-                  "Santa", "St.", "Saint", "Fort", "Port", "Hong", "Sri", "Costa", "Puerto",
-                  "El", "Salt", "Baton", "Des", "Little", "Palm", "Kansas", "Buenos", "Tel"}
+_PLACE_OPENERS = {
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Rhode",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "St.",
+    "Saint",
+    "Fort",
+    "Port",
+    "Hong",
+    "Sri",
+    "Costa",
+    "Puerto",
+    "El",
+    "Salt",
+    "Baton",
+    "Des",
+    "Little",
+    "Palm",
+    "Kansas",
+    "Buenos",
+    "Tel",
+}
 
 
 def _apposed_name(
@@ -61,8 +96,11 @@ def _apposed_name(
         seg[np[0] : np[1]].split()[0].lower() in ("the", "a", "an")
         or seg[max(floor, np[0] - 4) : np[0]].rstrip().endswith((" of", " for"))
     )
-    if titled and 2 <= len(name) <= 4 and all(
-        seg[a].isupper() and seg[a:b].rstrip(".").isalpha() for a, b in name
-    ) and seg[name[0][0] : name[0][1]] not in _PLACE_OPENERS:
+    if (
+        titled
+        and 2 <= len(name) <= 4
+        and all(seg[a].isupper() and seg[a:b].rstrip(".").isalpha() for a, b in name)
+        and seg[name[0][0] : name[0][1]] not in _PLACE_OPENERS
+    ):
         return name[0][0], name[-1][1]
     return None

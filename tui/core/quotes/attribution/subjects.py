@@ -72,8 +72,12 @@ def _names_no_one(text: str, s0: int, span: Span2) -> bool:
     w0 = words[0]
     w0l = w0.lower()
     before = text[max(s0, a - 40) : a].strip()
-    if len(words) == 1 and w0l.endswith("ly") and len(w0) > 4 and (
-            w0.islower() or text.startswith(",", b)):
+    if (
+        len(words) == 1
+        and w0l.endswith("ly")
+        and len(w0) > 4
+        and (w0.islower() or text.startswith(",", b))
+    ):
         return True  # Specifically, “…” / That’s partly because
     if len(words) == 1 and w0l.endswith("ing") and not before:
         return True  # Acknowledging that “…”, Allen did
