@@ -14,11 +14,15 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
 from tui.core.safety import visible
 from tui.resources import default_corpus
+
+if TYPE_CHECKING:
+    from tui.core.library import Library
+    from tui.core.search import SearchHit
 
 SUBCOMMANDS = ("list", "search", "quotes")
 EXIT_USAGE = 2
@@ -79,37 +83,32 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return browser, tools
 
 
-def _load(folder: Path | None, with_index: bool = False, use_cache: bool = False) -> Any:
+def _load(
+    folder: Path | None, *, use_cache: bool, index: bool = True, quotes: bool = True
+) -> Library:
     """Load the corpus for a subcommand, warning on stderr about skipped files.
 
-    With ``with_index`` the result is ``(corpus, index)``, through the cache when allowed.
+    Through the cache unless ``use_cache`` is false (``--no-cache``); ``index`` and
+    ``quotes`` say what the subcommand needs.
     """
-    from tui.core.corpus import load_corpus
+    from tui.core.library import Library
 
     root = folder if folder is not None else default_corpus()
-    index = None
-    if with_index and use_cache:
-        from tui.core.cache import load_cached
-
-        cached = load_cached(root)
-        corpus, index = cached.corpus, cached.index
-        for problem in cached.warnings:
-            print(f"seedtui: warning: cache: {problem}", file=sys.stderr)
-    else:
-        corpus = load_corpus(root)
+    library = Library(root, use_cache=use_cache).load_now(index=index or use_cache, quotes=quotes)
+    corpus = library.corpus
+    assert corpus is not None  # load_now raises CorpusError when the folder cannot be read
+    for problem in library.cache_warnings:
+        print(f"seedtui: warning: cache: {problem}", file=sys.stderr)
     for skipped in corpus.skipped:
         print(
-            f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}", file=sys.stderr
+            f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}",
+            file=sys.stderr,
         )
     for warning in corpus.warnings:
         print(f"seedtui: warning: {visible(warning.path)}: {warning.message}", file=sys.stderr)
     if not corpus.articles:
         raise UsageError(f"no articles (*.txt, *.md) in {root}")
-    if with_index:
-        from tui.core.search import SearchIndex
-
-        return corpus, index if index is not None else SearchIndex.build(corpus.articles)
-    return corpus
+    return library
 
 
 def _emit_json(rows: Iterable[dict[str, Any]]) -> None:
@@ -136,19 +135,17 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def command_list(args: argparse.Namespace) -> int:
     """``seedtui list``: one row per article."""
-    from tui.core.quotes import find_quotes
-
-    corpus = _load(args.corpus)
-    rows = [
+    library = _load(args.corpus, use_cache=not args.no_cache, index=False)
+    rows: list[dict[str, Any]] = [
         {
             "id": article.id,
             "path": article.path,
             "title": article.title,
             "date": article.date,
             "words": article.words,
-            "quotes": len(find_quotes(article.text)),
+            "quotes": len(library.quotes_of(number)),
         }
-        for article in corpus.articles
+        for number, article in enumerate(library.articles)
     ]
     if args.json:
         _emit_json(rows)
@@ -163,10 +160,10 @@ def command_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hit_rows(corpus: Any, hits: Sequence[Any]) -> list[dict[str, Any]]:
+def _hit_rows(library: Library, hits: Sequence[SearchHit]) -> list[dict[str, Any]]:
     rows = []
     for hit in hits:
-        article = corpus.articles[hit.article]
+        article = library.articles[hit.article]
         rows.append(
             {
                 "id": article.id,
@@ -197,20 +194,20 @@ def command_search(args: argparse.Namespace) -> int:
         if not args.query.strip():
             raise UsageError("empty query")
         queries = [args.query]
-    corpus, index = _load(args.corpus, with_index=True, use_cache=not args.no_cache)
+    library = _load(args.corpus, use_cache=not args.no_cache, quotes=False)
     if args.queries is not None:
         for query in queries:
             began = time.perf_counter()
-            hits = index.search(query, args.limit, prefix_last=False)
+            hits = library.search(query, args.limit, prefix_last=False)
             elapsed = (time.perf_counter() - began) * 1000
-            rows = _hit_rows(corpus, hits)
+            rows = _hit_rows(library, hits)
             if args.json:
                 _emit_json([{"query": query, "ms": round(elapsed, 3), "hits": rows}])
             else:
                 best = f"{rows[0]['id']}  {_one_line(rows[0]['text'], 60)}" if rows else "no match"
                 print(f"{elapsed:8.2f} ms  {len(rows):3d} hits  {query!r}: {best}")
         return 0
-    rows = _hit_rows(corpus, index.search(queries[0], args.limit, prefix_last=False))
+    rows = _hit_rows(library, library.search(queries[0], args.limit, prefix_last=False))
     if args.json:
         _emit_json(rows)
     elif not rows:
@@ -225,12 +222,12 @@ def command_search(args: argparse.Namespace) -> int:
 
 def command_quotes(args: argparse.Namespace) -> int:
     """``seedtui quotes``: every quotation with its speaker and cue."""
-    from tui.core.quotes import find_quotes, speaker_matches
+    from tui.core.quotes import speaker_matches
 
-    corpus = _load(args.corpus)
-    rows = []
-    for article in corpus.articles:
-        for quote in find_quotes(article.text):
+    library = _load(args.corpus, use_cache=not args.no_cache, index=False)
+    rows: list[dict[str, Any]] = []
+    for number, article in enumerate(library.articles):
+        for quote in library.quotes_of(number):
             if args.speaker and not speaker_matches(
                 args.speaker, quote.speaker_name, quote.speaker
             ):

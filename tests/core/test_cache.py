@@ -394,8 +394,8 @@ def test_changed_file_keeps_the_other_quotations(
     assert quotes == cold.finish_quotes()
 
 
-def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
-    from tui.core.corpus.read import _relative, find_files
+def test_the_walk_lists_what_load_corpus_reads(corpus: Path) -> None:
+    from tui.core.corpus import load_corpus
     from tui.core.corpus.walk import scan_files
 
     _write(corpus / ".hidden" / "secret.txt", "Hidden\n\nNot an article.\n")
@@ -404,14 +404,19 @@ def test_scan_lists_the_files_load_corpus_reads(corpus: Path) -> None:
     _write(corpus / "notes.rst", "not an article\n")
     (corpus / "world" / "loop").symlink_to(corpus, target_is_directory=True)
     scanned = scan_files(corpus, None)
-    assert [relative for _full, relative, _key in scanned] == [
-        _relative(path, corpus) for path in find_files(corpus)
-    ]
-    assert all(key is not None for _full, _relative_path, key in scanned)
+    relatives = [relative for _full, relative, _key in scanned]
+    assert "world/LOUD.TXT" in relatives
+    assert not any("secret" in r or "draft" in r or r.endswith(".rst") for r in relatives)
+    assert not any(r.startswith("world/loop/") for r in relatives)  # links are not followed
+    assert all(key is not None for _full, _relative, key in scanned)
+    assert [key for _f, _r, key in scan_files(corpus, None, stat=False)] == [None] * len(scanned)
+    loaded = load_corpus(corpus)
+    read = [a.path for a in loaded.articles] + [s.path for s in loaded.skipped]
+    assert sorted(read) == sorted(relatives)
 
 
 def test_cancel_stops_loading(corpus: Path, tmp_path: Path) -> None:
-    from tui.core.corpus.read import LoadCancelled
+    from tui.core.corpus import LoadCancelled
 
     cancel = threading.Event()
     cancel.set()
@@ -481,7 +486,7 @@ def test_a_corpus_read_without_the_cache_fills_it(corpus: Path, tmp_path: Path) 
     import time
 
     from tui.core.cache.load import file_key, save_loaded
-    from tui.core.corpus.read import find_files, read_article
+    from tui.core.corpus import find_files, read_article
     from tui.core.quotes.find import find_quotes
     from tui.core.quotes.table import QuoteTable
 

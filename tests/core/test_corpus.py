@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus.read import CorpusError, NotText, decode, load_corpus
+from tui.core.corpus import CorpusError, load_corpus
+from tui.core.corpus.read import NotText, decode
 
 
 def test_fixture_corpus_loads_every_article_sorted_by_date(corpus_dir: Path) -> None:

@@ -156,7 +156,7 @@ async def test_pilot_session_on_the_hostile_corpus(hostile: Path) -> None:
         await idle(app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
-        assert hits and screen.corpus.articles[hits[0].article].id == "big"
+        assert hits and screen.library.corpus.articles[hits[0].article].id == "big"
         await pilot.press("enter")
         await pilot.pause()
         assert reader.article is not None and reader.article.id == "big"

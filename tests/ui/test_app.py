@@ -43,7 +43,7 @@ async def test_start_shows_the_articles_and_the_first_one(corpus_dir: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         listing = screen.query_one(ArticleList)
-        assert [a.id for a in listing.articles] == [a.id for a in screen.corpus.articles]
+        assert [a.id for a in listing.articles] == [a.id for a in screen.library.corpus.articles]
         assert listing.option_count == 4
         reader = screen.query_one(ArticleReader)
         assert reader.article is listing.articles[0]
@@ -99,7 +99,7 @@ async def test_search_opens_the_passage_highlighted(corpus_dir: Path) -> None:
         assert screen.query_one(ContentSwitcher).current == "results"
         results = screen.query_one(ResultList)
         hit = results.hits[0]
-        article = screen.corpus.articles[hit.article]
+        article = screen.library.corpus.articles[hit.article]
         assert article.id == "world/harbour-bridge"
         assert "islanders cut off" in article.text[hit.start : hit.end]
         await pilot.press("enter")
@@ -138,7 +138,7 @@ async def test_stale_results_are_dropped(corpus_dir: Path) -> None:
         await pilot.pause()
         results = screen.query_one(ResultList)
         assert results.hits
-        assert screen.corpus.articles[results.hits[0].article].id == "world/grain-talks"
+        assert screen.library.corpus.articles[results.hits[0].article].id == "world/grain-talks"
         assert "'grain'" in screen.query_one(StatusBar).message
 
 

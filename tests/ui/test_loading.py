@@ -53,7 +53,7 @@ async def test_second_start_comes_from_the_cache(
         await idle(pilot.app)
         await pilot.pause()
         screen = pilot.app.screen
-        assert isinstance(screen, MainScreen) and screen.reused_from_cache == 0
+        assert isinstance(screen, MainScreen) and screen.library.reused == 0
     assert cache_path(root).exists()
     (root / "world" / "new.txt").write_text("Fresh\n\nA new article on lighthouses.\n", "utf-8")
     async with SeedApp(root).run_test(size=SIZE) as pilot:
@@ -61,12 +61,12 @@ async def test_second_start_comes_from_the_cache(
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
-        assert screen.reused_from_cache == 4
+        assert screen.library.reused == 4
         await pilot.press("escape", "slash", *"lighthouses")  # the reader had the focus
         await idle(pilot.app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
-        assert screen.corpus.articles[hits[0].article].id == "world/new"
+        assert screen.library.corpus.articles[hits[0].article].id == "world/new"
     assert not any(p.suffix in (".cache", ".tmp") for p in root.rglob("*"))
 
 

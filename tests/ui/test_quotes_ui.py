@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import ContentSwitcher
 
-import tui.ui.jobs
+import tui.core.quotes.table
 from tests.helpers import idle, ready
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
@@ -53,7 +53,7 @@ async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: P
         await idle(app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
-        texts = [screen.corpus.articles[h.article].text[h.start : h.end] for h in hits]
+        texts = [screen.library.corpus.articles[h.article].text[h.start : h.end] for h in hits]
         assert len(texts) == 2
         assert any("proper rest" in t for t in texts)
         assert any("islanders cut off" in t for t in texts)
@@ -61,29 +61,29 @@ async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: P
         await idle(app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
-        assert {screen.corpus.articles[h.article].id for h in hits} == {"science/comet-survey"}
+        assert {screen.library.articles[h.article].id for h in hits} == {"science/comet-survey"}
 
 
 async def test_speaker_query_typed_before_the_quotations_is_answered_when_they_come(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    real = tui.ui.jobs.find_quotes
+    real = tui.core.quotes.table.corpus_quotes
 
-    def slow_find_quotes(text: str) -> list[object]:
-        release.wait(10)  # the quotations come only when the test says so
+    def slow_corpus_quotes(text: str) -> list[object]:
+        release.wait(10)  # the corpus-wide quotations come only when the test says so
         return real(text)
 
-    monkeypatch.setattr(tui.ui.jobs, "find_quotes", slow_find_quotes)
+    monkeypatch.setattr(tui.core.quotes.table, "corpus_quotes", slow_corpus_quotes)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         for _ in range(250):  # the index, not the quotations: those are held back
             await pilot.pause(0.02)
-            if screen.index is not None:
+            if screen.library.index is not None:
                 break
-        assert screen.index is not None and not screen.quotes_ready
+        assert screen.library.index is not None and not screen.library.quotes_ready
         await pilot.press("slash", *"speaker:brandauer")
         for _ in range(50):
             await pilot.pause(0.02)

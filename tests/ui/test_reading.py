@@ -73,7 +73,7 @@ async def test_walking_hits_across_articles(corpus_dir: Path) -> None:
             await pilot.pause()
             assert screen.query_one(StatusBar).message == f"Hit {rank}/{len(hits)}"
             seen.append((reader.article.id, reader.passage))
-        expected = [(screen.corpus.articles[h.article].id, h.passage) for h in hits]
+        expected = [(screen.library.corpus.articles[h.article].id, h.passage) for h in hits]
         assert seen == expected
         await pilot.press("less_than_sign")
         await pilot.pause()
@@ -263,4 +263,4 @@ async def test_reload_shows_new_and_removed_files(tmp_path: Path, corpus_dir: Pa
         await idle(app)
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
-        assert screen.corpus.articles[hits[0].article].id == "world/late-news"
+        assert screen.library.corpus.articles[hits[0].article].id == "world/late-news"

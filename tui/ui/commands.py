@@ -31,9 +31,9 @@ class ArticleCommands(Provider):
 
     def _articles(self) -> list[tuple[int, str]]:
         screen = self._screen()
-        if screen is None or screen.corpus is None:
+        if screen is None:
             return []
-        return [(i, safe(a.title)) for i, a in enumerate(screen.corpus.articles)]
+        return [(i, safe(a.title)) for i, a in enumerate(screen.library.articles)]
 
     def _open(self, index: int) -> None:
         screen = self._screen()

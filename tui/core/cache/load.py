@@ -138,7 +138,7 @@ def cache_state(root: Path, folder: Path | None = None) -> tuple[bool, str | Non
 def save_loaded(
     corpus: Corpus,
     index: SearchIndex,
-    quotes: QuoteTable,
+    quotes: QuoteTable | None,
     keys: Sequence[tuple[str, FileKey | None]],
     scan_ns: int,
     folder: Path | None = None,
@@ -150,7 +150,8 @@ def save_loaded(
     cache. ``keys`` holds every file's relative path and :func:`file_key`, in
     the order read; ``scan_ns`` is :func:`time.time_ns` from before the first key
     was taken (files modified close to it are not trusted next time). ``index``
-    must know its speakers already (:meth:`SearchIndex.set_speakers` from ``quotes``).
+    must know its speakers already (:meth:`SearchIndex.set_speakers` from ``quotes``);
+    without ``quotes`` they are found by :meth:`CachedCorpus.finish_quotes` next time.
     """
     path = cache_path(corpus.root, folder)
     resolved_root = corpus.root.resolve()
@@ -158,7 +159,9 @@ def save_loaded(
         return ["cache folder is inside the corpus folder; cache not used"]
     slots = {article.path: number for number, article in enumerate(corpus.articles)}
     slots.update((skipped.path, -1 - k) for k, skipped in enumerate(corpus.skipped))
-    result = CachedCorpus(corpus, index, quotes=quotes, path=path, speakers_ready=True)
+    result = CachedCorpus(
+        corpus, index, quotes=quotes, path=path, speakers_ready=quotes is not None
+    )
     result.files = [("", relative, key) for relative, key in keys if relative in slots]
     result.order = [(relative, slots[relative]) for _full, relative, _key in result.files]
     result.scan_ns = scan_ns

@@ -79,14 +79,10 @@ def assemble(
         if progress is not None and (done % 256 == 0 or done == to_read):
             progress("read", done, to_read)
         result.reread += 1
-        item = read_article(Path(full), root)
-        if isinstance(item, Skipped):
-            corpus.skipped.append(item)
+        item = corpus.add(read_article(Path(full), root, relative))
+        if item is None:
             result.order.append((relative, -len(corpus.skipped)))
             continue
-        if isinstance(item, tuple):
-            item, warning = item
-            corpus.warnings.append(warning)
         scan_order.append(item)
         result.order.append((relative, len(scan_order) - 1))
     if (

@@ -12,7 +12,7 @@ from tui.core.cache.read import quote_section, quotes_from_section
 from tui.core.cache.record import CacheRecord, Progress
 from tui.core.cache.write import write_cache
 from tui.core.corpus import LoadCancelled
-from tui.core.quotes import QuoteTable, find_quotes
+from tui.core.quotes import QuoteTable, corpus_quotes
 
 __all__ = ["CachedCorpus", "Progress"]
 
@@ -61,7 +61,7 @@ class CachedCorpus(CacheRecord):
                     raise LoadCancelled()
                 row = rows.get(article.path) if article.path in self.reused_paths else None
                 if row is None:
-                    table.append(find_quotes(article.text))
+                    table.append(corpus_quotes(article.text))
                     computed += 1
                 else:
                     table.append_from(cached, row)

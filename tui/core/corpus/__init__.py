@@ -1,39 +1,46 @@
 """Files on disk -> articles and their passages.
 
-The one walker of a corpus folder (:func:`find_files` and its stat-ing twin
-:func:`scan_files`), the one reader of a file (:func:`read_article`), and
-:class:`Corpus`, the articles read from one folder with what was skipped and why.
-Imports only the shared kernel.
+The one walk of a corpus folder (:func:`scan_files`, which :func:`find_files` lists),
+the one reader of a file (:func:`read_article`), the one loop over a folder's files
+(:func:`read_progressively`, behind :func:`load_corpus`), and :class:`Corpus`, the
+articles read from one folder with what was skipped and why. Imports only the shared
+kernel.
 """
 
 from __future__ import annotations
 
 from tui.core.corpus.passages import split_passages
 from tui.core.corpus.read import (
-    SUFFIXES,
     Corpus,
-    CorpusError,
-    LoadCancelled,
-    check_root,
-    find_files,
-    iter_corpus,
     load_corpus,
     read_article,
+    read_progressively,
+    relative_path,
 )
-from tui.core.corpus.walk import FileKey, file_key, scan_files
+from tui.core.corpus.walk import (
+    SUFFIXES,
+    CorpusError,
+    FileKey,
+    LoadCancelled,
+    check_root,
+    file_key,
+    find_files,
+    scan_files,
+)
 
 __all__ = [
+    "SUFFIXES",
     "Corpus",
     "CorpusError",
     "FileKey",
     "LoadCancelled",
-    "SUFFIXES",
     "check_root",
     "file_key",
     "find_files",
-    "iter_corpus",
     "load_corpus",
     "read_article",
+    "read_progressively",
+    "relative_path",
     "scan_files",
     "split_passages",
 ]

@@ -8,26 +8,36 @@ reason; the rest of the corpus loads. Nothing here ever writes to the folder.
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
+from tui.core.corpus.walk import (
+    CorpusError,
+    FileKey,
+    LoadCancelled,
+    check_root,
+    file_key,
+    scan_files,
+)
 from tui.core.models import Article, LoadWarning, Skipped
 
-SUFFIXES = (".txt", ".md")
-"""File endings that make a file an article (compared case-insensitively)."""
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "LoadCancelled",
+    "load_corpus",
+    "read_article",
+    "read_progressively",
+    "relative_path",
+]
 
-
-class CorpusError(Exception):
-    """The corpus folder itself cannot be used (missing, not a folder, unreadable)."""
-
-
-class LoadCancelled(Exception):
-    """Loading was stopped through its cancel event."""
+BATCH_SECONDS = 0.1
+"""How often :func:`read_progressively` hands the articles read so far on."""
 
 
 @dataclass(slots=True)
@@ -38,6 +48,17 @@ class Corpus:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[LoadWarning] = field(default_factory=list)
+
+    def add(self, result: Article | Skipped | tuple[Article, LoadWarning]) -> Article | None:
+        """File what :func:`read_article` returned: the article (unsorted) or ``None``."""
+        if isinstance(result, tuple):
+            result, warning = result
+            self.warnings.append(warning)
+        if isinstance(result, Skipped):
+            self.skipped.append(result)
+            return None
+        self.articles.append(result)
+        return result
 
     def by_id(self, article_id: str) -> Article | None:
         """The article with ``article_id``, or ``None``."""
@@ -154,24 +175,22 @@ def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
     )
 
 
-def find_files(root: Path) -> Iterator[Path]:
-    """Every article file below ``root`` in a stable order (hidden entries passed over)."""
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                yield Path(folder) / name
-
-
-def _relative(path: Path, root: Path) -> str:
+def relative_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root``, ``/``-separated, undecodable bytes made visible."""
     relative = path.relative_to(root).as_posix()
     return relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, LoadWarning]:
-    """Read one file: an article, an article with a warning, or the reason it was skipped."""
-    relative = _relative(path, root)
+def read_article(
+    path: Path, root: Path, relative: str | None = None
+) -> Article | Skipped | tuple[Article, LoadWarning]:
+    """Read one file: an article, an article with a warning, or the reason it was skipped.
+
+    ``relative`` is the path the walker gave it (:func:`~tui.core.corpus.walk.scan_files`);
+    without it, it is worked out from ``root``.
+    """
+    if relative is None:
+        relative = relative_path(path, root)
     try:
         stat = path.stat()
         if not path.is_file():
@@ -196,57 +215,43 @@ def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, L
     return article
 
 
-def iter_corpus(
-    root: Path, cancel: threading.Event | None = None
-) -> Iterator[Article | Skipped | LoadWarning]:
-    """Yield each article, skipped file and warning of the folder ``root`` as it is read.
+def read_progressively(
+    root: Path,
+    cancel: threading.Event | None = None,
+    on_batch: Callable[[list[Article], int, int], object] | None = None,
+    keys: list[tuple[str, FileKey | None]] | None = None,
+    batch_seconds: float = BATCH_SECONDS,
+) -> Corpus:
+    """Read every article below ``root``: the one loop over a folder's files.
 
-    Raises :class:`CorpusError` when ``root`` is not a readable folder and
-    :class:`LoadCancelled` when ``cancel`` is set.
+    ``on_batch(articles, done, total)`` is handed the articles read so far in batches,
+    at most every ``batch_seconds`` and once at the end, so that a list can fill as the
+    folder is read. With ``keys``, each file's relative path and cache key
+    (:func:`~tui.core.corpus.walk.file_key`, taken before it is read) are appended.
+    The corpus comes back sorted by date then title. Raises :class:`CorpusError` when
+    ``root`` is not a readable folder and :class:`LoadCancelled` when ``cancel`` is set.
     """
     check_root(root)
-    for path in find_files(root):
+    files = scan_files(root, cancel, stat=False)
+    corpus = Corpus(root)
+    batch: list[Article] = []
+    last = time.perf_counter()
+    for done, (full, relative, _key) in enumerate(files, 1):
         if cancel is not None and cancel.is_set():
             raise LoadCancelled()
-        result = read_article(path, root)
-        if isinstance(result, tuple):
-            yield result[0]
-            yield result[1]
-        else:
-            yield result
-
-
-def check_root(root: Path) -> None:
-    """Raise :class:`CorpusError` with a clear message unless ``root`` is a readable folder."""
-    if not root.exists():
-        raise CorpusError(f"folder not found: {root}")
-    if not root.is_dir():
-        raise CorpusError(f"not a folder: {root}")
-    if not os.access(root, os.R_OK | os.X_OK):
-        raise CorpusError(f"folder not readable: {root}")
-
-
-def load_corpus(
-    root: Path | str,
-    cancel: threading.Event | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> Corpus:
-    """Load every article below ``root``, sorted by date then title.
-
-    ``progress`` is called with the number of files handled so far.
-    """
-    corpus = Corpus(Path(root))
-    handled = 0
-    for item in iter_corpus(corpus.root, cancel):
-        if isinstance(item, Article):
-            corpus.articles.append(item)
-            handled += 1
-        elif isinstance(item, Skipped):
-            corpus.skipped.append(item)
-            handled += 1
-        else:
-            corpus.warnings.append(item)
-        if progress is not None:
-            progress(handled)
+        if keys is not None:
+            keys.append((relative, file_key(full)))
+        article = corpus.add(read_article(Path(full), root, relative))
+        if article is not None:
+            batch.append(article)
+        now = time.perf_counter()
+        if on_batch is not None and (now - last >= batch_seconds or done == len(files)):
+            on_batch(batch, done, len(files))
+            batch, last = [], now
     corpus.articles.sort(key=lambda article: article.sort_key)
     return corpus
+
+
+def load_corpus(root: Path | str, cancel: threading.Event | None = None) -> Corpus:
+    """Load every article below ``root``, sorted by date then title (no batches)."""
+    return read_progressively(Path(root), cancel)

@@ -1,22 +1,50 @@
-"""Listing and stat-ing a corpus folder the way the cache keys its files."""
+"""Which files of a folder are articles: the one walk of a corpus folder.
+
+Every ``*.txt`` and ``*.md`` file below the folder, in a stable order (``os.walk``
+top-down, names sorted), hidden files and folders passed over, links to folders not
+followed (so a loop cannot trap the walk). The reader (:mod:`.read`) and the cache
+(which keys each file by its size and mtime) both take their files from here.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-
-from tui.core.corpus.read import SUFFIXES, LoadCancelled
 
 FileKey = tuple[int, int]
 
+SUFFIXES = (".txt", ".md")
+"""File endings that make a file an article (compared case-insensitively)."""
 
-def scan_files(root: Path, cancel: threading.Event | None) -> list[tuple[str, str, FileKey | None]]:
+
+class CorpusError(Exception):
+    """The corpus folder itself cannot be used (missing, not a folder, unreadable)."""
+
+
+class LoadCancelled(Exception):
+    """Loading was stopped through its cancel event."""
+
+
+def check_root(root: Path) -> None:
+    """Raise :class:`CorpusError` with a clear message unless ``root`` is a readable folder."""
+    if not root.exists():
+        raise CorpusError(f"folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusError(f"not a folder: {root}")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise CorpusError(f"folder not readable: {root}")
+
+
+def scan_files(
+    root: Path, cancel: threading.Event | None = None, *, stat: bool = True
+) -> list[tuple[str, str, FileKey | None]]:
     """Every article file as (full path, relative path, (size, mtime_ns) or ``None``).
 
-    Same files and order as :func:`tui.core.corpus.read.find_files` (``os.walk``
-    top-down, names sorted, hidden entries and links to folders passed over), in
-    one pass of ``os.scandir``. Threads did not pay: the stat calls are short
+    ``os.walk`` order (top-down, names sorted, hidden entries and links to folders
+    passed over), in one pass of ``os.scandir``; with ``stat=False`` the keys are all
+    ``None`` (no ``stat`` calls). Threads did not pay: the stat calls are short
     and the Python around them holds the lock (100k files: 0.51 s in one pass,
     0.67-0.77 s as a walk plus four stat threads).
     """
@@ -54,6 +82,9 @@ def scan_files(root: Path, cancel: threading.Event | None) -> list[tuple[str, st
             relative = relative_prefix + name
             if not relative.isascii():
                 relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            if not stat:
+                found.append((entry.path, relative, None))
+                continue
             try:
                 result = entry.stat()
             except OSError:
@@ -79,3 +110,9 @@ def file_key(path: str | Path) -> FileKey | None:
     except OSError:
         return None
     return (result.st_size, result.st_mtime_ns)
+
+
+def find_files(root: Path) -> Iterator[Path]:
+    """Every article file below ``root``, in the walk's order."""
+    for full, _relative, _key in scan_files(root, None, stat=False):
+        yield Path(full)

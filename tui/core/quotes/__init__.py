@@ -9,10 +9,20 @@ typed name against a speaker. Imports only the shared kernel.
 from __future__ import annotations
 
 from tui.core.quotes.find import Quote, find_quotes
+from tui.core.quotes.policy import (
+    BULK_LIMIT,
+    ON_DEMAND_LIMIT,
+    corpus_quotes,
+    on_demand_quotes,
+)
 from tui.core.quotes.speakers import speaker_matches
 from tui.core.quotes.table import QuoteTable
 
 __all__ = [
+    "BULK_LIMIT",
+    "ON_DEMAND_LIMIT",
+    "corpus_quotes",
+    "on_demand_quotes",
     "Quote",
     "QuoteTable",
     "find_quotes",

@@ -9,10 +9,12 @@ numbers into one table of distinct strings (speakers and cues repeat): about
 
 from __future__ import annotations
 
+import threading
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from tui.core.quotes.find import Quote
+from tui.core.quotes.policy import corpus_quotes
 
 INTS = ("start", "end", "group", "speaker_start", "speaker_end", "cue_start", "cue_end")
 """The integer columns (a missing span is ``-1, -1``)."""
@@ -40,6 +42,18 @@ class QuoteTable(Mapping[int, list[Quote]]):
         table = cls()
         for found in quotes:
             table.append(found)
+        return table
+
+    @classmethod
+    def find_all(
+        cls, texts: Sequence[str], cancel: threading.Event | None = None
+    ) -> QuoteTable | None:
+        """The quotations of every text under the corpus-wide size policy; ``None`` if cancelled."""
+        table = cls()
+        for number, text in enumerate(texts):
+            if number % 256 == 0 and cancel is not None and cancel.is_set():
+                return None
+            table.append(corpus_quotes(text))
         return table
 
     def append(self, quotes: list[Quote]) -> None:

@@ -18,29 +18,21 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.widgets import ContentSwitcher, Footer, Input
 
-from tui.core.clipboard import citation
-from tui.core.corpus import Corpus
-from tui.core.quotes import Quote, QuoteTable, find_quotes
-from tui.core.search import SearchIndex, parse_query
-from tui.ui import jobs
-from tui.ui.actions import ReaderActions
+from tui.core.library import Library
+from tui.core.quotes import on_demand_quotes
+from tui.ui import jobs, status_text
 from tui.ui.memory import Memory
 from tui.ui.messages import (
-    ArticlesRead,
-    CacheProgressed,
-    CorpusLoaded,
     FindFinished,
-    IndexBuilt,
-    IndexProgressed,
-    LoadFailed,
-    QuotesFound,
     SearchFinished,
 )
+from tui.ui.screens.main_actions import MainActions
+from tui.ui.screens.main_loading import LoadingView
+from tui.ui.session import Session, asks_speaker
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
-from tui.ui.widgets.reader_layout import WINDOW_CHARS
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_bar import StatusBar
@@ -51,12 +43,7 @@ NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
 
 
-def plural(count: int, word: str) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-class MainScreen(ReaderActions):
+class MainScreen(MainActions, LoadingView):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
@@ -85,33 +72,13 @@ class MainScreen(ReaderActions):
         super().__init__()
         self.root = root
         """The folder being browsed."""
-        self.use_cache = use_cache
-        """Whether the corpus cache may be read and written (``--no-cache`` says no)."""
         self.memory = memory
         """Positions, bookmarks, history and theme."""
-        self.corpus: Corpus | None = None
-        """The loaded corpus, once the loader has finished."""
-        self.index: SearchIndex | None = None
-        """The search index, once built."""
-        self.quotes: dict[int, list[Quote]] = {}
-        """Quotations of the articles shown so far, by article index."""
-        self.found_quotes = QuoteTable()
-        """Every article's quotations, once :class:`QuotesFound` has arrived."""
-        self.quotes_ready = False
-        """Whether :class:`QuotesFound` has arrived: ``speaker:`` can answer."""
-        self.open_index: int | None = None
-        """The article in the reader."""
+        self.library = Library(root, use_cache)
+        """The loaded corpus, its index and its quotations (filled from worker messages)."""
+        self.session = Session()
+        """What is on screen: the open article, a reload under way, and the like."""
         self._cancel_events: dict[str, threading.Event] = {}
-        self.positions: dict[str, int] = {}
-        """Article id to its index in the sorted corpus."""
-        self.reused_from_cache = 0
-        """Files the last load took from the cache."""
-        self.reloading = False
-        """True while the folder is read again (the old corpus stays on screen till then)."""
-        self.quotes_return = "articles"
-        """The list the quotes panel gives the left pane back to."""
-        self.find_origin = 0
-        """Article offset the in-article search starts from (like ``/`` in less)."""
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
@@ -135,21 +102,6 @@ class MainScreen(ReaderActions):
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10)
         self.start_loading()
-
-    def start_loading(self) -> None:
-        """Read (or read again) the folder and index it, in a worker."""
-        self.run_worker(
-            partial(
-                jobs.load_and_index,
-                self.root,
-                self.post_message,
-                self._cancel_event("load"),
-                self.use_cache,
-            ),
-            thread=True,
-            exclusive=True,
-            group="load",
-        )
 
     def _cancel_event(self, group: str) -> threading.Event:
         """A fresh cancel event for a job of ``group``; the previous job's is set."""
@@ -175,157 +127,35 @@ class MainScreen(ReaderActions):
 
     # --- worker reports ------------------------------------------------------
 
-    def on_articles_read(self, message: ArticlesRead) -> None:
-        self.query_one(
-            StatusBar
-        ).message = f"Loading {self.root}: {message.done:,}/{message.total:,} files…"
-        if message.articles and not self.reloading:
-            self.query_one(ArticleList).add_articles(message.articles)
-
-    def on_cache_progressed(self, message: CacheProgressed) -> None:
-        stage = {
-            "scan": "checking files",
-            "read": "reading changed files",
-            "index": "indexing",
-            "save": "saving the cache",
-        }.get(message.stage, message.stage)
-        self.query_one(
-            StatusBar
-        ).message = (
-            f"Loading {self.root} from the cache: {stage} {message.done:,}/{message.total:,}…"
-        )
-
-    def on_load_failed(self, message: LoadFailed) -> None:
-        self.query_one(StatusBar).message = message.reason
-        reader = self.query_one(ArticleReader)
-        reader.placeholder = message.reason
-        reader.show(None, [])
-        self.notify(message.reason, severity="error", timeout=10)
-
-    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        previous = self.corpus
-        reopen = None
-        if self.reloading and previous is not None and self.open_index is not None:
-            reopen = previous.articles[self.open_index].id
-        self.quotes = {}
-        self.found_quotes = QuoteTable()
-        self.quotes_ready = False
-        self.open_index = None
-        corpus = self.corpus = message.corpus
-        for warning in message.cache_warnings:
-            self.notify(f"Cache: {warning}", severity="warning", timeout=8)
-        self.reused_from_cache = message.reused
-        if message.reused:
-            self.log.info(f"cache: {message.reused} files reused, {message.reread} re-read")
-        if self.reloading:
-            self.reloading = False
-            self.index = None  # its article numbers belong to the old corpus
-            self.after_reload(previous, corpus, reopen)
-            return
-        status = self.query_one(StatusBar)
-        problems = []
-        if corpus.skipped:
-            problems.append(f"{plural(len(corpus.skipped), 'file')} skipped")
-        if corpus.warnings:
-            problems.append(plural(len(corpus.warnings), "warning"))
-        status.problems = f"{', '.join(problems)} (w: details)" if problems else ""
-        if not corpus.articles:
-            reason = f"No articles (*.txt, *.md) in {self.root}"
-            status.message = reason
-            reader = self.query_one(ArticleReader)
-            reader.placeholder = reason
-            reader.show(None, [])
-            return
-        status.message = f"{plural(len(corpus.articles), 'article')} · indexing…"
-        self.positions = {article.id: number for number, article in enumerate(corpus.articles)}
-        listing = self.query_one(ArticleList)
-        touched = listing.touched
-        listing.set_articles(corpus.articles)  # now sorted
-        last = self.memory.corpus.last_article
-        ids = [article.id for article in corpus.articles]
-        if touched and listing.current is not None:
-            self.open_article(self.positions[listing.current.id])
-        elif last in ids:
-            # Back where the user left off: the article, its position, the reader focused.
-            listing.highlighted = ids.index(last)
-            self.open_article(ids.index(last))
-            self.set_focus(self.query_one(ArticleReader))
-
-    def after_reload(self, previous: Corpus | None, corpus: Corpus, reopen: str | None) -> None:
-        """Show the re-read corpus, back on the article that was open."""
-        self.positions = {article.id: number for number, article in enumerate(corpus.articles)}
-        before = {article.id for article in previous.articles} if previous else set()
-        after = set(self.positions)
-        listing = self.query_one(ArticleList)
-        listing.set_articles(corpus.articles)
-        if reopen in self.positions:
-            listing.highlighted = self.positions[reopen]
-            self.open_article(self.positions[reopen])
-        self.notify(
-            f"Reloaded: {plural(len(after), 'article')}, {len(after - before)} new, "
-            f"{len(before - after)} gone."
-        )
-
-    def on_index_progressed(self, message: IndexProgressed) -> None:
-        if self.corpus is not None:
-            self.query_one(StatusBar).message = (
-                f"{plural(len(self.corpus.articles), 'article')} · "
-                f"indexing {message.done:,}/{message.total:,}…"
-            )
-
-    def on_index_built(self, message: IndexBuilt) -> None:
-        self.index = message.index
-        if self.corpus is not None:
-            passages = sum(len(article.passages) for article in self.corpus.articles)
-            self.query_one(StatusBar).message = (
-                f"{plural(len(self.corpus.articles), 'article')} · "
-                f"{plural(passages, 'passage')} · search ready"
-            )
-        self.log.info(f"index built in {message.seconds:.3f} s")
-        query = self.query_one(SearchBox).value
-        if query.strip():
-            self.start_search(query)
-
-    def on_quotes_found(self, message: QuotesFound) -> None:
-        self.found_quotes = message.quotes  # lists made when an article is shown
-        self.quotes_ready = True
-        query = self.query_one(SearchBox).value
-        if self.index is not None and _asks_speaker(query):
-            self.start_search(query)  # speaker: had no quotations to look at yet
-
     def on_search_finished(self, message: SearchFinished) -> None:
-        if (
-            message.query != self.query_one(SearchBox).value
-            or self.corpus is None
-            or message.index is not self.index
-        ):
-            return  # a stale answer: the query has changed since
+        box = self.query_one(SearchBox).value
+        if not Session.search_is_current(message.query, box, message.index, self.library.index):
+            return  # a stale answer: the query (or the corpus) has changed since
         self.query_one(ContentSwitcher).current = "results"
-        self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)
-        count = plural(len(message.hits), "hit") if message.hits else "no match"
-        waiting = not message.hits and not self.quotes_ready and _asks_speaker(message.query)
-        self.query_one(StatusBar).message = f"{count} for {message.query!r}" + (
-            " yet · quotations are still being found" if waiting else ""
+        self.query_one(ResultList).show_hits(self.library.articles, message.hits)
+        pending = not self.library.quotes_ready and asks_speaker(message.query)
+        self.query_one(StatusBar).message = status_text.search_result(
+            message.query, len(message.hits), pending
         )
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
     def on_find_finished(self, message: FindFinished) -> None:
         find = self.query_one(FindBar)
-        if message.article != self.open_index or message.query != find.value:
+        if not self.session.find_is_current(message.article, message.query, find.value):
             return
         reader = self.query_one(ArticleReader)
-        reader.set_find_matches(message.matches, self.find_origin)
+        reader.set_find_matches(message.matches, self.session.find_origin)
         find.show_count(reader.current_match, len(message.matches))
 
     # --- opening articles ----------------------------------------------------
 
     def start_search(self, query: str) -> None:
         """Run ``query`` in a worker; a newer query cancels it."""
-        if self.index is not None:
+        if self.library.index is not None:
             self.run_worker(
                 partial(
                     jobs.search,
-                    self.index,
+                    self.library.index,
                     query,
                     SEARCH_LIMIT,
                     self.post_message,
@@ -336,20 +166,11 @@ class MainScreen(ReaderActions):
                 group="search",
             )
 
-    def quotes_of(self, index: int) -> list[Quote]:
-        """The quotations of article ``index`` (found once, then kept)."""
-        if index not in self.quotes and index in self.found_quotes:
-            self.quotes[index] = self.found_quotes[index]
-        elif index not in self.quotes and self.corpus is not None:
-            text = self.corpus.articles[index].text
-            # A very long article: the reader finds the quotations of the part it draws.
-            self.quotes[index] = [] if len(text) > WINDOW_CHARS else find_quotes(text)
-        return self.quotes.get(index, [])
-
     def remember_position(self) -> None:
         """Record where the reader is in the open article."""
-        if self.corpus is not None and self.open_index is not None:
-            article = self.corpus.articles[self.open_index]
+        number = self.session.open_article
+        if number is not None and 0 <= number < len(self.library.articles):
+            article = self.library.articles[number]
             self.memory.remember_position(article.id, self.reader.top_offset)
 
     def open_article(
@@ -360,19 +181,21 @@ class MainScreen(ReaderActions):
         record: bool = True,
     ) -> None:
         """Show article ``index`` in the reader, at ``passage`` or the remembered position."""
-        if self.corpus is None or not 0 <= index < len(self.corpus.articles):
+        articles = self.library.articles
+        if not 0 <= index < len(articles):
             return
-        if index != self.open_index:
+        changed = index != self.session.open_article
+        if changed:
             self.remember_position()
-        article = self.corpus.articles[index]
+        article = articles[index]
         reader = self.query_one(ArticleReader)
-        changed = index != self.open_index
-        self.open_index = index
-        reader.show(article, self.quotes_of(index), passage, matches)
+        self.session.open_article = index
+        quotes = self.library.quotes_of(index)
+        reader.show(article, quotes, passage, matches)
         if changed:
             self.refresh_bookmarks()
             if self.query_one(ContentSwitcher).current == "quotes":
-                self.query_one(QuotePanel).show_quotes(article, self.quotes_of(index))
+                self.query_one(QuotePanel).show_quotes(article, quotes)
             find = self.query_one(FindBar)
             if find.value:
                 find.action_close(True)
@@ -384,14 +207,15 @@ class MainScreen(ReaderActions):
 
     def open_by_id(self, article_id: str, offset: int | None = None) -> None:
         """Open the article called ``article_id`` (at ``offset`` when given)."""
-        if self.corpus is None:
+        if self.library.corpus is None:
             return
-        for number, article in enumerate(self.corpus.articles):
-            if article.id == article_id:
-                passage = article.passage_at(offset) if offset is not None else None
-                self.open_article(number, passage, record=False)
-                return
-        self.notify(f"{article_id} is no longer in this folder.", severity="warning")
+        number = self.library.number_of(article_id)
+        if number is None:
+            self.notify(f"{article_id} is no longer in this folder.", severity="warning")
+            return
+        article = self.library.articles[number]
+        passage = article.passage_at(offset) if offset is not None else None
+        self.open_article(number, passage, record=False)
 
     def refresh_bookmarks(self) -> None:
         """Mark the bookmarked passages of the open article in the reader's gutter."""
@@ -410,11 +234,11 @@ class MainScreen(ReaderActions):
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
         article = message.article_list.articles[message.index]
-        if self.corpus is not None:
-            self.open_article(self.positions[article.id])
+        number = self.library.number_of(article.id)
+        if number is not None:
+            self.open_article(number)
         else:  # still loading: the list is in file order, not yet the corpus's
-            quotes = [] if len(article.text) > WINDOW_CHARS else find_quotes(article.text)
-            self.query_one(ArticleReader).show(article, quotes)
+            self.query_one(ArticleReader).show(article, on_demand_quotes(article.text))
 
     @on(ArticleList.Chosen)
     def _article_chosen(self, message: ArticleList.Chosen) -> None:
@@ -438,7 +262,7 @@ class MainScreen(ReaderActions):
             self._cancel_event("search")
             self.query_one(ContentSwitcher).current = "articles"
             return
-        if self.index is None:
+        if self.library.index is None:
             self.query_one(StatusBar).message = "Indexing… the search runs as soon as it is ready."
             return
         self.start_search(query)
@@ -453,7 +277,8 @@ class MainScreen(ReaderActions):
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
-        if self.index is None or self.open_index is None:
+        index, number = self.library.index, self.session.open_article
+        if index is None or number is None:
             return
         if not event.value.strip():
             self.query_one(ArticleReader).set_find_matches(())
@@ -462,8 +287,8 @@ class MainScreen(ReaderActions):
         self.run_worker(
             partial(
                 jobs.find_in_article,
-                self.index,
-                self.open_index,
+                index,
+                number,
                 event.value,
                 self.post_message,
                 self._cancel_event("find"),
@@ -501,39 +326,11 @@ class MainScreen(ReaderActions):
 
     @on(ArticleReader.QuoteVisited)
     def _quote_visited(self, message: ArticleReader.QuoteVisited) -> None:
-        quote = message.quote
-        who = quote.speaker_name or quote.speaker or "speaker unknown"
-        if quote.guessed and (quote.speaker_name or quote.speaker):
-            who += " (guessed)"
-        cue = f" · {quote.cue}" if quote.cue else ""
-        self.query_one(StatusBar).message = f"Quote {message.index + 1}/{message.total}: {who}{cue}"
+        self.query_one(StatusBar).message = status_text.quote_visited(
+            message.quote, message.index, message.total
+        )
 
     @on(ArticleReader.MatchVisited)
     def _match_visited(self, message: ArticleReader.MatchVisited) -> None:
         self.query_one(FindBar).show_count(message.index, message.total)
         self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}"
-
-    def citation_for_reader(self) -> str | None:
-        """The current quotation or passage of the reader, with its citation."""
-        reader = self.query_one(ArticleReader)
-        article = reader.article
-        if article is None:
-            return None
-        if reader.current_quote is not None:
-            quote = reader.quotes[reader.current_quote]
-            return citation(
-                article.text[quote.start : quote.end],
-                article.title,
-                article.date,
-                article.id,
-                quote.speaker_name or quote.speaker,
-            )
-        passage = reader.current_passage()
-        if passage is None:
-            return None
-        return citation(article.passage_text(passage), article.title, article.date, article.id)
-
-
-def _asks_speaker(query: str) -> bool:
-    """Whether ``query`` holds a ``speaker:`` scope (answered from the quotations)."""
-    return any(scope.field == "speaker" for scope in parse_query(query).scopes)

@@ -1,7 +1,7 @@
-"""The main screen's actions, kept apart from its message handling.
+"""The main screen's key actions, kept apart from its coordinating of widgets and workers.
 
-A mixin for :class:`tui.ui.screens.main.MainScreen`: every key the screen binds
-lands in one of these ``action_*`` methods.
+A mixin for :class:`tui.ui.screens.main.MainScreen`: every key the screen binds lands
+in one of these ``action_*`` methods.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from tui.core.clipboard import citation
 from tui.core.state import Bookmark
 from tui.ui.clipboard import copy_with_osc52, save_clipping
 from tui.ui.widgets.article_list import ArticleList
@@ -24,20 +25,19 @@ from tui.ui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tui.core.corpus import Corpus
+    from tui.core.library import Library
     from tui.ui.memory import Memory
+    from tui.ui.session import Session
 
 
-class ReaderActions(Screen[None]):
-    """Actions of the main screen: search, panes, hits, history, bookmarks, copying."""
+class MainActions(Screen[None]):
+    """The main screen's actions: search, panes, hits, history, bookmarks, copying."""
 
     if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
         root: Path
         memory: Memory
-        corpus: Corpus | None
-        quotes_return: str
-        find_origin: int
-        reloading: bool
+        library: Library
+        session: Session
 
         def open_article(
             self,
@@ -49,7 +49,6 @@ class ReaderActions(Screen[None]):
         def open_by_id(self, article_id: str, offset: int | None = None) -> None: ...
         def remember_position(self) -> None: ...
         def refresh_bookmarks(self) -> None: ...
-        def citation_for_reader(self) -> str | None: ...
         def start_loading(self) -> None: ...
 
     def action_slash(self) -> None:
@@ -71,7 +70,7 @@ class ReaderActions(Screen[None]):
         """Open the in-article search under the reader."""
         find = self.query_one(FindBar)
         find.return_focus = self.query_one(ArticleReader)
-        self.find_origin = self.query_one(ArticleReader).find_origin()
+        self.session.find_origin = self.query_one(ArticleReader).find_origin()
         find.open()
         self.set_focus(find)
 
@@ -87,14 +86,14 @@ class ReaderActions(Screen[None]):
         """Show the open article's quotations and speakers on the left, or hide them."""
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "quotes":
-            switcher.current = self.quotes_return
-            self.set_focus(self.query_one(f"#{self.quotes_return}"))
+            switcher.current = self.session.quotes_return
+            self.set_focus(self.query_one(f"#{self.session.quotes_return}"))
             return
         reader = self.query_one(ArticleReader)
         if reader.article is None:
             self.notify("Open an article first.", severity="warning")
             return
-        self.quotes_return = switcher.current or "articles"
+        self.session.quotes_return = switcher.current or "articles"
         switcher.current = "quotes"
         panel = self.query_one(QuotePanel)
         panel.show_quotes(reader.article, reader.quotes)
@@ -170,7 +169,7 @@ class ReaderActions(Screen[None]):
 
         entries = []
         for bookmark in self.memory.bookmarks:
-            article = self.corpus.by_id(bookmark.article) if self.corpus else None
+            article = self.library.corpus.by_id(bookmark.article) if self.library.corpus else None
             snippet = article.text[bookmark.start : bookmark.end] if article else "(missing)"
             entries.append((bookmark, snippet))
 
@@ -221,7 +220,7 @@ class ReaderActions(Screen[None]):
     def action_reload(self) -> None:
         """Read the folder again: new, changed and removed files show without a restart."""
         self.remember_position()
-        self.reloading = True
+        self.session.reloading = True
         self.notify(f"Reloading {self.root}…")
         self.start_loading()
 
@@ -235,5 +234,25 @@ class ReaderActions(Screen[None]):
         """Show the files that were skipped or read with a warning."""
         from tui.ui.screens.report import LoadReport
 
-        if self.corpus is not None:
-            self.app.push_screen(LoadReport(self.corpus))
+        if self.library.corpus is not None:
+            self.app.push_screen(LoadReport(self.library.corpus))
+
+    def citation_for_reader(self) -> str | None:
+        """The current quotation or passage of the reader, with its citation."""
+        reader = self.query_one(ArticleReader)
+        article = reader.article
+        if article is None:
+            return None
+        if reader.current_quote is not None:
+            quote = reader.quotes[reader.current_quote]
+            return citation(
+                article.text[quote.start : quote.end],
+                article.title,
+                article.date,
+                article.id,
+                quote.speaker_name or quote.speaker,
+            )
+        passage = reader.current_passage()
+        if passage is None:
+            return None
+        return citation(article.passage_text(passage), article.title, article.date, article.id)

@@ -1,0 +1,279 @@
+"""The one owner of a loaded corpus: its articles, search index, quotations and cache.
+
+:func:`load` is the load pipeline, cold and warm, for the browser and the CLI alike:
+
+- **warm** (the folder has a cache file this seedtui takes): the articles and the index
+  come from the cache (changed files re-read, the index updated), then the quotations
+  (:meth:`~tui.core.cache.CachedCorpus.finish_quotes`);
+- **cold**: the folder is read progressively (the articles reach
+  :meth:`LoadEvents.articles_read` in batches), indexed, its quotations found under the
+  one size policy (:meth:`~tui.core.quotes.QuoteTable.find_all`), and the cache written
+  for next time.
+
+:func:`load` reports only through a :class:`LoadEvents` (plain method calls, made on the
+loading thread) and stops quietly when ``cancel`` is set. It changes no shared state:
+a :class:`Library` takes what it reports with its ``adopt_*`` methods, on its owner's
+thread (the browser's screen, from its worker messages), or all at once with
+:meth:`Library.load_now` (the CLI).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from tui.core.cache import CachedCorpus, cache_state, load_cached, save_loaded
+from tui.core.corpus import Corpus, FileKey, LoadCancelled, read_progressively
+from tui.core.models import Article, Span
+from tui.core.quotes import Quote, QuoteTable, on_demand_quotes
+from tui.core.search import SearchCancelled, SearchHit, SearchIndex
+
+__all__ = ["LoadEvents", "Library", "load"]
+
+
+class LoadEvents:
+    """What a load reports, as it goes; every method does nothing unless overridden."""
+
+    def articles_read(self, articles: list[Article], done: int, total: int) -> None:
+        """A cold load read ``done`` of ``total`` files; ``articles`` are the new ones."""
+
+    def cache_progress(self, stage: str, done: int, total: int) -> None:
+        """A warm load's progress: ``scan``, ``read`` (changed files), ``index``, ``save``."""
+
+    def corpus_loaded(self, corpus: Corpus, warnings: list[str], reused: int, reread: int) -> None:
+        """Every article is read (sorted); ``reused`` files came from the cache."""
+
+    def index_progress(self, done: int, total: int) -> None:
+        """A cold load indexed ``done`` of ``total`` articles."""
+
+    def index_built(self, index: SearchIndex, seconds: float) -> None:
+        """The index is ready: search can answer."""
+
+    def quotes_found(self, quotes: QuoteTable) -> None:
+        """Every article's quotations are known: ``speaker:`` can answer."""
+
+
+def load(
+    root: Path,
+    events: LoadEvents,
+    *,
+    use_cache: bool = True,
+    cancel: threading.Event | None = None,
+    index: bool = True,
+    quotes: bool = True,
+) -> None:
+    """Load the folder ``root``, reporting to ``events``: the pipeline of the module notes.
+
+    Without ``index`` (a CLI listing that needs none, without the cache) the folder is
+    read and its quotations found, nothing more. Raises
+    :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable folder; returns
+    early, reporting nothing more, once ``cancel`` is set.
+    """
+    cancel = cancel or threading.Event()
+    usable, warning = cache_state(root) if use_cache and index else (False, None)
+    try:
+        if usable:
+            _load_warm(root, events, cancel, quotes)
+        else:
+            _load_cold(
+                root,
+                events,
+                cancel,
+                use_cache and index,
+                [warning] if warning else [],
+                index,
+                quotes,
+            )
+    except (LoadCancelled, SearchCancelled):
+        return
+
+
+def _load_warm(root: Path, events: LoadEvents, cancel: threading.Event, quotes: bool) -> None:
+    """The corpus and its index from the cache (changed files re-read), then the quotes."""
+    began = time.perf_counter()
+    shown: list[bool] = []
+
+    def show(partial: CachedCorpus) -> None:  # files changed: the list first, then the index
+        shown.append(True)
+        events.corpus_loaded(partial.corpus, partial.warnings, partial.reused, partial.reread)
+
+    cached = load_cached(root, cancel=cancel, progress=events.cache_progress, on_corpus=show)
+    if not shown:
+        events.corpus_loaded(cached.corpus, cached.warnings, cached.reused, cached.reread)
+    events.index_built(cached.index, time.perf_counter() - began)
+    if quotes:
+        events.quotes_found(cached.finish_quotes(cancel))
+
+
+def _load_cold(
+    root: Path,
+    events: LoadEvents,
+    cancel: threading.Event,
+    use_cache: bool,
+    warnings: list[str],
+    index: bool,
+    quotes: bool,
+) -> None:
+    """Read the folder progressively, index it, find the quotes, fill the cache."""
+    keys: list[tuple[str, FileKey | None]] | None = [] if use_cache else None
+    scan_ns = time.time_ns()
+    corpus = read_progressively(root, cancel, events.articles_read, keys)
+    events.corpus_loaded(corpus, warnings, 0, 0)
+    texts = [article.text for article in corpus.articles]
+    if not index:
+        table = QuoteTable.find_all(texts, cancel) if quotes else None
+        if table is not None:
+            events.quotes_found(table)
+        return
+    began = time.perf_counter()
+    built = SearchIndex.build(corpus.articles, cancel=cancel, progress=events.index_progress)
+    events.index_built(built, time.perf_counter() - began)
+    table = None
+    if quotes:
+        table = QuoteTable.find_all(texts, cancel)
+        if table is None:
+            return
+        built.set_speakers([table.speakers(number) for number in range(len(table))])
+        events.quotes_found(table)
+    if keys is not None and not cancel.is_set():
+        save_loaded(corpus, built, table, keys, scan_ns)  # for the next start
+
+
+class Library:
+    """The loaded corpus of one folder, its index and its quotations, as its owner sees them.
+
+    Filled by :meth:`adopt_corpus`, :meth:`adopt_index` and :meth:`adopt_quotes` (in
+    that order, from what :func:`load` reports), or by :meth:`load_now`. A new corpus
+    drops the index and the quotations of the old one.
+    """
+
+    def __init__(self, root: Path, use_cache: bool = True) -> None:
+        self.root = root
+        """The folder."""
+        self.use_cache = use_cache
+        """Whether the cache may be read and written (``--no-cache`` says no)."""
+        self.corpus: Corpus | None = None
+        """The loaded articles, sorted; ``None`` until the folder is read."""
+        self.index: SearchIndex | None = None
+        """The search index of :attr:`corpus`, once built."""
+        self.quotes: QuoteTable | None = None
+        """Every article's quotations, once found."""
+        self.cache_warnings: list[str] = []
+        """Cache problems met by the last load (corrupt, foreign, unwritable)."""
+        self.reused = 0
+        """Files the last load took from the cache."""
+        self.reread = 0
+        """Files the last load read from disk."""
+        self._positions: dict[str, int] = {}
+        self._shown: dict[int, list[Quote]] = {}
+
+    # -- filling ------------------------------------------------------------------
+
+    def adopt_corpus(
+        self, corpus: Corpus, warnings: list[str] | None = None, reused: int = 0, reread: int = 0
+    ) -> None:
+        """Take ``corpus`` as the loaded one (its index and quotations are still to come)."""
+        self.corpus = corpus
+        self.index = None
+        self.quotes = None
+        self.cache_warnings = list(warnings or [])
+        self.reused, self.reread = reused, reread
+        self._positions = {article.id: number for number, article in enumerate(corpus.articles)}
+        self._shown = {}
+
+    def adopt_index(self, index: SearchIndex) -> None:
+        """Take ``index``, built over :attr:`corpus`."""
+        self.index = index
+
+    def adopt_quotes(self, quotes: QuoteTable) -> None:
+        """Take every article's quotations."""
+        self.quotes = quotes
+        self._shown = {}
+
+    def load_now(
+        self, *, index: bool = True, quotes: bool = True, cancel: threading.Event | None = None
+    ) -> Library:
+        """Load the folder in this thread (the CLI's way); this library, filled."""
+        load(
+            self.root,
+            _Adopting(self),
+            use_cache=self.use_cache,
+            cancel=cancel,
+            index=index,
+            quotes=quotes,
+        )
+        return self
+
+    # -- answering ----------------------------------------------------------------
+
+    @property
+    def articles(self) -> list[Article]:
+        """The loaded articles (none before the folder is read)."""
+        return self.corpus.articles if self.corpus is not None else []
+
+    @property
+    def quotes_ready(self) -> bool:
+        """Whether every article's quotations are known (``speaker:`` can answer)."""
+        return self.quotes is not None
+
+    def number_of(self, article_id: str) -> int | None:
+        """The number of the article called ``article_id``, or ``None``."""
+        return self._positions.get(article_id)
+
+    def quotes_of(self, number: int) -> list[Quote]:
+        """The quotations of article ``number``: from the table, else found now (size allowing).
+
+        Before the corpus-wide table is there, an article's quotations are found when
+        first asked for and kept; past the on-demand size the reader finds those of the
+        window it draws (:func:`~tui.core.quotes.on_demand_quotes`).
+        """
+        if self.quotes is not None and number in self.quotes:
+            return self.quotes[number]
+        if number not in self._shown:
+            articles = self.articles
+            if not 0 <= number < len(articles):
+                return []
+            self._shown[number] = on_demand_quotes(articles[number].text)
+        return self._shown[number]
+
+    def all_quotes(self) -> list[list[Quote]]:
+        """Every article's quotations, in article order (found now where not yet known)."""
+        return [self.quotes_of(number) for number in range(len(self.articles))]
+
+    def search(
+        self,
+        query: str,
+        limit: int,
+        *,
+        prefix_last: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> list[SearchHit]:
+        """The best ``limit`` passages for ``query`` (none before the index is built)."""
+        if self.index is None:
+            return []
+        return self.index.search(query, limit, prefix_last=prefix_last, cancel=cancel)
+
+    def find(self, number: int, query: str) -> tuple[Span, ...]:
+        """Every matched word of ``query`` in article ``number`` (find in the article)."""
+        if self.index is None or not query.strip():
+            return ()
+        return tuple(
+            span for hit in self.index.search_article(number, query) for span in hit.matches
+        )
+
+
+class _Adopting(LoadEvents):
+    """Events that fill a :class:`Library` directly (a load in the owner's own thread)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def corpus_loaded(self, corpus: Corpus, warnings: list[str], reused: int, reread: int) -> None:
+        self.library.adopt_corpus(corpus, warnings, reused, reread)
+
+    def index_built(self, index: SearchIndex, seconds: float) -> None:
+        self.library.adopt_index(index)
+
+    def quotes_found(self, quotes: QuoteTable) -> None:
+        self.library.adopt_quotes(quotes)

@@ -1,0 +1,47 @@
+"""What the main screen is showing, apart from the widgets: a plain, unit-tested object.
+
+The loaded data itself belongs to the core's :class:`~tui.core.library.Library`; this
+holds the view's side of it: which article is open, whether a reload is under way,
+which list the quotes panel gives the left pane back to, and the rules that decide
+whether a worker's answer still belongs on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.search import SearchIndex, parse_query
+
+
+@dataclass(slots=True)
+class Session:
+    """The view state of the main screen."""
+
+    open_article: int | None = None
+    """The number of the article in the reader."""
+    reloading: bool = False
+    """True while the folder is read again (the old corpus stays on screen till then)."""
+    quotes_return: str = "articles"
+    """The list the quotes panel gives the left pane back to."""
+    find_origin: int = 0
+    """Article offset the in-article search starts from (like ``/`` in less)."""
+
+    @staticmethod
+    def search_is_current(
+        answered: str, asked_now: str, answered_by: SearchIndex | None, index: SearchIndex | None
+    ) -> bool:
+        """Whether hits for ``answered`` still belong on screen.
+
+        They do only while the box still holds the same query and the index that
+        answered is the one loaded now (a reload makes the old article numbers wrong).
+        """
+        return answered == asked_now and answered_by is not None and answered_by is index
+
+    def find_is_current(self, article: int, answered: str, asked_now: str) -> bool:
+        """Whether find-in-article matches still belong on screen (same article, same words)."""
+        return article == self.open_article and answered == asked_now
+
+
+def asks_speaker(query: str) -> bool:
+    """Whether ``query`` holds a ``speaker:`` scope (answered from the quotations)."""
+    return any(scope.field == "speaker" for scope in parse_query(query).scopes)

@@ -1,0 +1,74 @@
+"""What the status line says, as pure functions of what it describes (unit-tested)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.corpus import Corpus
+from tui.core.quotes import Quote
+
+CACHE_STAGES = {
+    "scan": "checking files",
+    "read": "reading changed files",
+    "index": "indexing",
+    "save": "saving the cache",
+}
+"""How each stage of a warm load is named."""
+
+
+def plural(count: int, word: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def reading(root: Path, done: int, total: int) -> str:
+    """A cold load, reading the folder's files."""
+    return f"Loading {root}: {done:,}/{total:,} files…"
+
+
+def from_cache(root: Path, stage: str, done: int, total: int) -> str:
+    """A warm load, at ``stage``."""
+    return f"Loading {root} from the cache: {CACHE_STAGES.get(stage, stage)} {done:,}/{total:,}…"
+
+
+def problems(corpus: Corpus) -> str:
+    """The skipped files and warnings of a load, with the key that lists them; or nothing."""
+    found = []
+    if corpus.skipped:
+        found.append(f"{plural(len(corpus.skipped), 'file')} skipped")
+    if corpus.warnings:
+        found.append(plural(len(corpus.warnings), "warning"))
+    return f"{', '.join(found)} (w: details)" if found else ""
+
+
+def no_articles(root: Path) -> str:
+    """A folder without articles."""
+    return f"No articles (*.txt, *.md) in {root}"
+
+
+def indexing(articles: int, done: int | None = None, total: int | None = None) -> str:
+    """The corpus is read; the index is being built (``done`` of ``total`` when known)."""
+    if done is None or total is None:
+        return f"{plural(articles, 'article')} · indexing…"
+    return f"{plural(articles, 'article')} · indexing {done:,}/{total:,}…"
+
+
+def search_ready(articles: int, passages: int) -> str:
+    """The index is built."""
+    return f"{plural(articles, 'article')} · {plural(passages, 'passage')} · search ready"
+
+
+def search_result(query: str, hits: int, quotes_pending: bool) -> str:
+    """The answer to ``query``; ``quotes_pending`` when ``speaker:`` has no quotations yet."""
+    count = plural(hits, "hit") if hits else "no match"
+    waiting = " yet · quotations are still being found" if not hits and quotes_pending else ""
+    return f"{count} for {query!r}{waiting}"
+
+
+def quote_visited(quote: Quote, index: int, total: int) -> str:
+    """The quotation the reader moved to, with its speaker and cue."""
+    who = quote.speaker_name or quote.speaker or "speaker unknown"
+    if quote.guessed and (quote.speaker_name or quote.speaker):
+        who += " (guessed)"
+    cue = f" · {quote.cue}" if quote.cue else ""
+    return f"Quote {index + 1}/{total}: {who}{cue}"
