@@ -233,3 +233,49 @@ async def test_markup_and_escapes_in_articles_are_inert(corpus_dir: Path) -> Non
         await pilot.click(ArticleReader, offset=(20, 5))
         await pilot.pause()
         assert app.is_running
+
+
+async def test_answers_that_no_longer_fit_the_screen_are_dropped(corpus_dir: Path) -> None:
+    from tui.ui.messages import FindFinished, SearchFinished
+    from tui.ui.widgets.find_bar import FindBar
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"grain")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        shown = list(results.hits)
+        assert shown
+        index = screen.library.index
+        comet = screen.library.search("comet", 5)
+        assert comet and comet != shown
+        # An answer for a query that is no longer in the box.
+        screen.post_message(SearchFinished("comet", comet, 1.0, index))
+        await pilot.pause()
+        assert results.hits == shown
+        # An answer from an index that is no longer the loaded one (a reload came between).
+        stale_index = type(screen.library)(corpus_dir, use_cache=False).load_now().index
+        screen.post_message(SearchFinished("grain", comet, 1.0, stale_index))
+        await pilot.pause()
+        assert results.hits == shown
+        # The same answer from the loaded index is taken.
+        screen.post_message(SearchFinished("grain", comet, 1.0, index))
+        await pilot.pause()
+        assert results.hits == comet
+        # Find in the article: matches for other words, or another article, are dropped.
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = screen.query_one(ArticleReader)
+        number = screen.session.open_article
+        assert number is not None
+        await pilot.press("slash", *"comet")
+        await idle(app)
+        await pilot.pause()
+        assert screen.query_one(FindBar).value == "comet"
+        found = reader.find_matches
+        screen.post_message(FindFinished(number, "grain", ((0, 1),)))
+        screen.post_message(FindFinished(number + 1, "comet", ((0, 1),)))
+        await pilot.pause()
+        assert reader.find_matches == found

@@ -71,6 +71,7 @@ def load(
     early, reporting nothing more, once ``cancel`` is set.
     """
     cancel = cancel or threading.Event()
+    events = _UntilCancelled(events, cancel)
     usable, warning = cache_state(root) if use_cache and index else (False, None)
     try:
         if usable:
@@ -138,6 +139,37 @@ def _load_cold(
         events.quotes_found(table)
     if keys is not None and not cancel.is_set():
         save_loaded(corpus, built, table, keys, scan_ns)  # for the next start
+
+
+class _UntilCancelled(LoadEvents):
+    """``events`` as long as ``cancel`` is not set; nothing at all once it is."""
+
+    def __init__(self, events: LoadEvents, cancel: threading.Event) -> None:
+        self.events, self.cancel = events, cancel
+
+    def articles_read(self, articles: list[Article], done: int, total: int) -> None:
+        if not self.cancel.is_set():
+            self.events.articles_read(articles, done, total)
+
+    def cache_progress(self, stage: str, done: int, total: int) -> None:
+        if not self.cancel.is_set():
+            self.events.cache_progress(stage, done, total)
+
+    def corpus_loaded(self, corpus: Corpus, warnings: list[str], reused: int, reread: int) -> None:
+        if not self.cancel.is_set():
+            self.events.corpus_loaded(corpus, warnings, reused, reread)
+
+    def index_progress(self, done: int, total: int) -> None:
+        if not self.cancel.is_set():
+            self.events.index_progress(done, total)
+
+    def index_built(self, index: SearchIndex, seconds: float) -> None:
+        if not self.cancel.is_set():
+            self.events.index_built(index, seconds)
+
+    def quotes_found(self, quotes: QuoteTable) -> None:
+        if not self.cancel.is_set():
+            self.events.quotes_found(quotes)
 
 
 class Library:

@@ -36,15 +36,10 @@ Post = Callable[[Message], object]
 
 
 class PostingEvents(LoadEvents):
-    """A load's events as messages to the screen; silent once the load is cancelled."""
+    """A load's events as messages to the screen (the core stops them once it is cancelled)."""
 
-    def __init__(self, post: Post, cancel: threading.Event) -> None:
-        self.post = post
-        self.cancel = cancel
-
-    def _send(self, message: Message) -> None:
-        if not self.cancel.is_set():
-            self.post(message)
+    def __init__(self, post: Post) -> None:
+        self._send = post
 
     def articles_read(self, articles: list[Article], done: int, total: int) -> None:
         self._send(ArticlesRead(articles, done, total))
@@ -68,7 +63,7 @@ class PostingEvents(LoadEvents):
 def load_and_index(root: Path, post: Post, cancel: threading.Event, use_cache: bool = True) -> None:
     """Load the folder, index it and find its quotations (:func:`tui.core.library.load`)."""
     try:
-        load(root, PostingEvents(post, cancel), use_cache=use_cache, cancel=cancel)
+        load(root, PostingEvents(post), use_cache=use_cache, cancel=cancel)
     except CorpusError as error:
         if not cancel.is_set():
             post(LoadFailed(str(error)))

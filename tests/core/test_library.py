@@ -1,0 +1,138 @@
+"""The core's one owner of a loaded corpus: the load pipeline and what a Library answers."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+import tui.core.quotes.policy as policy
+from tui.core.corpus import Corpus, CorpusError
+from tui.core.library import Library, LoadEvents, load
+from tui.core.models import Article
+from tui.core.quotes import QuoteTable, find_quotes
+from tui.core.search import SearchIndex
+
+
+class Recorder(LoadEvents):
+    """Every event, by name, in the order it came."""
+
+    def __init__(self, stop_at: str | None = None, cancel: threading.Event | None = None):
+        self.names: list[str] = []
+        self.corpus: Corpus | None = None
+        self.stop_at, self.cancel = stop_at, cancel
+
+    def _seen(self, name: str) -> None:
+        if not self.names or self.names[-1] != name:
+            self.names.append(name)
+        if name == self.stop_at and self.cancel is not None:
+            self.cancel.set()
+
+    def articles_read(self, articles: list[Article], done: int, total: int) -> None:
+        self._seen("articles_read")
+
+    def cache_progress(self, stage: str, done: int, total: int) -> None:
+        self._seen("cache_progress")
+
+    def corpus_loaded(self, corpus: Corpus, warnings: list[str], reused: int, reread: int) -> None:
+        self.corpus = corpus
+        self._seen("corpus_loaded")
+
+    def index_progress(self, done: int, total: int) -> None:
+        self._seen("index_progress")
+
+    def index_built(self, index: SearchIndex, seconds: float) -> None:
+        self._seen("index_built")
+
+    def quotes_found(self, quotes: QuoteTable) -> None:
+        self._seen("quotes_found")
+
+
+def test_cold_then_warm_load_report_in_order(corpus_dir: Path) -> None:
+    cold = Recorder()
+    load(corpus_dir, cold)
+    assert cold.names == [
+        "articles_read",
+        "corpus_loaded",
+        "index_progress",
+        "index_built",
+        "quotes_found",
+    ]
+    warm = Recorder()
+    load(corpus_dir, warm)  # the cold load wrote the cache
+    assert warm.names == ["cache_progress", "corpus_loaded", "index_built", "quotes_found"]
+    assert cold.corpus is not None and warm.corpus is not None
+    assert [a.id for a in warm.corpus.articles] == [a.id for a in cold.corpus.articles]
+
+
+def test_without_the_cache_nothing_is_written(corpus_dir: Path, cache_dir: Path) -> None:
+    events = Recorder()
+    load(corpus_dir, events, use_cache=False)
+    assert "index_built" in events.names
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+
+
+def test_a_listing_needs_no_index(corpus_dir: Path) -> None:
+    events = Recorder()
+    load(corpus_dir, events, use_cache=False, index=False)
+    assert events.names == ["articles_read", "corpus_loaded", "quotes_found"]
+
+
+@pytest.mark.parametrize("stage", ["articles_read", "corpus_loaded", "index_built"])
+def test_a_cancelled_load_reports_nothing_more(corpus_dir: Path, stage: str) -> None:
+    cancel = threading.Event()
+    events = Recorder(stop_at=stage, cancel=cancel)
+    load(corpus_dir, events, use_cache=False, cancel=cancel)
+    assert events.names[-1] == stage
+    assert "quotes_found" not in events.names
+
+
+def test_a_missing_folder_raises(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="folder not found"):
+        load(tmp_path / "nowhere", Recorder())
+
+
+def test_load_now_fills_the_library(corpus_dir: Path) -> None:
+    library = Library(corpus_dir, use_cache=False).load_now()
+    assert library.corpus is not None and library.index is not None and library.quotes_ready
+    for number, article in enumerate(library.articles):
+        assert library.quotes_of(number) == find_quotes(article.text)
+        assert library.number_of(article.id) == number
+    assert library.number_of("no/such/article") is None
+    hits = library.search("grain", 5)
+    assert hits and library.articles[hits[0].article].id == "world/grain-talks"
+    spans = library.find(hits[0].article, "grain")
+    text = library.articles[hits[0].article].text
+    assert spans and all(text[s:e].lower().startswith("grain") for s, e in spans)
+
+
+def test_a_new_corpus_drops_the_old_index_and_quotes(corpus_dir: Path) -> None:
+    library = Library(corpus_dir, use_cache=False).load_now()
+    library.adopt_corpus(Corpus(corpus_dir))
+    assert library.index is None and not library.quotes_ready
+    assert library.articles == [] and library.search("grain", 5) == []
+    assert library.quotes_of(0) == []
+
+
+def test_one_size_policy_for_quotes(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = Library(corpus_dir, use_cache=False).load_now(quotes=False)
+    quoted = next(n for n, a in enumerate(library.articles) if find_quotes(a.text))
+    size = len(library.articles[quoted].text)
+    # Before the corpus-wide table: found on demand up to the window size, none past it.
+    monkeypatch.setattr(policy, "ON_DEMAND_LIMIT", size - 1)
+    assert library.quotes_of(quoted) == []
+    monkeypatch.setattr(policy, "BULK_LIMIT", size - 1)
+    table = QuoteTable.find_all([a.text for a in library.articles])
+    assert table is not None and table[quoted] == []
+    monkeypatch.setattr(policy, "BULK_LIMIT", size)
+    table = QuoteTable.find_all([a.text for a in library.articles])
+    assert table is not None and table[quoted] == find_quotes(library.articles[quoted].text)
+    library.adopt_quotes(table)
+    assert library.quotes_of(quoted) == table[quoted]
+
+
+def test_find_all_stops_when_cancelled() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    assert QuoteTable.find_all(["“Yes,” she said."], cancel) is None
