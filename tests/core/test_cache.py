@@ -378,13 +378,13 @@ def test_changed_file_keeps_the_other_quotations(
     import tui.core.cache.result as module
 
     found: list[str] = []
-    real = module.find_quotes  # type: ignore[attr-defined]
+    real = module.corpus_quotes  # type: ignore[attr-defined]
 
     def counting(text: str) -> list[Quote]:
         found.append(text)
         return real(text)
 
-    monkeypatch.setattr(module, "find_quotes", counting)
+    monkeypatch.setattr(module, "corpus_quotes", counting)
     warm = load_cached(corpus, folder=cache)
     assert warm.reread == 1 and not warm.speakers_ready
     quotes = warm.finish_quotes()
@@ -557,7 +557,7 @@ def test_quotations_are_cached_again_after_a_file_is_removed(
     def refuse(text: str) -> list[Quote]:
         raise AssertionError("quotations should come from the cache")
 
-    monkeypatch.setattr(module, "find_quotes", refuse)
+    monkeypatch.setattr(module, "corpus_quotes", refuse)
     third = load_cached(corpus, folder=cache)
     assert third.speakers_ready and third.reread == 0
     assert third.finish_quotes() == quotes

@@ -40,15 +40,18 @@ _code_hash: str | None = None
 _quotes_hash: str | None = None
 
 
-CODE_SOURCES = ("corpus", "search", "cache", "models.py", "ragged.py", "text.py")
+CODE_SOURCES = ("corpus", "search", "cache", "models.py", "ragged.py", "text.py", "atomic.py")
 """What builds the corpus, the index and the cache file's layout, relative to ``tui/core``."""
 QUOTE_SOURCES = ("quotes", "models.py", "text.py", "cache")
 """What finds quotations (and how the cache stores them)."""
 
 
-def _source_files(sources: tuple[str, ...]) -> list[Path]:
-    """The ``.py`` files of ``sources`` (modules and whole subpackages), sorted."""
-    core = Path(__file__).resolve().parents[1]
+CORE = Path(__file__).resolve().parents[1]
+"""The folder of ``tui.core``."""
+
+
+def source_files(sources: tuple[str, ...], core: Path = CORE) -> list[Path]:
+    """The ``.py`` files of ``sources`` (modules and whole subpackages) below ``core``, sorted."""
     found: set[Path] = set()
     for name in sources:
         place = core / name
@@ -59,14 +62,13 @@ def _source_files(sources: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
-def _source_hash(sources: tuple[str, ...]) -> str:
+def _source_hash(sources: tuple[str, ...], core: Path = CORE) -> str:
     """A hash of the source files of ``sources``; the package version where they are absent.
 
     A pyc-only install has no ``.py`` files to read: it falls back to the version, which is
     what changes between such installs.
     """
-    core = Path(__file__).resolve().parents[1]
-    files = _source_files(sources)
+    files = source_files(sources, core)
     digest = hashlib.sha256(f"{CACHE_VERSION}".encode())
     if not files:
         from tui import __version__
