@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.models import Span
-from tui.core.quotes.attribution.driver import Attribution, attribute
+from tui.core.quotes.attribution import Attribution, attribute
 
 __all__ = ["Quote", "find_quotes", "quote_pieces"]
 

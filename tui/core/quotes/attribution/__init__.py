@@ -1,7 +1,8 @@
 """The rule engine that finds a quotation's speaker: cues, clauses, noun phrases, names.
 
-Its modules share helpers among themselves (the ``_names``); nothing outside
-:mod:`tui.core.quotes` uses them. The entry point is :func:`attribute`.
+Helpers one module of the engine lends another have public names in the module that
+owns them; a leading underscore marks what stays inside its module. Nothing outside
+:mod:`tui.core.quotes` uses the modules directly: the entry point is :func:`attribute`.
 """
 
 from __future__ import annotations
