@@ -8,11 +8,23 @@ typed name against a speaker. Imports only the shared kernel.
 
 from __future__ import annotations
 
+from tui.core.quotes.attribution import (
+    WEIGHTS_FILE,
+    PieceTrace,
+    SpeakerModel,
+    default_model,
+    mention_kind,
+)
 from tui.core.quotes.find import Quote, find_quotes
 from tui.core.quotes.speakers import speaker_matches
 from tui.core.quotes.table import QuoteTable
 
 __all__ = [
+    "WEIGHTS_FILE",
+    "PieceTrace",
+    "SpeakerModel",
+    "default_model",
+    "mention_kind",
     "Quote",
     "QuoteTable",
     "find_quotes",

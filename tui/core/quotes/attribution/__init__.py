@@ -7,6 +7,25 @@ owns them; a leading underscore marks what stays inside its module. Nothing outs
 
 from __future__ import annotations
 
+from tui.core.quotes.attribution.choose import (
+    DEFAULT,
+    WEIGHTS_FILE,
+    Default,
+    PieceTrace,
+    SpeakerModel,
+    default_model,
+)
 from tui.core.quotes.attribution.driver import Attribution, attribute
+from tui.core.quotes.attribution.features import mention_kind
 
-__all__ = ["Attribution", "attribute"]
+__all__ = [
+    "DEFAULT",
+    "WEIGHTS_FILE",
+    "Attribution",
+    "Default",
+    "PieceTrace",
+    "SpeakerModel",
+    "attribute",
+    "default_model",
+    "mention_kind",
+]

@@ -74,6 +74,15 @@ from __future__ import annotations
 from tui.core.quotes.attribution.after import after_quote
 from tui.core.quotes.attribution.around import after_in_sentence, lead_in, signed
 from tui.core.quotes.attribution.before import before_quote
+from tui.core.quotes.attribution.candidates import Pool
+from tui.core.quotes.attribution.choose import (
+    DEFAULT,
+    Default,
+    PieceTrace,
+    SpeakerModel,
+    choose,
+    default_model,
+)
 from tui.core.quotes.attribution.cues import Cues
 from tui.core.quotes.attribution.found import Found
 from tui.core.quotes.attribution.guess import guess_pass
@@ -94,24 +103,39 @@ from tui.core.quotes.attribution.words import SENT_END_RE
 __all__ = ["Attribution", "attribute", "strip_titles"]
 
 
-def attribute(text: str, pieces: list[Piece]) -> list[Attribution | None]:
+def attribute(
+    text: str,
+    pieces: list[Piece],
+    model: SpeakerModel | None | Default = DEFAULT,
+    trace: list[PieceTrace] | None = None,
+) -> list[Attribution | None]:
     """Attribute each quotation piece ``(start, end, group, para_start, para_end)`` of ``text``.
 
     Returns one :class:`Attribution` (or None when no speaker was found) per piece.
     The passes: explicit patterns, then neighbours of one sentence (per paragraph);
-    pieces of one quotation share their speaker; guesses; names resolved.
+    pieces of one quotation share their speaker; guesses; the learned choice among
+    everything the passes read (``model``: the shipped one by default, None for the
+    rules alone); names resolved. ``trace``, when given, receives each piece's
+    candidates and their features (for training).
     """
+    if isinstance(model, Default):
+        model = default_model()
     n = len(pieces)
     found: list[Found | None] = [None] * n
     weak: list[Found | None] = [None] * n  # “… now.” Kai Brand said: maybe a new sentence
     para_cues: dict[int, Cues] = {}
+    pool = Pool(n)
     for i, j in paragraphs(pieces):
         cues = Cues(text, _cue_spans(pieces, i, j))
         para_cues[pieces[i][3]] = cues
-        _explicit_pass(text, pieces, i, j, cues, found, weak)
-        _sentence_pass(text, pieces, i, j, found)
-    _group_pass(pieces, found)
-    guess_pass(text, pieces, found, weak, para_cues)
+        _explicit_pass(text, pieces, i, j, cues, found, weak, pool)
+        _sentence_pass(text, pieces, i, j, found, pool)
+    _group_pass(pieces, found, pool)
+    guess_pass(text, pieces, found, weak, para_cues, pool)
+    if model is not None:
+        found = choose(text, pieces, found, pool, model, trace)
+    elif trace is not None:
+        choose(text, pieces, found, pool, None, trace)
     return resolve(text, pieces, found)
 
 
@@ -144,19 +168,24 @@ def _explicit_pass(
     cues: Cues,
     found: list[Found | None],
     weak: list[Found | None],
+    pool: Pool,
 ) -> None:
     """Rules 1-4 for each piece of one paragraph; a weak reading (strength 1) is kept
     in ``weak`` as a last resort."""
     for k in range(i, j):
-        f = _explicit(text, pieces, k, i, j, cues)
+        f = _explicit(text, pieces, k, i, j, cues, pool)
         if f is not None and f.strength == 1:
             weak[k] = f
+            pool.note(k, "weak", f)
             f = None
         found[k] = f
 
 
-def _explicit(text: str, pieces: list[Piece], k: int, i: int, j: int, cues: Cues) -> Found | None:
-    """The speaker read from a pattern next to piece ``k`` (rules 1-4)."""
+def _explicit(
+    text: str, pieces: list[Piece], k: int, i: int, j: int, cues: Cues, pool: Pool
+) -> Found | None:
+    """The speaker read from a pattern next to piece ``k`` (rules 1-4); every reading
+    made on the way is noted in ``pool``."""
     ps, pe = pieces[k][3], pieces[k][4]
     s, e = pieces[k][0], pieces[k][1]
     nxt = pieces[k + 1][0] if k + 1 < j else pe
@@ -164,15 +193,20 @@ def _explicit(text: str, pieces: list[Piece], k: int, i: int, j: int, cues: Cues
     f = after_quote(text, cues, e, nxt)
     if f is not None and ends_sentence(text, s, e):
         f.strength = 1  # “… now.” He said … starts a new sentence
-    b = None
-    if (
+    pool.note(k, "after", f)
+    b = passive_agent(text, s, e, nxt)
+    pool.note(k, "passive", b)
+    if b is None:
+        b = before_quote(text, cues, prv, s, ps)
+        pool.note(k, "before", b)
+    if not (
         f is None
         or f.strength < 3
         or object_possible(text, s)
         or leads_next(text, f, nxt, k + 1 < j)
         or own_object(text, f)
-    ):  # else no speaker read before the quote outranks f
-        b = passive_agent(text, s, e, nxt) or before_quote(text, cues, prv, s, ps)
+    ):  # no speaker read before the quote outranks f
+        b = None
     if b is not None and (
         f is None
         or f.strength < b.strength
@@ -183,17 +217,23 @@ def _explicit(text: str, pieces: list[Piece], k: int, i: int, j: int, cues: Cues
         f = b
     if f is None and not ends_sentence(text, s, e):
         f = after_in_sentence(text, cues, e, nxt)
+        pool.note(k, "in_sentence", f)
     if f is not None and f.strength > 1:
-        f = according_to(text, cues, f, pe)
+        g = according_to(text, cues, f, pe)
+        if g is not f:
+            pool.note(k, "according", g)
+        f = g
     if f is None and k == i and not text[ps:s].strip():
         f = lead_in(text, ps)
+        pool.note(k, "lead_in", f)
     if f is None and k == j - 1 and not text[e:pe].strip():
         f = signed(text, pe)
+        pool.note(k, "signed", f)
     return f
 
 
 def _sentence_pass(
-    text: str, pieces: list[Piece], i: int, j: int, found: list[Found | None]
+    text: str, pieces: list[Piece], i: int, j: int, found: list[Found | None], pool: Pool
 ) -> None:
     """Rule 5: a piece with no cue shares the one of a neighbouring piece of its sentence
     (``“A” and “B,” he said``; ``“…,” said Ana Ruiz, a spokeswoman for the mayor, “…”``)."""
@@ -208,6 +248,7 @@ def _sentence_pass(
                 f2 = found[k + 1]
                 assert f2 is not None
                 found[k] = Found(f2.speaker, f2.cue, False, 2)
+                pool.note(k, "neighbour", found[k])
     for k in range(i + 1, j):
         if found[k] is None and found[k - 1] is not None:
             gap = text[pieces[k - 1][1] : pieces[k][0]]
@@ -225,9 +266,10 @@ def _sentence_pass(
                 )
             ):  # “…,” said Ana Ruiz, a spokeswoman for the mayor, “…”
                 found[k] = Found(f2.speaker, f2.cue, False, 2)
+                pool.note(k, "neighbour", found[k])
 
 
-def _group_pass(pieces: list[Piece], found: list[Found | None]) -> None:
+def _group_pass(pieces: list[Piece], found: list[Found | None], pool: Pool) -> None:
     """Pieces of one quotation share their speaker (the first one found)."""
     by_group: dict[int, Found] = {}
     for k, f in enumerate(found):
@@ -237,6 +279,7 @@ def _group_pass(pieces: list[Piece], found: list[Found | None]) -> None:
         g = pieces[k][2]
         if g in by_group and (found[k] is None or found[k] is not by_group[g]):
             found[k] = by_group[g]
+            pool.note(k, "group", found[k])
 
 
 def _opens_lower(text: str, s: int) -> bool:

@@ -14,6 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from tui.core.quotes.attribution.before import before_quote
+from tui.core.quotes.attribution.candidates import Pool
 from tui.core.quotes.attribution.cues import MARK_ANY, Cues
 from tui.core.quotes.attribution.found import Found
 from tui.core.quotes.attribution.main_subject import main_subject_span
@@ -47,6 +48,7 @@ def guess_pass(
     found: list[Found | None],
     weak: list[Found | None],
     para_cues: dict[int, Cues],
+    pool: Pool,
 ) -> None:
     """Fill in ``found`` where it is None, paragraph by paragraph."""
     last: Found | None = None
@@ -66,7 +68,7 @@ def guess_pass(
                 last,
                 last_para,
             )
-            _guess_paragraph(text, pieces, found, weak, para)
+            _guess_paragraph(text, pieces, found, weak, para, pool)
         if found[j - 1] is not None:
             last = found[j - 1]
             last_para = pieces[j - 1][4]
@@ -80,6 +82,7 @@ def _guess_paragraph(
     found: list[Found | None],
     weak: list[Found | None],
     para: _Paragraph,
+    pool: Pool,
 ) -> None:
     prev_cs: Span2 | None = None
     prev_k = -2  # index of the last guess made without a sentence start in reach
@@ -94,7 +97,7 @@ def _guess_paragraph(
             cs, prev_at, endless = _in_sentence(text, pieces, found, para, k)
             if endless:
                 prev_cs, prev_k = cs, k  # no sentence start within reach
-        found[k] = _fallback(text, pieces, weak, para, k, cs, prev_at)
+        found[k] = _fallback(text, pieces, weak, para, k, cs, prev_at, pool)
 
 
 def _in_sentence(
@@ -145,27 +148,42 @@ def _fallback(
     k: int,
     cs: Span2 | None,
     prev_at: Span2 | None,
+    pool: Pool,
 ) -> Found | None:
     """The guess for piece ``k``: its sentence's (``cs``), else the paragraph's nearest
-    speaker, the sentence before, the previous paragraph's, a weak reading."""
+    speaker, the sentence before, the previous paragraph's, a weak reading. The cheap
+    alternatives are noted in ``pool`` even when an earlier one wins."""
     ps = para.ps
-    if cs is not None:
-        return Found(cs, None, True, 1)
+    near: Found | None = None
     if para.para_found:
         x = bisect.bisect_left(para.found_at, pieces[k][0])
-        near = min(
+        nf = min(
             para.para_found[max(0, x - 1) : x + 1],
             key=lambda f: abs(f.speaker[0] - pieces[k][0]),
         )
-        return Found(near.speaker, near.cue, True, 1)
-    if prev_at is not None and (prev_sent := _previous_sentence(text, *prev_at)) is not None:
-        return prev_sent
+        near = Found(nf.speaker, nf.cue, True, 1)
+        pool.note(k, "nearest", near)
+    last: Found | None = None
     if para.last is not None and _blank_between(text, para.last_para, ps):
-        return Found(para.last.speaker, para.last.cue, True, 1)
+        last = Found(para.last.speaker, para.last.cue, True, 1)
+        pool.note(k, "previous_paragraph", last)
+    if cs is not None:
+        f = Found(cs, None, True, 1)
+        pool.note(k, "sentence", f)
+        return f
+    if near is not None:
+        return near
+    if prev_at is not None and (prev_sent := _previous_sentence(text, *prev_at)) is not None:
+        pool.note(k, "previous_sentence", prev_sent)
+        return prev_sent
+    if last is not None:
+        return last
     if weak[k] is not None:
         return weak[k]
     if not text[ps : pieces[k][0]].strip():
-        return _previous_sentence(text, ps)
+        f2 = _previous_sentence(text, ps)
+        pool.note(k, "previous_sentence", f2)
+        return f2
     return None
 
 
