@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from polnear_splits import in_lockbox  # noqa: E402
 
-from tui.core.quotes import WEIGHTS_FILE, PieceTrace, find_quotes  # noqa: E402
+from tui.core.quotes import WEIGHTS_FILE, PieceTrace, find_quotes, open_choice  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear-train"
-L2 = 1.0
+L2 = 3.0
 
 
 def load_scorer(data: Path) -> ModuleType:
@@ -77,7 +77,10 @@ def collect(data: Path, stems: Iterable[str], scorer: ModuleType) -> list[Group]
         trace: list[PieceTrace] = []
         find_quotes(text, model=None, trace=trace)
         for t in trace:
-            if len(t.candidates) < 2:
+            if len(t.candidates) < 2 or not any(
+                "src=rule" in f and open_choice([x[4:] for x in f if x.startswith("src=")])
+                for _, f in t.candidates
+            ):
                 continue
             best, best_ov = None, 0
             for a, b, spk in gpieces:

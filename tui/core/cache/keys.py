@@ -46,14 +46,21 @@ QUOTE_SOURCES = ("quotes", "models.py", "text.py", "cache")
 """What finds quotations (and how the cache stores them)."""
 
 
-def _source_files(sources: tuple[str, ...]) -> list[Path]:
-    """The ``.py`` files of ``sources`` (modules and whole subpackages), sorted."""
-    core = Path(__file__).resolve().parents[1]
+SOURCE_PATTERNS = ("*.py", "*.json")
+"""What a source folder's behaviour is made of: its code and its data files (the
+speaker model's weights, ``quotes/attribution/speaker_weights.json``)."""
+
+
+def _source_files(sources: tuple[str, ...], core: Path | None = None) -> list[Path]:
+    """The ``.py`` and ``.json`` files of ``sources`` (modules and whole subpackages of
+    ``core``, by default ``tui/core``), sorted."""
+    core = core or Path(__file__).resolve().parents[1]
     found: set[Path] = set()
     for name in sources:
         place = core / name
         if place.is_dir():
-            found.update(place.rglob("*.py"))
+            for pattern in SOURCE_PATTERNS:
+                found.update(place.rglob(pattern))
         elif place.is_file():
             found.add(place)
     return sorted(found)

@@ -14,6 +14,7 @@ from tui.core.quotes.attribution import (
     SpeakerModel,
     default_model,
     mention_kind,
+    open_choice,
 )
 from tui.core.quotes.find import Quote, find_quotes
 from tui.core.quotes.speakers import speaker_matches
@@ -24,6 +25,7 @@ __all__ = [
     "PieceTrace",
     "SpeakerModel",
     "default_model",
+    "open_choice",
     "mention_kind",
     "Quote",
     "QuoteTable",

@@ -14,6 +14,7 @@ from tui.core.quotes.attribution.choose import (
     PieceTrace,
     SpeakerModel,
     default_model,
+    open_choice,
 )
 from tui.core.quotes.attribution.driver import Attribution, attribute
 from tui.core.quotes.attribution.features import mention_kind
@@ -27,5 +28,6 @@ __all__ = [
     "SpeakerModel",
     "attribute",
     "default_model",
+    "open_choice",
     "mention_kind",
 ]

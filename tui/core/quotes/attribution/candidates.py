@@ -28,6 +28,7 @@ SOURCES = (
     "previous_sentence",  # the cue of the sentence before
     "previous_paragraph",  # the speaker of the previous paragraph
     "previous_quote",  # the speaker of the quote before
+    "name",  # a name of the quote's sentence (:mod:`.mentions`)
     "rule",  # what the rules chose
 )
 
@@ -43,10 +44,12 @@ class Candidate:
 class Pool:
     """The candidates of each piece of an article, keyed by the speaker's span."""
 
-    __slots__ = ("by_piece",)
+    __slots__ = ("by_piece", "wide")
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, wide: bool = True) -> None:
         self.by_piece: list[dict[tuple[int, int], Candidate]] = [{} for _ in range(n)]
+        self.wide = wide
+        """Whether readings the rules would skip are made anyway, as candidates."""
 
     def note(self, k: int, source: str, f: Found | None) -> None:
         """Record that ``source`` read ``f`` as the speaker of piece ``k``."""

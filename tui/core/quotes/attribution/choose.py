@@ -16,6 +16,7 @@ from pathlib import Path
 from tui.core.quotes.attribution.candidates import Candidate, Pool
 from tui.core.quotes.attribution.features import candidate_features
 from tui.core.quotes.attribution.found import Found
+from tui.core.quotes.attribution.mentions import sentence_names
 from tui.core.quotes.attribution.paragraphs import Piece
 
 WEIGHTS_FILE = Path(__file__).with_name("speaker_weights.json")
@@ -60,6 +61,18 @@ def default_model() -> SpeakerModel | None:
     return _loaded[0]
 
 
+EXPLICIT = frozenset(
+    {"after", "before", "passive", "according", "in_sentence", "lead_in", "signed"}
+)
+"""Sources that read a speaker from a pattern next to the quote."""
+
+
+def open_choice(rule_sources: list[str]) -> bool:
+    """Whether the model may override the rules' pick (put forward by ``rule_sources``):
+    only where no pattern next to the quote read it, i.e. where the rules guessed."""
+    return EXPLICIT.isdisjoint(rule_sources)
+
+
 @dataclass(frozen=True, slots=True)
 class PieceTrace:
     """What the choice saw for one piece: its span, and each candidate's speaker span
@@ -88,8 +101,15 @@ def choose(
             if pieces[k][3] - pieces[k - 1][4] <= 2:  # same or the next paragraph
                 pool.note(k, "previous_quote", Found(prev.speaker, prev.cue, True, 1))
     for k, cands in enumerate(pool.by_piece):
-        if found[k] is None or (len(cands) == 1 and trace is None):
+        rule = found[k]
+        if rule is None:
             continue  # no speaker is the rules' call
+        open_ = open_choice(cands[rule.speaker].sources)
+        if trace is None and (model is None or not open_):
+            continue
+        for span in sentence_names(text, pieces, k):
+            if span not in cands:
+                pool.note(k, "name", Found(span, None, True, 1))
         listed: list[Candidate] = list(cands.values())
         feats = [candidate_features(text, pieces, k, c, len(listed)) for c in listed]
         if trace is not None:
@@ -100,7 +120,7 @@ def choose(
                     [(c.found.speaker, fs) for c, fs in zip(listed, feats)],
                 )
             )
-        if model is None or len(listed) == 1:
+        if model is None or len(listed) == 1 or not open_:
             continue
         best = max(range(len(listed)), key=lambda x: model.score(feats[x]))
         c = listed[best]

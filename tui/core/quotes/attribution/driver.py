@@ -124,7 +124,7 @@ def attribute(
     found: list[Found | None] = [None] * n
     weak: list[Found | None] = [None] * n  # “… now.” Kai Brand said: maybe a new sentence
     para_cues: dict[int, Cues] = {}
-    pool = Pool(n)
+    pool = Pool(n, wide=model is not None or trace is not None)
     for i, j in paragraphs(pieces):
         cues = Cues(text, _cue_spans(pieces, i, j))
         para_cues[pieces[i][3]] = cues
@@ -194,19 +194,22 @@ def _explicit(
     if f is not None and ends_sentence(text, s, e):
         f.strength = 1  # “… now.” He said … starts a new sentence
     pool.note(k, "after", f)
-    b = passive_agent(text, s, e, nxt)
-    pool.note(k, "passive", b)
-    if b is None:
-        b = before_quote(text, cues, prv, s, ps)
-        pool.note(k, "before", b)
-    if not (
+    b = None
+    needed = (
         f is None
         or f.strength < 3
         or object_possible(text, s)
         or leads_next(text, f, nxt, k + 1 < j)
         or own_object(text, f)
-    ):  # no speaker read before the quote outranks f
-        b = None
+    )  # else no speaker read before the quote outranks f
+    if needed or pool.wide:
+        b = passive_agent(text, s, e, nxt)
+        pool.note(k, "passive", b)
+        if b is None:
+            b = before_quote(text, cues, prv, s, ps)
+            pool.note(k, "before", b)
+        if not needed:
+            b = None
     if b is not None and (
         f is None
         or f.strength < b.strength

@@ -11,6 +11,7 @@ the previous quote had the same speaker, and a few conjunctions of these.
 from __future__ import annotations
 
 from tui.core.quotes.attribution.candidates import Candidate
+from tui.core.quotes.attribution.cues import CUE_WORDS
 from tui.core.quotes.attribution.paragraphs import Piece
 from tui.core.quotes.attribution.titles import TITLES
 from tui.core.quotes.attribution.word_classes import DETERMINERS, PRONOUNS
@@ -31,11 +32,11 @@ def mention_kind(mention: str) -> str:
         return "pronoun"
     if words[-1].endswith(("\u2019s", "'s", "\u2019", "s'")):
         return "possessive"
+    if words[0].lower() in DETERMINERS or not mention[:1].isupper():
+        return "phrase"
     first = words[0].rstrip(".")
     if first in TITLES or first.lower() in TITLES:
         return "titled"
-    if words[0].lower() in DETERMINERS or not mention[:1].isupper():
-        return "phrase"
     if all(w[:1].isupper() for w in words):
         return "name"
     return "phrase"
@@ -56,6 +57,73 @@ def _cue_class(text: str, cue: tuple[int, int] | None) -> str:
     if cue[1] - cue[0] <= 1:
         return "mark"  # a colon, a dash
     return "other"
+
+
+_FUNCTION_WORDS = {
+    "by",
+    "to",
+    "of",
+    "with",
+    "for",
+    "about",
+    "at",
+    "from",
+    "and",
+    "on",
+    "in",
+    "against",
+    "said",
+    "says",
+    "told",
+    "according",
+    "asked",
+    "added",
+    "wrote",
+    "like",
+    "than",
+    "whom",
+}
+
+
+def _word_before(text: str, a: int) -> str:
+    """The word (or mark) before a mention, generalised: a function word, a cue word,
+    a mark, ``cap`` or ``word``."""
+    i = a
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return "start"
+    ch = text[i - 1]
+    if not ch.isalnum():
+        return "mark" if ch not in ",.;:" else ch
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'\u2019"):
+        j -= 1
+    w = text[j:i].lower()
+    if w in _FUNCTION_WORDS:
+        return w
+    return "cue" if w in CUE_WORDS else "cap" if text[j].isupper() else "word"
+
+
+def _word_after(text: str, b: int) -> str:
+    """The word (or mark) after a mention, generalised like :func:`_word_before`."""
+    i = b
+    if text.startswith(("\u2019s", "'s"), i):
+        return "possessive"
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    if i >= len(text) or text[i] == "\n":
+        return "end"
+    ch = text[i]
+    if not ch.isalnum():
+        return "mark" if ch not in ",.;:" else ch
+    j = i
+    while j < len(text) and text[j].isalnum():
+        j += 1
+    w = text[i:j].lower()
+    if w in _FUNCTION_WORDS:
+        return w
+    return "cue" if w in CUE_WORDS else "cap" if text[i].isupper() else "word"
 
 
 def _distance(gap: int) -> str:
@@ -112,6 +180,8 @@ def candidate_features(
         feats.append("opens_paragraph")
     if not text[e:pe].strip():
         feats.append("ends_paragraph")
+    feats.append(f"before_word={_word_before(text, a)}")
+    feats.append(f"after_word={_word_after(text, b)}")
     feats.append(f"candidates={min(n_candidates, 4)}")
     feats.append(f"sources={min(len(c.sources), 4)}")
     if kind in ("name", "titled", "possessive"):
