@@ -48,15 +48,20 @@ QUOTE_SOURCES = ("quotes", "models.py", "text.py", "cache")
 
 CORE = Path(__file__).resolve().parents[1]
 """The folder of ``tui.core``."""
+SOURCE_PATTERNS = ("*.py", "*.json")
+"""What a source folder's behaviour is made of: its code and its data files (the
+speaker model's weights, ``quotes/attribution/speaker_weights.json``)."""
 
 
 def source_files(sources: tuple[str, ...], core: Path = CORE) -> list[Path]:
-    """The ``.py`` files of ``sources`` (modules and whole subpackages) below ``core``, sorted."""
+    """The ``.py`` and ``.json`` files of ``sources`` (modules and whole subpackages of
+    ``core``), sorted."""
     found: set[Path] = set()
     for name in sources:
         place = core / name
         if place.is_dir():
-            found.update(place.rglob("*.py"))
+            for pattern in SOURCE_PATTERNS:
+                found.update(place.rglob(pattern))
         elif place.is_file():
             found.add(place)
     return sorted(found)
@@ -70,11 +75,10 @@ def _source_hash(sources: tuple[str, ...], core: Path = CORE) -> str:
     """
     files = source_files(sources, core)
     digest = hashlib.sha256(f"{CACHE_VERSION}".encode())
-    if not files:
+    if not any(path.suffix == ".py" for path in files):
         from tui import __version__
 
         digest.update(b"version\0" + __version__.encode())
-        return digest.hexdigest()
     for path in files:
         digest.update(path.relative_to(core).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

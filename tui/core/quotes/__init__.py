@@ -8,6 +8,14 @@ typed name against a speaker. Imports only the shared kernel.
 
 from __future__ import annotations
 
+from tui.core.quotes.attribution import (
+    WEIGHTS_FILE,
+    PieceTrace,
+    SpeakerModel,
+    default_model,
+    mention_kind,
+    open_choice,
+)
 from tui.core.quotes.find import Quote, find_quotes
 from tui.core.quotes.policy import (
     BULK_LIMIT,
@@ -23,6 +31,12 @@ __all__ = [
     "ON_DEMAND_LIMIT",
     "corpus_quotes",
     "on_demand_quotes",
+    "WEIGHTS_FILE",
+    "PieceTrace",
+    "SpeakerModel",
+    "default_model",
+    "open_choice",
+    "mention_kind",
     "Quote",
     "QuoteTable",
     "find_quotes",

@@ -30,7 +30,14 @@ import re
 from dataclasses import dataclass
 
 from tui.core.models import Span
-from tui.core.quotes.attribution.driver import Attribution, attribute
+from tui.core.quotes.attribution import (
+    DEFAULT,
+    Attribution,
+    Default,
+    PieceTrace,
+    SpeakerModel,
+    attribute,
+)
 
 __all__ = ["Quote", "find_quotes", "quote_pieces"]
 
@@ -239,16 +246,24 @@ def _pieces(text: str) -> list[_Piece]:
     return pieces
 
 
-def find_quotes(text: str, *, keep_all: bool = False) -> list[Quote]:
+def find_quotes(
+    text: str,
+    *,
+    keep_all: bool = False,
+    model: SpeakerModel | None | Default = DEFAULT,
+    trace: list[PieceTrace] | None = None,
+) -> list[Quote]:
     """All quotations in ``text``, in order, one :class:`Quote` per paragraph piece.
 
     Short marked spans that are not attributed and look like titles, and markup
     debris, are left out unless ``keep_all`` is true (see :func:`_is_quotation`).
+    ``model`` chooses among the speakers the rules put forward (the shipped one by
+    default; None: the rules alone); ``trace`` receives what it saw (for training).
     """
     pieces = _pieces(text)
     if not pieces:
         return []
-    attrs = attribute(text, pieces)
+    attrs = attribute(text, pieces, model, trace)
     out: list[Quote] = []
     groups: dict[int, int] = {}
     for p, a in zip(pieces, attrs):

@@ -1,11 +1,33 @@
 """The rule engine that finds a quotation's speaker: cues, clauses, noun phrases, names.
 
-Its modules share helpers among themselves (the ``_names``); nothing outside
-:mod:`tui.core.quotes` uses them. The entry point is :func:`attribute`.
+Helpers one module of the engine lends another have public names in the module that
+owns them; a leading underscore marks what stays inside its module. Nothing outside
+:mod:`tui.core.quotes` uses the modules directly: the entry point is :func:`attribute`.
 """
 
 from __future__ import annotations
 
+from tui.core.quotes.attribution.choose import (
+    DEFAULT,
+    WEIGHTS_FILE,
+    Default,
+    PieceTrace,
+    SpeakerModel,
+    default_model,
+    open_choice,
+)
 from tui.core.quotes.attribution.driver import Attribution, attribute
+from tui.core.quotes.attribution.features import mention_kind
 
-__all__ = ["Attribution", "attribute"]
+__all__ = [
+    "DEFAULT",
+    "WEIGHTS_FILE",
+    "Attribution",
+    "Default",
+    "PieceTrace",
+    "SpeakerModel",
+    "attribute",
+    "default_model",
+    "open_choice",
+    "mention_kind",
+]

@@ -3,21 +3,21 @@ that describe someone instead of reporting what they said."""
 
 from __future__ import annotations
 
-from tui.core.quotes.attribution.cues import _CUE_WORDS
-from tui.core.quotes.attribution.subject_spans import _VERBISH
-from tui.core.quotes.attribution.words import _TIME_WORDS
+from tui.core.quotes.attribution.cues import CUE_WORDS
+from tui.core.quotes.attribution.subject_spans import VERBISH
+from tui.core.quotes.attribution.word_classes import TIME_WORDS
 
 Tokens = list[tuple[int, int]]
 
 _TIME_LEADS = {"on", "last", "this", "earlier", "late", "early"}
-_TIME_PHRASE = _TIME_WORDS | _TIME_LEADS
+_TIME_PHRASE = TIME_WORDS | _TIME_LEADS
 
 
-def _drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def drop_time_adverbial(seg: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``toks`` without a time adverbial between a subject and its verb (``Ana Ruiz on
     Tuesday called``, ``the mayor last week said``)."""
     w = seg[toks[-1][0] : toks[-1][1]].lower() if toks else ""
-    if w not in _TIME_WORDS or w in ("now", "then", "here", "there", "recently", "later"):
+    if w not in TIME_WORDS or w in ("now", "then", "here", "there", "recently", "later"):
         return toks
     k = len(toks) - 1
     while (
@@ -37,7 +37,7 @@ _SETTING_PREPS = {"in", "during", "at"}
 _SETTING_DETS = {"his", "her", "their", "its", "a", "an", "the"}
 
 
-def _skip_setting(seg: str, toks: Tokens, k: int) -> int:
+def skip_setting(seg: str, toks: Tokens, k: int) -> int:
     """The index of the verb after a short setting phrase at ``toks[k]`` between a
     subject and its verb (``Ana Ruiz in her first speech called``), or ``k`` when there
     is none."""
@@ -52,12 +52,12 @@ def _skip_setting(seg: str, toks: Tokens, k: int) -> int:
         if not w.isalpha():
             return k
         wl = w.lower()
-        if wl in _CUE_WORDS or wl in _VERBISH or len(wl) > 4 and wl.endswith("ed"):
+        if wl in CUE_WORDS or wl in VERBISH or len(wl) > 4 and wl.endswith("ed"):
             return j if j > k + 2 else k
     return k
 
 
-def _restrictive(seg: str, toks: Tokens, k: int) -> bool:
+def restrictive(seg: str, toks: Tokens, k: int) -> bool:
     """Whether the ``who`` at ``toks[k]`` opens a restrictive relative or an indirect
     question (``judges who serve in``, ``discussing who deserves``) whose verb is no cue:
     such a clause describes someone instead of reporting their words."""
@@ -65,4 +65,4 @@ def _restrictive(seg: str, toks: Tokens, k: int) -> bool:
         return False
     prev = seg[toks[k - 1][0] : toks[k - 1][1]]
     nxt = seg[toks[k + 1][0] : toks[k + 1][1]].lower()
-    return prev.isalpha() and prev.islower() and nxt.isalpha() and nxt not in _CUE_WORDS
+    return prev.isalpha() and prev.islower() and nxt.isalpha() and nxt not in CUE_WORDS

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from tui.core.quotes.attribution.cues import _STANCE_WORDS, _scan_cues
-from tui.core.quotes.attribution.phrases import _np_before
-from tui.core.quotes.attribution.rules import _Found
+from tui.core.quotes.attribution.cues import STANCE_WORDS, scan_cues
+from tui.core.quotes.attribution.found import Found
+from tui.core.quotes.attribution.noun_phrases import np_before
 
 _WITH_ABS_RE = re.compile(
     r",[ \u00a0]+with[ \u00a0]+((?:[\w\u2019'.-]+[ \u00a0]+){1,6}?)(?:\w+ly[ \u00a0]+)?"
@@ -22,17 +22,17 @@ _WITH_ABS_RE = re.compile(
 _WITH_NEAR_RE = re.compile(r",[ \u00a0]+with[ \u00a0]+$")
 
 
-def _with_absolute(seg: str, lo: int, qstart: int) -> _Found | None:
+def with_absolute(seg: str, lo: int, qstart: int) -> Found | None:
     """The subject of an absolute clause between a cue (ending at ``lo``) and the quote:
     ``the campaign denied it, with Ana Ruiz taking to Twitter to call him “a liar”``."""
     m = _WITH_ABS_RE.search(seg, lo, qstart)
-    if m is None or not _scan_cues(seg, m.start(2), qstart, _STANCE_WORDS):
+    if m is None or not scan_cues(seg, m.start(2), qstart, STANCE_WORDS):
         return None  # …, with costs soaring to “…”: no saying in the clause
-    np = _np_before(seg, m.end(1), m.start(1))
-    return _Found(np, m.span(2), False, 2) if np is not None else None
+    np = np_before(seg, m.end(1), m.start(1))
+    return Found(np, m.span(2), False, 2) if np is not None else None
 
 
-def _opens_with_absolute(seg: str, s0: int, speaker: tuple[int, int]) -> bool:
+def opens_with_absolute(seg: str, s0: int, speaker: tuple[int, int]) -> bool:
     """Whether ``speaker`` opens a ``with`` absolute (``…, with Sen. Ana Ruiz telling
     reporters she was “…”``): its cue is its own, not the sentence frame's."""
     return _WITH_NEAR_RE.search(seg, max(s0, speaker[0] - 9), speaker[0]) is not None
@@ -43,7 +43,7 @@ _TO_RELATIVE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _COPULA_RE = re.compile(r"[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:is|are|was|were|be|been)[ \u00a0]*$")
 
 
-def _in_relative(seg: str, s0: int, near: _Found, qstart: int) -> bool:
+def in_relative(seg: str, s0: int, near: Found, qstart: int) -> bool:
     """Whether ``near``'s subject opens a relative or ``that`` clause (whom he called).
 
     Not when the relative answers (``to which 21% said “…”``) or is the subject of the

@@ -46,11 +46,11 @@ def _forms(verb: str) -> list[str]:
     return [verb, verb + "s", verb + "ed", verb + "ing"]
 
 
-_CUE_WORDS: set[str] = set(_IRREGULAR) | set(_PAST_ONLY) | set(_EXTRA)
+CUE_WORDS: set[str] = set(_IRREGULAR) | set(_PAST_ONLY) | set(_EXTRA)
 for _v in _REGULAR:
-    _CUE_WORDS.update(_forms(_v))
+    CUE_WORDS.update(_forms(_v))
 # forms too often nouns (or too vague) to be cues on their own
-_CUE_WORDS -= {
+CUE_WORDS -= {
     "read",
     "reads",
     "put",
@@ -138,7 +138,7 @@ _CUE_WORDS -= {
     "assure",
 }
 # [\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|'', opening with a character set (fast scan)
-_MARK_ANY = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a](?:(?<=')'|(?<!'))")
+MARK_ANY = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a](?:(?<=')'|(?<!'))")
 # second words of multi-word cues (according to, pointed out, went on, shot back, put it)
 _PARTICLE = {
     "according": "to",
@@ -155,7 +155,7 @@ _ON_PLACE_RE = re.compile(r"[ \u00a0]+(?!to\b)[A-Za-z]")
 _PARTICLE_RE = re.compile(r"\s+(to|out|on|back|it)\b")
 
 
-class _Hit:
+class Hit:
     """A reporting cue found in the text (duck-types the parts of ``re.Match`` used here)."""
 
     __slots__ = ("a", "b", "word")
@@ -187,9 +187,9 @@ _STANCE_VERBS = (
     "slam blast deem term characterize characterise consider view refer cite insist suggest "
     "vow warn tell chide dub liken brand question"
 ).split()
-_STANCE_WORDS: set[str] = set(_CUE_WORDS)
+STANCE_WORDS: set[str] = set(CUE_WORDS)
 for _v in _STANCE_VERBS:
-    _STANCE_WORDS.update(_forms(_v))
+    STANCE_WORDS.update(_forms(_v))
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -239,9 +239,9 @@ _NOUN_BEFORE_RE = re.compile(
 )
 
 
-def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[_Hit]:
+def scan_cues(text: str, a: int, b: int, words: set[str] = CUE_WORDS) -> list[Hit]:
     """The reporting cues of ``text[a:b]`` (words of the lexicon ``words``), in order."""
-    out: list[_Hit] = []
+    out: list[Hit] = []
     at_start, after = _lexicon_re(words)
     m0 = at_start.match(text, a, b)
     found = after.finditer(text, a if m0 is None else m0.end(), b)
@@ -256,7 +256,7 @@ def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[
             if lw in ("went", "goes") and _ON_PLACE_RE.match(text, p.end()):
                 continue  # went on CNN / once the Senate goes on recess: no saying
             if lw == "according" or w[0].islower():
-                out.append(_Hit(start, p.end(), text[start : p.end()]))
+                out.append(Hit(start, p.end(), text[start : p.end()]))
             continue
         if w[0].isupper() or lw not in words:
             continue
@@ -267,40 +267,40 @@ def _scan_cues(text: str, a: int, b: int, words: set[str] = _CUE_WORDS) -> list[
         if lw == "charged" and _BE_BEFORE_RE.search(text, max(a, start - 12), start):
             continue  # was charged with battery: an indictment, no saying
         if (
-            words is _CUE_WORDS
+            words is CUE_WORDS
             and not lw.endswith(("ed", "ing"))
             and lw not in _IRREGULAR_PAST
             and _NOUN_BEFORE_RE.search(text, max(a, start - 30), start)
         ):
             continue  # a subsequent tweet, his latest claim: a noun
-        out.append(_Hit(start, nxt, w))
+        out.append(Hit(start, nxt, w))
     return out
 
 
-class _Cues:
+class Cues:
     """The cues of one paragraph, searchable by offset."""
 
     __slots__ = ("by_start", "hits", "starts")
 
     def __init__(
-        self, text: str, spans: list[tuple[int, int]], words: set[str] = _CUE_WORDS
+        self, text: str, spans: list[tuple[int, int]], words: set[str] = CUE_WORDS
     ) -> None:
         if len(spans) == 1:
-            self.hits = _scan_cues(text, spans[0][0], spans[0][1], words)
+            self.hits = scan_cues(text, spans[0][0], spans[0][1], words)
         else:
-            self.hits = [h for a, b in spans for h in _scan_cues(text, a, b, words)]
+            self.hits = [h for a, b in spans for h in scan_cues(text, a, b, words)]
         self.starts = [h.a for h in self.hits]
-        self.by_start: dict[int, _Hit] = {}
+        self.by_start: dict[int, Hit] = {}
         for h in self.hits:
             self.by_start.setdefault(h.a, h)
 
-    def between(self, a: int, b: int) -> list[_Hit]:
+    def between(self, a: int, b: int) -> list[Hit]:
         """Cues starting in ``[a, b)`` and ending by ``b``."""
         i = bisect.bisect_left(self.starts, a)
         j = bisect.bisect_left(self.starts, b)
         return [h for h in self.hits[i:j] if h.b <= b]
 
-    def at(self, a: int) -> _Hit | None:
+    def at(self, a: int) -> Hit | None:
         """The cue starting exactly at ``a``."""
         return self.by_start.get(a)
 
@@ -337,7 +337,7 @@ _POSSESSOR_RE = re.compile(
 )
 
 
-def _possessor_before(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
+def possessor_before(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
     """The possessor of a noun of saying right before a quote (``his promise to be “…”``,
     ``Mr. Obama's rejection of “…”``), as a span without the ``'s``."""
     lo = max(s0, qstart - 90)

@@ -13,17 +13,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from tui.core.quotes.attribution.words import (
-    _FEMALE,
-    _FEMALE_TITLES,
-    _MALE,
-    _MALE_TITLES,
-    _NOT_NAMES,
-    _TIME_WORDS,
-    _TITLES,
-    _key,
+from tui.core.quotes.attribution.titles import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NOT_NAMES,
+    TITLES,
     strip_titles,
 )
+from tui.core.quotes.attribution.word_classes import FEMALE, MALE, TIME_WORDS
+from tui.core.quotes.attribution.words import name_key
 
 # Names ------------------------------------------------------------------------------
 
@@ -39,7 +37,7 @@ _TITLED_RE = re.compile(
 )
 
 
-_ANTECEDENT_RE = re.compile(
+ANTECEDENT_RE = re.compile(
     r"((?:[A-Z][\w\u2019'-]*\.?[ \u00a0]){0,3}[A-Z][\w\u2019'-]*)(?:[ \u00a0]\([^()]{1,20}\))?"
     r",?[ \u00a0]$"
 )
@@ -48,7 +46,7 @@ _ANTECEDENT_RE = re.compile(
 _PARTICLES = {"al", "bin", "de", "del", "da", "van", "von", "der", "la", "le", "ibn"}
 
 
-_APPOSED_NAME_RE = re.compile(
+APPOSED_NAME_RE = re.compile(
     r",[ \u00a0]((?:[A-Z][\w\u2019'-]*\.?[ \u00a0]){1,3}[A-Z][\w\u2019'-]*),"
 )
 
@@ -66,8 +64,8 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 # the last characters of the gendered titles (and the period of ``Mr.``): a word ending
 # otherwise is none of them
 _TITLE_ENDS = frozenset(
-    {t[-1] for t in _FEMALE_TITLES | _MALE_TITLES}
-    | {t[-1].upper() for t in _FEMALE_TITLES | _MALE_TITLES}
+    {t[-1] for t in FEMALE_TITLES | MALE_TITLES}
+    | {t[-1].upper() for t in FEMALE_TITLES | MALE_TITLES}
     | {"."}
 )
 
@@ -90,7 +88,7 @@ _GENDER_RE = re.compile(  # \b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b
 )
 
 
-class _Names:
+class Names:
     """Full names of the article by last word, and where persons are mentioned (lazy)."""
 
     def __init__(self, text: str) -> None:
@@ -134,10 +132,10 @@ class _Names:
             for i in where:
                 if i >= 3 and text[i - 1] in " \u00a0" and text[i - 2] in _TITLE_ENDS:
                     title = _title_before(text, i)
-                    if title in _FEMALE_TITLES:
+                    if title in FEMALE_TITLES:
                         self.gender[key] = "f"
                         break
-                    if title in _MALE_TITLES:
+                    if title in MALE_TITLES:
                         self.gender[key] = "m"
                         break
             else:
@@ -146,7 +144,7 @@ class _Names:
                 for i in where[:5]:
                     m = _GENDER_RE.search(text, i + n, i + n + 90)
                     if m is not None:
-                        votes += 1 if m.group().lower() in _MALE else -1
+                        votes += 1 if m.group().lower() in MALE else -1
                 if votes:
                     self.gender[key] = "m" if votes > 0 else "f"
         return self.gender.get(key)
@@ -172,15 +170,15 @@ class _Names:
                 continue
             words = m.group().split()
             lows = [w.lower() for w in words]
-            while lows and lows[0].rstrip(".") in _NOT_NAMES and lows[0].rstrip(".") not in _TITLES:
+            while lows and lows[0].rstrip(".") in NOT_NAMES and lows[0].rstrip(".") not in TITLES:
                 words.pop(0)
                 lows.pop(0)
             # titles inside the run: CNN President Jeff Zucker → Jeff Zucker
-            cut = [x for x, w in enumerate(lows) if w.rstrip(".") in _TITLES]
+            cut = [x for x, w in enumerate(lows) if w.rstrip(".") in TITLES]
             if cut:
                 words = words[cut[-1] + 1 :]
                 lows = lows[cut[-1] + 1 :]
-            if any(w in _NOT_NAMES for w in lows):
+            if any(w in NOT_NAMES for w in lows):
                 continue  # a headline in title case: Trump On The Wall
             name = strip_titles(" ".join(words + [key]))
             if len(name.split()) > 1:
@@ -209,9 +207,9 @@ class _Names:
         if not run:
             return None
         name = strip_titles(" ".join(run))
-        if not name or name.lower() in _NOT_NAMES or name.lower() in _TITLES:
+        if not name or name.lower() in NOT_NAMES or name.lower() in TITLES:
             return None
-        key = _key(name.split()[-1])
+        key = name_key(name.split()[-1])
         if not key:
             return None
         full = self.full(key)
@@ -230,13 +228,13 @@ class _Names:
         for m in _TITLED_RE.finditer(text):
             if m.start() > 0 and text[m.start() - 1].isalnum():
                 continue
-            key = _key(m.group(2))
+            key = name_key(m.group(2))
             keys.add(key)
             t = m.group(1).lower()
-            if t in _FEMALE_TITLES:
+            if t in FEMALE_TITLES:
                 self._gender(key)
                 self.gender.setdefault(key, "f")
-            elif t in _MALE_TITLES:
+            elif t in MALE_TITLES:
                 self._gender(key)
                 self.gender.setdefault(key, "m")
         pairs: list[tuple[int, str]] = []
@@ -252,7 +250,7 @@ class _Names:
         if self._pending is not None:
             self._index()
         i = bisect.bisect_left(self._pos, pos) - 1
-        want = "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+        want = "m" if pronoun in MALE else "f" if pronoun in FEMALE else None
         found: str | None = None
         while i >= 0:
             key = self._who[i]
@@ -265,10 +263,10 @@ class _Names:
         later: str | None = None
         for m in _SUBJECT_NAME_RE.finditer(self.text, max(since, pos - 600), pos):
             if (
-                m.group(1).split()[0].lower() not in _NOT_NAMES
-                and m.group(2).lower() not in _TIME_WORDS
+                m.group(1).split()[0].lower() not in NOT_NAMES
+                and m.group(2).lower() not in TIME_WORDS
             ):
-                key = _key(m.group(2))
+                key = name_key(m.group(2))
                 self._occurrences(key)
                 if want is None or (g := self._gender(key)) is None or g == want:
                     later = key

@@ -4,28 +4,17 @@ wins, and guesses for quotes without a cue of their own."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from tui.core.models import Span
-from tui.core.quotes.attribution.cues import _MARK_ANY, _Cues, _Hit
-from tui.core.quotes.attribution.phrases import _main_subject, _np_after
-from tui.core.quotes.attribution.words import _sentence_end, _skip_blank
-
-
-@dataclass(slots=True)
-class _Found:
-    """A speaker read for a quote (re-exported by :mod:`.patterns`)."""
-
-    speaker: Span
-    cue: Span | None
-    guessed: bool
-    strength: int  # 3 after/before immediate, 2 in sentence, 1 guessed
-
+from tui.core.quotes.attribution.cues import MARK_ANY, Cues, Hit
+from tui.core.quotes.attribution.found import Found
+from tui.core.quotes.attribution.main_subject import main_subject_span
+from tui.core.quotes.attribution.noun_phrases import np_after
+from tui.core.quotes.attribution.words import sentence_end, skip_blank
 
 _LEAD_GAP_RE = re.compile(r"(?:\s+(?:back|in|up))?\s*[,:]\s*$")
 
 
-def _leads_next(text: str, f: _Found, nxt: int, has_next: bool) -> bool:
+def leads_next(text: str, f: Found, nxt: int, has_next: bool) -> bool:
     """Whether ``f``'s cue, read after a quote, introduces the next quote instead
     (``“Why now?” Mills then writes back, “You look cute.”``): then a speaker read
     before the quote outranks it."""
@@ -37,7 +26,7 @@ def _leads_next(text: str, f: _Found, nxt: int, has_next: bool) -> bool:
 _OBJECT_GAP_RE = re.compile(r"\s*(?:(?:a|an|the|it|him|her|them)\s+)?(?:as\s+)?$")
 
 
-def _object_of(text: str, b: _Found, s: int) -> bool:
+def object_of(text: str, b: Found, s: int) -> bool:
     """Whether the quote at ``s`` is the object of ``b``'s verb, right before it
     (``what Gilbert called “a perception problem”``): then ``b`` outranks a speaker
     read after the quote."""
@@ -61,7 +50,7 @@ _FINITE_OPEN_RE = re.compile(
 )
 
 
-def _object_possible(text: str, s: int) -> bool:
+def object_possible(text: str, s: int) -> bool:
     """Whether :func:`_object_of` can hold for any speaker read before the quote at
     ``s``: only when a letter ends the text before it, blanks aside (the end of the
     verb, or of the ``the`` or ``as`` between the verb and the quote)."""
@@ -76,7 +65,7 @@ _COMPLEMENT_RE = re.compile(
 )
 
 
-def _own_object(text: str, f: _Found | None) -> bool:
+def own_object(text: str, f: Found | None) -> bool:
     """Whether the verb of a speaker read after the quote takes its own object or clause
     (``“…,” Ana Ruiz said the two cases differ``): the quote then belongs to the clause
     before it."""
@@ -91,7 +80,7 @@ _SAID_END_RE = re.compile(
 )
 
 
-def _said_before(text: str, ps: int, s0: int) -> tuple[int, int] | None:
+def said_before(text: str, ps: int, s0: int) -> tuple[int, int] | None:
     """The speaker of a sentence before ``s0`` (in the paragraph starting at ``ps``)
     that ends in ``, he said.``: a paraphrase that goes on in the next sentence
     (``… drive out bad, he said. Usually only when “…”``)."""
@@ -100,6 +89,8 @@ def _said_before(text: str, ps: int, s0: int) -> tuple[int, int] | None:
 
 
 _LATER_PRONOUN_RE = re.compile(r",\s+(he|she|they)\s+(?!said|says|added)[a-z]+")
+
+
 _SUBORDINATE_RE = re.compile(r"(?:When|After|While|As|Since|If|Although|Though|Before|Once)\s")
 
 
@@ -116,32 +107,34 @@ def _later_pronoun(seg: str, s0: int, cue_end: int, qstart: int) -> tuple[int, i
 
 
 _ACCORDING_OPEN_RE = re.compile(r"[\"\u201c\u2018(]*According[ \u00a0]+to[ \u00a0]+")
+
+
 _PARENTHETICAL_RE = re.compile(
     r",\s+(he|she|they|[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,2})\s+"
     r"(said|says|added|adds|noted|notes)\s*,"
 )
 
 
-def _sentence_rules(seg: str, s0: int, qstart: int, near: _Found) -> _Found | None:
+def sentence_rules(seg: str, s0: int, qstart: int, near: Found) -> Found | None:
     """A speaker that outranks ``near``, the nearest cue before the quote at ``qstart``
     in the sentence starting at ``s0``, or None to keep it."""
     if near.cue is not None and near.strength == 2:
         # When Trump announced …, he referred to them as “…”: the main clause's subject
         pro = _later_pronoun(seg, s0, near.cue[1], qstart)
         if pro is not None:
-            return _Found(pro, None, False, 2)
+            return Found(pro, None, False, 2)
     acc = _ACCORDING_OPEN_RE.match(seg, s0, qstart)
     if acc is not None and near.speaker[0] > acc.end():
         # According to ProPublica, Clinton praised her “…”: the source frames the sentence
-        np = _np_after(seg, acc.end(), qstart)
+        np = np_after(seg, acc.end(), qstart)
         if np is not None and seg[np[1] : np[1] + 1] == ",":
             cue = seg.index("According", acc.start())
-            return _Found(np, (cue, acc.end() - 1), False, near.strength)
+            return Found(np, (cue, acc.end() - 1), False, near.strength)
     if s0 <= near.speaker[0]:
         # CNN, Cruz said, called it “…”: a parenthetical cue reports the whole sentence
         par = _PARENTHETICAL_RE.search(seg, s0, qstart)
         if par is not None and par.start(1) != near.speaker[0]:
-            return _Found(par.span(1), par.span(2), False, near.strength)
+            return Found(par.span(1), par.span(2), False, near.strength)
     return None
 
 
@@ -151,21 +144,23 @@ _OPENER_RE = re.compile(
 )
 
 
-def _local_subject(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
+def local_subject(text: str, s0: int, qstart: int) -> tuple[int, int] | None:
     """The subject of the clause holding a quote with no cue, when a subordinate or
     coordinate clause opens between the sentence start ``s0`` and the quote (``The
     rejection was complete when Trump called them “…”``): that clause speaks."""
-    for mark in _MARK_ANY.finditer(text, s0, qstart):
+    for mark in MARK_ANY.finditer(text, s0, qstart):
         s0 = mark.end()  # not inside an earlier quote
     last = None
     for m in _OPENER_RE.finditer(text, s0, qstart):
         last = m
     if last is None:
         return None
-    return _main_subject(text, last.end(), qstart, clause=True)
+    return main_subject_span(text, last.end(), qstart, clause=True)
 
 
 _OUTLET = r"(?:the[ \u00a0]+)?[A-Z][\w\u2019'.&-]*(?:[ \u00a0]+[A-Z][\w\u2019'.&-]*){0,3}"
+
+
 _REPORTED_RE = re.compile(
     r",[ \u00a0]+(?:(?P<np>" + _OUTLET + r")[ \u00a0]+(?P<v1>reported|reports)"
     r"|(?P<v2>reported|reports)[ \u00a0]+(?P<np2>" + _OUTLET + r"))"
@@ -173,7 +168,7 @@ _REPORTED_RE = re.compile(
 )
 
 
-def _reported_by(seg: str, f: _Found, end: int) -> _Found:
+def _reported_by(seg: str, f: Found, end: int) -> Found:
     """A news outlet named at the end of the cue's sentence outranks the cue's subject
     (``“…,” said Ana Ruiz, a lawyer, reports USA Today.``, ``…, the Tribune reported.``)."""
     if f.cue is None:
@@ -185,10 +180,10 @@ def _reported_by(seg: str, f: _Found, end: int) -> _Found:
     a, b = m.span(g)
     while seg[b - 1] == "." and not seg[b - 2].isupper():
         b -= 1  # the sentence's full stop
-    return _Found((a, b), m.span("v1" if g == "np" else "v2"), False, f.strength)
+    return Found((a, b), m.span("v1" if g == "np" else "v2"), False, f.strength)
 
 
-def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
+def according_to(seg: str, cues: Cues, f: Found, limit: int) -> Found:
     """A source named later with ``according to`` outranks the cue's subject.
 
     ``“…,” the judge said, according to the Post`` is what the Post reported;
@@ -196,24 +191,24 @@ def _according_to(seg: str, cues: _Cues, f: _Found, limit: int) -> _Found:
     """
     if f.cue is None:
         return f
-    end = _sentence_end(seg, f.cue[1], limit)
+    end = sentence_end(seg, f.cue[1], limit)
     for m in cues.between(f.cue[1], end):
         if not m.group().lower().startswith("according"):
             continue
-        np = _according_np(seg, m, end)
+        np = according_np(seg, m, end)
         if np is None:
             return f
-        return _Found(np, m.span(), False, f.strength)
+        return Found(np, m.span(), False, f.strength)
     return _reported_by(seg, f, end)
 
 
-def _according_np(seg: str, m: _Hit, end: int) -> tuple[int, int] | None:
+def according_np(seg: str, m: Hit, end: int) -> tuple[int, int] | None:
     """The source after ``according to`` (the author in ``calculations by Nora Quist``)."""
-    np = _np_after(seg, _skip_blank(seg, m.end()), end)
+    np = np_after(seg, skip_blank(seg, m.end()), end)
     if np is not None and not seg[np[0]][:1].isupper():
         by = _BY_RE.match(seg, np[1])
         if by is not None:
-            np2 = _np_after(seg, by.end(), end)
+            np2 = np_after(seg, by.end(), end)
             if np2 is not None:
                 return np2
     return np
@@ -227,6 +222,8 @@ _PASSIVE_BEFORE_RE = re.compile(
     r"(?:called|labeled|labelled|dubbed|branded|described|deemed|termed|derided|decried|"
     r"criticized|praised|hailed|uttered|mocked|denounced)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
 )
+
+
 _BY_AS_RE = re.compile(
     r"\b(?:seen|known|viewed|regarded|described|called|labell?ed|branded|dubbed|derided|"
     r"hailed|praised|criticized|criticised|considered|characterized|characterised|portrayed|"
@@ -236,10 +233,12 @@ _BY_AS_RE = re.compile(
     r"[ \u00a0]+as[ \u00a0]+"
     r"(?:(?:a|an|the)[ \u00a0]+)?$"
 )
+
+
 _BY_AFTER_RE = re.compile(r"[\s,\u2014\u2013-]*(?:once,?\s+|again,?\s+)?by[ \u00a0]+(?=\S)")
 
 
-def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
+def passive_agent(text: str, s: int, e: int, limit: int) -> Found | None:
     """The agent of a passive naming the quote: ``has been called “strategic ambiguity”
     by Joshua Hendrick`` / ``labeled as a “witch hunt” by Democrats`` / ``an option
     seen by organizers as a “lifeboat”``."""
@@ -248,14 +247,14 @@ def _passive_agent(text: str, s: int, e: int, limit: int) -> _Found | None:
         a = _BY_AS_RE.search(text, max(0, s - 100), s)
         if a is None:
             return None
-        return _Found(a.span(2), a.span("by"), False, 3)  # seen by voters as a “…”
-    np = _np_after(text, m.end(), limit)
+        return Found(a.span(2), a.span("by"), False, 3)  # seen by voters as a “…”
+    np = np_after(text, m.end(), limit)
     if np is None:
         return None
-    return _Found(np, (m.end() - 3, m.end() - 1), False, 3)
+    return Found(np, (m.end() - 3, m.end() - 1), False, 3)
 
 
-def _ends_sentence(text: str, s: int, e: int) -> bool:
+def ends_sentence(text: str, s: int, e: int) -> bool:
     """The quotation ``text[s:e]`` ends with a full stop inside its closing mark."""
     k = e - 1
     while k > s and not text[k].isalnum() and text[k] not in ".,?!":

@@ -3,10 +3,10 @@ names in apposition to a title, marks inside numbers (used by :mod:`.phrases`)."
 
 from __future__ import annotations
 
-from tui.core.quotes.attribution.cues import _CUE_WORDS
-from tui.core.quotes.attribution.words import _AUX_SET, _BREAK_WORDS
+from tui.core.quotes.attribution.cues import CUE_WORDS
+from tui.core.quotes.attribution.word_classes import AUX_SET, BREAK_WORDS
 
-_VERBISH = set(
+VERBISH = set(
     "sent made took gave came held met ran got went spent put kept left brought began "
     "thought felt saw heard knew found wants wanted is was has had did does will would "
     "could can may might should must sought stood sat won lost led paid became seemed "
@@ -14,12 +14,12 @@ _VERBISH = set(
 )
 
 
-def _in_number(seg: str, at: int) -> bool:
+def in_number(seg: str, at: int) -> bool:
     """Whether the mark at ``at`` separates digits (``250,000``, ``2.5``)."""
     return 0 < at < len(seg) - 1 and seg[at - 1].isdigit() and seg[at + 1].isdigit()
 
 
-def _more_appositives(seg: str, toks: list[tuple[int, int]], k: int) -> int:
+def more_appositives(seg: str, toks: list[tuple[int, int]], k: int) -> int:
     """Past further appositives from token ``k`` (``Ana Ruiz, founder of X, a member of Y,
     said``): the token after the last one, or ``k`` when a verb follows at once."""
     for _ in range(2):
@@ -46,10 +46,10 @@ def _verbish(w: str) -> bool:
         bool(w)
         and w[0].isalpha()
         and (
-            w in _VERBISH
-            or w in _AUX_SET
-            or w in _CUE_WORDS
-            or (w.endswith(("ed", "s")) and w not in _BREAK_WORDS and len(w) > 3)
+            w in VERBISH
+            or w in AUX_SET
+            or w in CUE_WORDS
+            or (w.endswith(("ed", "s")) and w not in BREAK_WORDS and len(w) > 3)
         )
     )
 
@@ -86,7 +86,7 @@ _PLACE_OPENERS = {
 }
 
 
-def _apposed_name(
+def apposed_name(
     seg: str, name: list[tuple[int, int]], np: tuple[int, int] | None, floor: int
 ) -> tuple[int, int] | None:
     """The person named in apposition to a title (tokens ``name`` after the title ``np``):

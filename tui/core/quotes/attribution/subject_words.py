@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # abbreviations of the US states as written in news copy (AP style) and postal codes
-_STATE_ABBREVS = {
+STATE_ABBREVS = {
     "Ala",
     "Alaska",
     "Ariz",
@@ -60,7 +60,7 @@ _STATE_ABBREVS = {
 }
 
 # nationality and regional adjectives (and the two US party adjectives)
-_DEMONYMS = set(
+DEMONYMS = set(
     "Afghan African Albanian Algerian American Arab Arabian Argentine Argentinian Armenian "
     "Asian Australian Austrian Azerbaijani Bahraini Bangladeshi Belarusian Belgian Bolivian "
     "Bosnian Brazilian British Bulgarian Burmese Cambodian Cameroonian Canadian Caribbean "
@@ -79,7 +79,7 @@ _DEMONYMS = set(
 )
 
 # articles and quantifiers that open a noun phrase but name no one alone
-_ARTICLES = {
+ARTICLES = {
     "the",
     "a",
     "an",
