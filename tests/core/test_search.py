@@ -326,8 +326,39 @@ def test_search_article_in_passage_order(index: SearchIndex) -> None:
     ],
 )
 def test_hostile_queries_never_raise(index: SearchIndex, query: str) -> None:
+    before = index.failures
     assert isinstance(index.search(query), list)
     assert isinstance(index.search_article(0, query), list)
+    assert index.failures == before  # answered, not swallowed
+
+
+def test_a_failure_inside_is_counted_and_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    index = SearchIndex.build(ARTICLES)
+
+    def broken(*_args: object) -> list[SearchHit]:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(index, "_search", broken)
+    assert index.search("ceasefire") == []
+    assert index.search_article(0, "ceasefire") == []
+    assert index.failures == 2
+    assert "search failed for 'ceasefire'" in caplog.text
+
+
+def test_state_round_trip_answers_the_same() -> None:
+    index = SearchIndex.build(ARTICLES)
+    again = SearchIndex.from_state(index.state(), ARTICLES)
+    for query in ("ceasefire", "bank rates", "agrement", "'bank !rates", "cent"):
+        assert again.search(query) == index.search(query)
+    assert sorted(index.state()["fields"]) == list(SearchIndex.STATE)
+    with pytest.raises(ValueError):
+        SearchIndex.from_state(index.state(), ARTICLES[:1])
+    broken = index.state()
+    del broken["vocab"]["terms"]
+    with pytest.raises(ValueError):
+        SearchIndex.from_state(broken, ARTICLES)
 
 
 @settings(max_examples=200, deadline=None)
@@ -335,6 +366,7 @@ def test_hostile_queries_never_raise(index: SearchIndex, query: str) -> None:
 def test_any_text_is_a_valid_query(query: str) -> None:
     index = SearchIndex.build(ARTICLES)
     hits = index.search(query)
+    assert index.failures == 0
     assert len(hits) <= 10
     for hit in hits:
         assert list(hit.matches) == sorted(hit.matches)

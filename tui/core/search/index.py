@@ -40,19 +40,20 @@ Design (measured with ``benchmarks/search_bench.py``; copied to the README):
 from __future__ import annotations
 
 import logging
+import operator
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-
-from rapidfuzz.distance import OSA
+from typing import Any
 
 from tui.core.models import Article, Span
+from tui.core.names import name_words_match
 from tui.core.ragged import Ragged
 from tui.core.search.query import SYNTAX_HELP, Query, Scope, parse_query
 from tui.core.search.ranking import Scorer, Stop
-from tui.core.search.vocab import Vocabulary, compile_query, max_typos
+from tui.core.search.vocab import Vocabulary, compile_query
 from tui.core.text import TOKEN_RE, fold, keys, word_key
 
 _log = logging.getLogger(__name__)
@@ -134,6 +135,80 @@ class SearchIndex:
         self.title_postings: dict[int, list[int]] = {}
         self.speakers: dict[str, tuple[tuple[str, ...], list[int]]] = {}
         self.folders = [fold(a.folder).strip("/") for a in articles]
+        self.failures = 0
+        """Searches that failed inside (a bug, logged): they answered ``[]`` instead of raising."""
+
+    STATE = (
+        "article_first",
+        "dead",
+        "folders",
+        "offsets",
+        "ordered",
+        "passage_article",
+        "passage_index",
+        "postings",
+        "speakers",
+        "title_postings",
+        "tokens",
+    )
+    """The fields in :meth:`state` (besides the vocabulary): all but the articles."""
+
+    def state(self) -> dict[str, Any]:
+        """The index's data: ``{"fields": {name: value}, "vocab": Vocabulary.state()}``.
+
+        Values are shared, not copied; :meth:`from_state` makes the index again.
+        """
+        return {
+            "fields": {name: getattr(self, name) for name in self.STATE},
+            "vocab": self.vocab.state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
+        """The index over ``articles`` saved by :meth:`state`.
+
+        Raises ``ValueError`` when the shapes do not fit (see :meth:`check_state`).
+        """
+        cls.check_state(state)
+        fields = state["fields"]
+        if len(fields["article_first"]) != len(articles):
+            raise ValueError("index articles shape")
+        index = cls.__new__(cls)  # the one place that sets the fields from outside __init__
+        index.articles = articles
+        index.vocab = Vocabulary.from_state(state["vocab"])
+        for name in cls.STATE:
+            setattr(index, name, fields[name])
+        index.failures = 0
+        return index
+
+    @classmethod
+    def check_state(cls, state: dict[str, Any], counts: Sequence[int] | None = None) -> None:
+        """Raise ``ValueError`` unless ``state`` is an index state, of articles of ``counts``
+        passages each when given."""
+        fields, vocab = state["fields"], state["vocab"]
+        if tuple(sorted(fields)) != cls.STATE:
+            raise ValueError("index fields differ")
+        Vocabulary.check_state(vocab)
+        if len(fields["postings"]) != len(vocab["terms"]):
+            raise ValueError("vocabulary shape")
+        passages = len(fields["passage_article"])
+        first, dead = fields["article_first"], fields["dead"]
+        if (
+            type(dead) is not int
+            or not 0 <= dead <= passages
+            or type(fields["ordered"]) is not bool
+        ):
+            raise ValueError("index dead passages")
+        if len(fields["offsets"]) != passages + 1 or fields["offsets"][-1] != len(fields["tokens"]):
+            raise ValueError("index passages shape")
+        if len(fields["passage_index"]) != passages or len(fields["folders"]) != len(first):
+            raise ValueError("index shape")
+        if counts is None:
+            return
+        if len(first) != len(counts) or sum(counts) + dead != passages:
+            raise ValueError("index articles shape")
+        if counts and (min(first) < 0 or max(map(operator.add, first, counts)) > passages):
+            raise ValueError("index articles outside the passages")
 
     @property
     def passages(self) -> int:
@@ -237,13 +312,15 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """The best ``limit`` passages for ``query``, best first.
 
-        Never raises on the query text; returns ``[]`` when ``cancel`` gets set.
+        Never raises on the query text; returns ``[]`` when ``cancel`` gets set. A
+        failure inside (a bug) is logged, counted in :attr:`failures` and answers ``[]``.
         """
         try:
             return self._search(parse_query(query), limit, prefix_last, cancel, None)
         except Stop:
             return []
         except Exception:  # a bug must not take the interface down with it
+            self.failures += 1
             _log.exception("search failed for %r", query[:200])
             return []
 
@@ -258,6 +335,7 @@ class SearchIndex:
         try:
             hits = self._search(parse_query(query), 0, True, None, article)
         except Exception:  # a bug must not take the interface down with it
+            self.failures += 1
             _log.exception("in-article search failed for %r", query[:200])
             return []
         return sorted(hits, key=lambda hit: hit.passage)
@@ -340,17 +418,9 @@ class SearchIndex:
         wanted = value.split()
         found: set[int] = set()
         for words, passages in self.speakers.values():
-            if all(any(_word_like(w, n) for n in words) for w in wanted):
+            if name_words_match(wanted, words):
                 found.update(passages)
         return found
-
-
-def _word_like(query: str, word: str) -> bool:
-    """Whether a query word matches a name word: exact, prefix or within the typo limit."""
-    if word.startswith(query):
-        return True
-    limit = max_typos(len(query))
-    return bool(limit) and OSA.distance(query, word, score_cutoff=limit) <= limit
 
 
 def _date_in(date: str | None, scope: Scope) -> bool:

@@ -35,11 +35,13 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass, field
+from typing import Any
 from zlib import crc32
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from tui.core.names import max_typos
 from tui.core.ragged import raw
 from tui.core.search.query import AnyOf, Query, Word
 
@@ -55,11 +57,6 @@ PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 KEY_PREFIX = 6
 """Letters of a word that the deletion index keys on."""
 """A prefix matching more words keeps only the most frequent ones."""
-
-
-def max_typos(length: int) -> int:
-    """Typos allowed for a query word of ``length`` letters: 0 up to 3, 1 up to 7, else 2."""
-    return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
 class Vocabulary:
@@ -90,6 +87,48 @@ class Vocabulary:
         """Where each group starts in ``_group_ids`` (one more entry than groups)."""
         self._cache: OrderedDict[tuple[str, bool, bool], dict[int, float]] = OrderedDict()
         self._df: array[int] = array("I")
+
+    STATE = (
+        "_deletes",
+        "_df",
+        "_group_ids",
+        "_group_starts",
+        "_sorted",
+        "_sorted_ids",
+        "ids",
+        "terms",
+    )
+    """The names in :meth:`state`: every slot but the look-up cache."""
+
+    def state(self) -> dict[str, object]:
+        """The vocabulary's data by name (see :meth:`from_state`); shared, not copied."""
+        return {name: getattr(self, name) for name in self.STATE}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Vocabulary:
+        """The vocabulary saved by :meth:`state`; ``ValueError`` when the shapes do not fit."""
+        cls.check_state(state)
+        vocab = cls.__new__(cls)
+        for name, value in state.items():
+            setattr(vocab, name, value)
+        vocab._cache = OrderedDict()
+        return vocab
+
+    @classmethod
+    def check_state(cls, state: dict[str, Any]) -> None:
+        """Raise ``ValueError`` unless ``state`` has the names and shapes of a :meth:`state`."""
+        if tuple(sorted(state)) != cls.STATE:
+            raise ValueError("vocabulary fields differ")
+        terms = len(state["terms"])
+        if not all(len(state[name]) == terms for name in ("ids", "_df", "_sorted", "_sorted_ids")):
+            raise ValueError("vocabulary shape")
+        if len(state["_group_starts"]) < 1:
+            raise ValueError("vocabulary groups shape")
+
+    @property
+    def frequencies(self) -> array[int]:
+        """How many passages hold each word id (set by :meth:`freeze` and :meth:`extend`)."""
+        return self._df
 
     def add(self, key: str) -> int:
         """The id of ``key``, adding it when new."""
