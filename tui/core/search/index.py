@@ -67,6 +67,7 @@ __all__ = [
     "SearchCancelled",
     "SearchHit",
     "SearchIndex",
+    "SearchResult",
     "parse_query",
 ]
 
@@ -108,6 +109,27 @@ def passage_ids(
             if raw not in raw_ids:
                 raw_ids[raw] = vocab.add(word_key(raw))
         return list(map(raw_ids.__getitem__, raws))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The best hits of a query and how many passages match it."""
+
+    hits: list[SearchHit]
+    total: int
+    """Passages matching the query: the exact count when :attr:`exact`, else an estimate
+    (the candidates the ranker considered, at least as many as the hits)."""
+    exact: bool
+
+    def count_text(self) -> str:
+        """``"50 of 3,214"``, or ``"50 of 3,000+"`` when the total is an estimate."""
+        shown = len(self.hits)
+        total = max(self.total, shown)
+        if self.exact:
+            return f"{shown:,} of {total:,}"
+        digits = len(str(total))
+        rounded = total // 10 ** max(digits - 2, 0) * 10 ** max(digits - 2, 0)
+        return f"{shown:,} of {max(rounded, shown):,}+"
 
 
 class SearchIndex:
@@ -310,19 +332,32 @@ class SearchIndex:
         prefix_last: bool = True,
         cancel: threading.Event | None = None,
     ) -> list[SearchHit]:
-        """The best ``limit`` passages for ``query``, best first.
+        """The best ``limit`` passages for ``query``, best first (:meth:`find`'s hits)."""
+        return self.find(query, limit, prefix_last=prefix_last, cancel=cancel).hits
 
-        Never raises on the query text; returns ``[]`` when ``cancel`` gets set. A
-        failure inside (a bug) is logged, counted in :attr:`failures` and answers ``[]``.
+    def find(
+        self,
+        query: str,
+        limit: int = 10,
+        *,
+        prefix_last: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> SearchResult:
+        """The best ``limit`` passages for ``query``, best first, and how many match.
+
+        The first k hits are the same for every ``limit`` of at least k. Never
+        raises on the query text; answers no hits when ``cancel`` gets set. A
+        failure inside (a bug) is logged, counted in :attr:`failures` and answers
+        no hits.
         """
         try:
             return self._search(parse_query(query), limit, prefix_last, cancel, None)
         except Stop:
-            return []
+            return SearchResult([], 0, False)
         except Exception:  # a bug must not take the interface down with it
             self.failures += 1
             _log.exception("search failed for %r", query[:200])
-            return []
+            return SearchResult([], 0, False)
 
     def search_article(self, article: int, query: str) -> list[SearchHit]:
         """Passages of one article matching ``query``, in passage order.
@@ -333,7 +368,7 @@ class SearchIndex:
         if not 0 <= article < len(self.articles):
             return []
         try:
-            hits = self._search(parse_query(query), 0, True, None, article)
+            hits = self._search(parse_query(query), 0, True, None, article).hits
         except Exception:  # a bug must not take the interface down with it
             self.failures += 1
             _log.exception("in-article search failed for %r", query[:200])
@@ -349,20 +384,25 @@ class SearchIndex:
         prefix_last: bool,
         cancel: threading.Event | None,
         only: int | None,
-    ) -> list[SearchHit]:
+    ) -> SearchResult:
+        none = SearchResult([], 0, True)
         if query.empty or (limit <= 0 and only is None):
-            return []
+            return none
         keep = self._known if self.dead else None
         compiled = compile_query(self.vocab, self.postings, self.live, query, prefix_last, keep)
         if compiled is None:
-            return []
+            return none
         allowed = self._allowed(query.scopes)
         if only is not None:
             span = self.article_passages(only)
             allowed = set(span) if allowed is None else allowed & set(span)
         scorer = Scorer(self, compiled, cancel)
         ranked = scorer.run(allowed, limit if only is None else 0)
-        return [self._hit(passage, score, matched) for passage, score, matched in ranked]
+        hits = [self._hit(passage, score, matched) for passage, score, matched in ranked]
+        exact = scorer.counted and not any(
+            option.phrase or option.anchored for c in compiled.clauses for option in c.options
+        )
+        return SearchResult(hits, max(scorer.total, len(hits)), exact)
 
     def _known(self, tid: int) -> bool:
         """Whether word ``tid`` is still in some passage or title (not only in removed ones)."""
