@@ -44,6 +44,7 @@ from rapidfuzz.distance import OSA
 from tui.core.names import max_typos
 from tui.core.ragged import raw
 from tui.core.search.query import AnyOf, Query, Word
+from tui.core.search.stems import STEM_MIN, Families, stem
 
 EXACT = 1.0
 """Quality of an exact match."""
@@ -51,6 +52,10 @@ PREFIX = 0.8
 """Quality of a match of the start of a longer word."""
 TYPO = (1.0, 0.65, 0.4)
 """Quality of a match with 0, 1 or 2 typos."""
+STEM = 0.85
+"""Quality of another form of the word (same stem); times this for a typo's forms."""
+_FAMILY = "stems."
+"""Prefix of the word families' names in :meth:`Vocabulary.state`."""
 MAX_PREFIX_TERMS = 500
 PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 """Shortest query word matched as a prefix (any word / the word being typed)."""
@@ -72,6 +77,7 @@ class Vocabulary:
         "_group_starts",
         "_cache",
         "_df",
+        "_families",
     )
 
     def __init__(self) -> None:
@@ -87,22 +93,32 @@ class Vocabulary:
         """Where each group starts in ``_group_ids`` (one more entry than groups)."""
         self._cache: OrderedDict[tuple[str, bool, bool], dict[int, float]] = OrderedDict()
         self._df: array[int] = array("I")
+        self._families = Families()
+        """The words sharing a stem (:mod:`tui.core.search.stems`)."""
 
-    STATE = (
-        "_deletes",
-        "_df",
-        "_group_ids",
-        "_group_starts",
-        "_sorted",
-        "_sorted_ids",
-        "ids",
-        "terms",
+    STATE = tuple(
+        sorted(
+            [
+                "_deletes",
+                "_df",
+                "_group_ids",
+                "_group_starts",
+                "_sorted",
+                "_sorted_ids",
+                "ids",
+                "terms",
+                *(_FAMILY + name for name in Families.STATE),
+            ]
+        )
     )
     """The names in :meth:`state`: every slot but the look-up cache."""
 
     def state(self) -> dict[str, object]:
         """The vocabulary's data by name (see :meth:`from_state`); shared, not copied."""
-        return {name: getattr(self, name) for name in self.STATE}
+        state = {name: getattr(self, name) for name in self.STATE if not name.startswith(_FAMILY)}
+        for name, value in self._families.state().items():
+            state[_FAMILY + name] = value
+        return state
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Vocabulary:
@@ -110,7 +126,9 @@ class Vocabulary:
         cls.check_state(state)
         vocab = cls.__new__(cls)
         for name, value in state.items():
-            setattr(vocab, name, value)
+            if not name.startswith(_FAMILY):
+                setattr(vocab, name, value)
+        vocab._families = Families.from_state(_family_state(state))
         vocab._cache = OrderedDict()
         return vocab
 
@@ -124,6 +142,7 @@ class Vocabulary:
             raise ValueError("vocabulary shape")
         if len(state["_group_starts"]) < 1:
             raise ValueError("vocabulary groups shape")
+        Families.check_state(_family_state(state), terms)
 
     @property
     def frequencies(self) -> array[int]:
@@ -161,6 +180,7 @@ class Vocabulary:
         self._deletes = array("Q", entries)
         self._group_ids = ids
         self._group_starts = starts
+        self._families = Families.build(self.terms)
         self._cache.clear()
 
     def extend(self, known: int, df: array[int]) -> None:
@@ -216,6 +236,7 @@ class Vocabulary:
         self._deletes = deletes
         self._group_ids = members
         self._group_starts = starts
+        self._families.extend(terms, known)
         self._cache.clear()
 
     def match(self, key: str, *, exact: bool = False, prefix: bool = False) -> dict[int, float]:
@@ -235,6 +256,8 @@ class Vocabulary:
             if prefix:
                 self._prefix(key, found)
             self._typos(key, found)
+            if len(key) >= STEM_MIN:
+                self._relatives(key, found)
         tid = self.ids.get(key)
         if tid is not None:
             found[tid] = EXACT
@@ -242,6 +265,19 @@ class Vocabulary:
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
         return found
+
+    def _relatives(self, key: str, found: dict[int, float]) -> None:
+        """Add the other forms of ``key`` (:data:`STEM`) and of the words it matched
+        with a typo (that quality times :data:`STEM`): ``negotiatd`` finds "negotiations"."""
+        families = self._families
+        for tid in families.family(stem(key)):
+            if found.get(tid, 0.0) < STEM:
+                found[tid] = STEM
+        near = [(tid, quality) for tid, quality in found.items() if quality == TYPO[1]]
+        for tid, quality in near:
+            for relative in families.relatives(tid):
+                if found.get(relative, 0.0) < quality * STEM:
+                    found[relative] = quality * STEM
 
     def _prefix(self, key: str, found: dict[int, float]) -> None:
         low = bisect_left(self._sorted, key)
@@ -283,6 +319,10 @@ class Vocabulary:
                 quality = TYPO[int(distance)]
                 if found.get(tid, 0.0) < quality:
                     found[tid] = quality
+
+
+def _family_state(state: dict[str, Any]) -> dict[str, Any]:
+    return {name[len(_FAMILY) :]: state[name] for name in state if name.startswith(_FAMILY)}
 
 
 def _key(variant: str) -> int:
