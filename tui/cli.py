@@ -79,10 +79,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return browser, tools
 
 
-def _load(folder: Path | None, with_index: bool = False, use_cache: bool = False) -> Any:
+def _load(
+    folder: Path | None, with_index: bool = False, use_cache: bool = False, speakers: bool = False
+) -> Any:
     """Load the corpus for a subcommand, warning on stderr about skipped files.
 
-    With ``with_index`` the result is ``(corpus, index)``, through the cache when allowed.
+    With ``with_index`` the result is ``(corpus, index)``, through the cache when allowed;
+    with ``speakers`` too, the index knows the quotations' speakers (for ``speaker:``).
     """
     from tui.core.corpus import load_corpus
 
@@ -93,6 +96,8 @@ def _load(folder: Path | None, with_index: bool = False, use_cache: bool = False
 
         cached = load_cached(root)
         corpus, index = cached.corpus, cached.index
+        if speakers and corpus.articles:
+            cached.finish_quotes()  # cached quotations, or found and cached
         for problem in cached.warnings:
             print(f"seedtui: warning: cache: {problem}", file=sys.stderr)
     else:
@@ -108,7 +113,16 @@ def _load(folder: Path | None, with_index: bool = False, use_cache: bool = False
     if with_index:
         from tui.core.search import SearchIndex
 
-        return corpus, index if index is not None else SearchIndex.build(corpus.articles)
+        if index is None:
+            index = SearchIndex.build(corpus.articles)
+            if speakers:
+                from tui.core.quotes import QuoteTable, find_quotes
+
+                table = QuoteTable()
+                for article in corpus.articles:
+                    table.append(find_quotes(article.text))
+                index.set_speakers([table.speakers(n) for n in range(len(table))])
+        return corpus, index
     return corpus
 
 
@@ -170,6 +184,9 @@ def _hit_rows(corpus: Any, hits: Sequence[Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "id": article.id,
+                "title": article.title,
+                "path": article.path,
+                "date": article.date,
                 "start": hit.start,
                 "end": hit.end,
                 "score": round(hit.score, 4),
@@ -197,7 +214,12 @@ def command_search(args: argparse.Namespace) -> int:
         if not args.query.strip():
             raise UsageError("empty query")
         queries = [args.query]
-    corpus, index = _load(args.corpus, with_index=True, use_cache=not args.no_cache)
+    from tui.core.search import parse_query
+
+    speakers = any(s.field == "speaker" for q in queries for s in parse_query(q).scopes)
+    corpus, index = _load(
+        args.corpus, with_index=True, use_cache=not args.no_cache, speakers=speakers
+    )
     if args.queries is not None:
         for query in queries:
             began = time.perf_counter()
