@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpora import load_bbc, make_queries, passage_texts  # noqa: E402
+from benchmarks.corpora import OLD_KINDS, load_bbc, make_queries, passage_texts  # noqa: E402
 
 
 def run(args: list[str], cache: Path) -> str:
@@ -66,7 +66,8 @@ def main() -> int:
         return 0
     out: Path = options.out
     out.mkdir(parents=True, exist_ok=True)
-    queries = [q.text for q in make_queries(passage_texts(load_bbc(bbc)), 50, seed=2026)]
+    texts = passage_texts(load_bbc(bbc))
+    queries = [q.text for q in make_queries(texts, 50, seed=2026, kinds=OLD_KINDS)]
     (out / "bbc-queries.txt").write_text("\n".join(queries) + "\n", encoding="utf-8")
     with tempfile.TemporaryDirectory() as scratch:
         for name, folder in (("bbc", bbc), ("polnear", polnear)):

@@ -19,7 +19,21 @@ from pathlib import Path
 from tui.core.models import Article
 from tui.core.text import keys, tokenize
 
-KINDS = ("exact", "typo", "reorder", "prefix")
+KINDS = ("exact", "typo", "reorder", "prefix", "forms", "mixed", "pasted")
+"""Query kinds: the first four as before; ``forms``: at least half of the words in another
+form of the passage's word ("negotiated" for "negotiations"); ``mixed``: one changed form,
+one typo and one prefix among distinctive words, shuffled; ``pasted``: 8-16 words of the
+passage with one word left out and one changed (form or typo)."""
+OLD_KINDS = KINDS[:4]
+SET_KINDS = ("reorder", "mixed")
+"""Kinds whose relevant passages contain the needle's keys in any order."""
+
+SUFFIXES = (
+    "", "s", "es", "ed", "d", "ing", "e", "er", "ers", "ion", "ions", "ation", "ations",
+    "ment", "ments", "ly", "al", "ive", "or", "ors", "ity", "ies", "y", "ied",
+)  # fmt: skip
+"""Endings swapped to make another form of a word. The benchmark's own list, independent
+of the engine's stemmer: a form counts when the corpus has it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +127,46 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
-def make_queries(texts: list[str], per_kind: int, seed: int = 11) -> list[BenchQuery]:
+def other_forms(vocabulary: set[str]) -> dict[str, list[str]]:
+    """For each word of ``vocabulary``, its other forms in it: same base, another ending.
+
+    The base is at least 5 letters and keeps at least 4/5 of the shorter word
+    ("negotiat" + "ions" / "ed"), so unrelated words rarely pair ("beck" + "er" / "y"
+    does not).
+    """
+    by_base: dict[str, set[str]] = {}
+    for word in vocabulary:
+        if not word.isalpha() or len(word) < 5:
+            continue
+        for ending in SUFFIXES:
+            if ending and not word.endswith(ending):
+                continue
+            base = word[: len(word) - len(ending)] if ending else word
+            if len(base) >= 5:
+                by_base.setdefault(base, set()).add(word)
+    forms: dict[str, set[str]] = {}
+    for base, words in by_base.items():
+        if len(words) < 2:
+            continue
+        for word in words:
+            for other in words:
+                if other != word and len(base) * 5 >= 4 * min(len(word), len(other)):
+                    forms.setdefault(word, set()).add(other)
+    return {word: sorted(others) for word, others in forms.items()}
+
+
+def make_queries(
+    texts: list[str], per_kind: int, seed: int = 11, kinds: tuple[str, ...] = KINDS
+) -> list[BenchQuery]:
     """``per_kind`` queries of each kind from random passages of ``texts``."""
     rng = random.Random(seed)
     sample = [texts[rng.randrange(len(texts))] for _ in range(min(len(texts), 3000))]
     df = Counter(k for t in sample for k in set(keys(t)))
     queries: list[BenchQuery] = []
-    for kind in KINDS:
+    for kind in kinds:
+        if kind not in OLD_KINDS:
+            break
+
         made = 0
         while made < per_kind:
             source = rng.randrange(len(texts))
@@ -157,13 +204,101 @@ def make_queries(texts: list[str], per_kind: int, seed: int = 11) -> list[BenchQ
                 text = " ".join(shuffled)
             queries.append(BenchQuery(kind, text, needle, source))
             made += 1
+    new_kinds = [kind for kind in kinds if kind not in OLD_KINDS]
+    if new_kinds:
+        queries.extend(_new_kinds(texts, per_kind, random.Random(seed + 1), df, new_kinds))
     return queries
+
+
+def _new_kinds(
+    texts: list[str],
+    per_kind: int,
+    rng: random.Random,
+    df: Counter[str],
+    kinds: list[str],
+) -> list[BenchQuery]:
+    """Queries of the kinds added for word forms, mixed slips and pasted sentences."""
+    vocabulary = {k for t in texts[:: max(1, len(texts) // 20000)] for k in keys(t)}
+    forms = other_forms(vocabulary)
+    queries: list[BenchQuery] = []
+    for kind in kinds:
+        made = tries = 0
+        while made < per_kind and tries < 200 * per_kind:
+            tries += 1
+            source = rng.randrange(len(texts))
+            tokens = tokenize(texts[source])
+            if len(tokens) < 18:
+                continue
+            raw = [texts[source][t.start : t.end] for t in tokens]
+            made_query = _one(kind, raw, [t.key for t in tokens], forms, df, rng)
+            if made_query is not None:
+                queries.append(BenchQuery(kind, made_query[0], made_query[1], source))
+                made += 1
+    return queries
+
+
+def _changed(word: str, forms: dict[str, list[str]], rng: random.Random) -> str | None:
+    """Another form of ``word`` (keeping a capital), or ``None``."""
+    found = forms.get(word.lower())
+    if not found:
+        return None
+    other = rng.choice(found)
+    return other.capitalize() if word[:1].isupper() else other
+
+
+def _one(
+    kind: str,
+    raw: list[str],
+    keyed: list[str],
+    forms: dict[str, list[str]],
+    df: Counter[str],
+    rng: random.Random,
+) -> tuple[str, tuple[str, ...]] | None:
+    """One query of ``kind`` from a passage's raw tokens and keys, with its needle."""
+    if kind == "forms":
+        size = rng.randint(3, 6)
+        first = rng.randrange(len(raw) - size)
+        words = raw[first : first + size]
+        changeable = [i for i, w in enumerate(words) if w.lower() in forms]
+        if 2 * len(changeable) < size or sum(len(w) >= 4 for w in words) < 2:
+            return None
+        for i in changeable:
+            words[i] = _changed(words[i], forms, rng) or words[i]
+        return " ".join(words), tuple(keyed[first : first + size])
+    if kind == "mixed":
+        distinct = sorted(
+            {k for k in keyed if len(k) >= 5 and k.isalpha()}, key=lambda k: (df[k], k)
+        )[:6]
+        changeable = [k for k in distinct if k in forms]
+        if len(distinct) < 3 or not changeable:
+            return None
+        changed = rng.choice(changeable)
+        others = [k for k in distinct if k != changed]
+        rng.shuffle(others)
+        typo, prefix = others[0], others[1]
+        words = [_changed(changed, forms, rng) or changed, _typo(typo, rng), prefix[:4]]
+        rng.shuffle(words)
+        return " ".join(words), (changed, typo, prefix)
+    # pasted: 8-16 words, one left out, one changed (another form, else a typo)
+    size = rng.randint(8, 16)
+    if len(raw) <= size:
+        return None
+    first = rng.randrange(len(raw) - size)
+    words = raw[first : first + size]
+    needle = tuple(keyed[first : first + size])
+    long = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+    if len(long) < 2:
+        return None
+    change, drop = rng.sample(long, 2)
+    words[change] = _changed(words[change], forms, rng) or _typo(words[change], rng)
+    del words[drop]
+    return " ".join(words), needle
 
 
 def relevant(query: BenchQuery, passage_text: str) -> bool:
     """Whether a returned passage answers the query."""
     found = keys(passage_text)
-    if query.kind == "reorder":
+    if query.kind in SET_KINDS:
         return set(query.needle) <= set(found)
     joined = " " + " ".join(found) + " "
     return " " + " ".join(query.needle) + " " in joined

@@ -1,9 +1,13 @@
-"""Search benchmark: seedtui against fzf --filter and rapidfuzz brute force.
+"""Search benchmark: seedtui against tantivy, fzf --filter and rapidfuzz brute force.
 
 Usage::
 
     python benchmarks/search_bench.py [--data ../shared/data/bbc] [--scale 1,10,80]
                                       [--queries 100] [--brute-queries N]
+                                      [--engines tantivy,fzf,rapidfuzz] [--half even|odd]
+
+tantivy (tantivy-py, the ``bench`` extra) runs every query, in the same process;
+fzf and rapidfuzz run a sample per kind (they take up to a second a query).
 
 For every scale it prints, per engine: hit@1, hit@10 and MRR per query kind,
 median and p95 latency per query (wall clock; for in-process engines also the
@@ -68,6 +72,72 @@ def seedtui_engine(articles: list, row: dict) -> Engine:  # type: ignore[type-ar
         return [first[h.article] + h.passage for h in index.search(query, 10)]
 
     run.index = index  # type: ignore[attr-defined]
+    return run
+
+
+def tantivy_engine(texts: list[str], row: dict) -> Engine | None:  # type: ignore[type-arg]
+    """tantivy (tantivy-py), tuned: English stemmer, fuzzy terms, prefix last word, bigrams.
+
+    Each query word is a fuzzy term on the stemmed field (edit distance by length as
+    seedtui's: 0 up to 3 letters, 1 up to 7, else 2; a swap costs 1), the last one
+    also as a prefix; each pair of consecutive words is a phrase, boosted. ``None``
+    when tantivy-py is not installed (``pip install -e ".[bench]"``).
+    """
+    try:
+        import Stemmer
+        import tantivy
+    except ImportError:
+        return None
+    from tui.core.names import max_typos
+    from tui.core.text import keys
+
+    gc.collect()
+    before = rss()
+    start = time.perf_counter()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
+    builder.add_integer_field("number", stored=True)
+    schema = builder.build()
+    index = tantivy.Index(schema)  # in memory
+    writer = index.writer(heap_size=200_000_000, num_threads=1)
+    for number, text in enumerate(texts):
+        writer.add_document(tantivy.Document(body=text, number=number))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    row["build"] = time.perf_counter() - start
+    gc.collect()
+    row["memory"] = rss() - before
+    row["inproc"] = True
+    stemmer = Stemmer.Stemmer("english")
+
+    def word_query(word: str, last: bool) -> object:
+        term = stemmer.stemWord(word)
+        limit = max_typos(len(word))
+        fuzzy = tantivy.Query.fuzzy_term_query(schema, "body", term, distance=limit)
+        if not last:
+            return fuzzy
+        prefix = tantivy.Query.fuzzy_term_query(schema, "body", word, distance=0, prefix=True)
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, fuzzy), (tantivy.Occur.Should, prefix)]
+        )
+
+    def run(query: str) -> list[int]:
+        words = keys(query)[:32]
+        if not words:
+            return []
+        parts = [
+            (tantivy.Occur.Should, word_query(w, i == len(words) - 1)) for i, w in enumerate(words)
+        ]
+        for left, right in zip(words, words[1:]):
+            phrase = tantivy.Query.phrase_query(
+                schema, "body", [stemmer.stemWord(left), stemmer.stemWord(right)]
+            )
+            parts.append((tantivy.Occur.Should, tantivy.Query.boost_query(phrase, 2.0)))
+        found = searcher.search(tantivy.Query.boolean_query(parts), 10)
+        return [searcher.doc(address)["number"][0] for _score, address in found.hits]
+
     return run
 
 
@@ -172,12 +242,30 @@ def print_table(scale: int, passages: int, rows: dict[str, dict]) -> None:  # ty
     )
 
 
-def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bool = True) -> None:  # type: ignore[type-arg]
+def halves(articles: list, queries: list[BenchQuery], half: str) -> list[BenchQuery]:  # type: ignore[type-arg]
+    """The queries made from articles of even or odd number (``half``), or all of them."""
+    if half == "all":
+        return queries
+    owner: list[int] = []
+    for number, article in enumerate(articles):
+        owner.extend([number] * len(article.passages))
+    parity = 0 if half == "even" else 1
+    return [q for q in queries if owner[q.source] % 2 == parity]
+
+
+def bench_scale(
+    base: list,  # type: ignore[type-arg]
+    scale: int,
+    per_kind: int,
+    brute: int,
+    engines: set[str],
+    half: str = "all",
+) -> None:
     """Build every engine for one scale and print its table."""
     start = time.perf_counter()
     articles = base if scale == 1 else synthesise(base, scale)
     texts = passage_texts(articles)
-    queries = make_queries(texts, per_kind)
+    queries = halves(articles, make_queries(texts, per_kind), half)
     print(f"[scale {scale}x: corpus ready in {time.perf_counter() - start:.1f}s]", flush=True)
     rows: dict[str, dict] = {}  # type: ignore[type-arg]
     rows["seedtui"] = row = {}
@@ -197,7 +285,16 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
     )
     del engine
     gc.collect()
-    if not baselines:
+    if "tantivy" in engines:
+        rows["tantivy"] = row = {}
+        tantivy = tantivy_engine(texts, row)
+        if tantivy is None:
+            print("note: tantivy-py not installed, its column is empty")
+        else:
+            evaluate(tantivy, queries, texts, row)
+        del tantivy
+        gc.collect()
+    if not engines & {"fzf", "rapidfuzz"}:
         print_table(scale, len(texts), rows)
         return
     rng = random.Random(5)
@@ -209,7 +306,7 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
         ]
     )
     rows["fzf --filter"] = row = {}
-    fzf = fzf_engine(texts, row)
+    fzf = fzf_engine(texts, row) if "fzf" in engines else None
     if fzf is None:
         print("note: fzf not found, its column is empty")
     else:
@@ -218,7 +315,7 @@ def bench_scale(base: list, scale: int, per_kind: int, brute: int, baselines: bo
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         row["memory"] = max(0, peak - before) * 1024 or None
         os.unlink(fzf.path)  # type: ignore[attr-defined]
-    for scorer in ("WRatio", "partial_ratio"):
+    for scorer in ("WRatio", "partial_ratio") if "rapidfuzz" in engines else ():
         rows[f"rapidfuzz {scorer}"] = row = {}
         evaluate(rapidfuzz_engine(texts, scorer, row), sampled, texts, row)
     print_table(scale, len(texts), rows)
@@ -236,6 +333,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=100, help="queries per kind")
     parser.add_argument("--no-baselines", action="store_true", help="seedtui only")
     parser.add_argument(
+        "--engines",
+        default="tantivy,fzf,rapidfuzz",
+        help="baselines to run beside seedtui (comma-separated: tantivy, fzf, rapidfuzz)",
+    )
+    parser.add_argument(
+        "--half",
+        choices=("all", "even", "odd"),
+        default="all",
+        help="only the queries made from even or odd articles (to check a change on both)",
+    )
+    parser.add_argument(
         "--brute-queries",
         type=int,
         default=0,
@@ -249,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"base corpus: {len(base)} articles (memory: RSS growth across the build)")
     for scale in (int(s) for s in args.scale.split(",") if s.strip()):
         brute = args.brute_queries or (25 if scale == 1 else 5)
-        bench_scale(base, scale, args.queries, brute, not args.no_baselines)
+        engines = set() if args.no_baselines else set(args.engines.split(","))
+        bench_scale(base, scale, args.queries, brute, engines, args.half)
     return 0
 
 

@@ -51,8 +51,27 @@ def test_search_json_offsets_point_into_the_article(
     code, out, _ = run(capsys, "search", "brige repairs", "--corpus", str(corpus_dir), "--json")
     assert code == 0
     hits = json_lines(out)
-    assert hits and set(hits[0]) == {"id", "start", "end", "score", "text", "matches"}
+    assert hits and set(hits[0]) == {
+        "id",
+        "title",
+        "path",
+        "date",
+        "start",
+        "end",
+        "score",
+        "text",
+        "matches",
+    }
     assert hits[0]["id"] == "world/harbour-bridge"
+    assert hits[0]["path"] == "world/harbour-bridge.txt"
+    listed = {
+        row["id"]: row
+        for row in json_lines(run(capsys, "list", "--corpus", str(corpus_dir), "--json")[1])
+    }
+    assert (hits[0]["title"], hits[0]["date"]) == (
+        listed["world/harbour-bridge"]["title"],
+        listed["world/harbour-bridge"]["date"],
+    )
     text = (corpus_dir / "world/harbour-bridge.txt").read_text(encoding="utf-8")
     for hit in hits:
         if hit["id"] != "world/harbour-bridge":
@@ -116,6 +135,21 @@ def test_seed_acceptance(capsys: pytest.CaptureFixture[str]) -> None:
         "“Today, Israel h",
     ]
     assert all(q["speaker_name"] == "Mohsen Rezaei" for q in quotes)
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_search_speaker_scope_as_in_the_browser(
+    capsys: pytest.CaptureFixture[str], cache: list[str]
+) -> None:
+    for _ in range(2):  # the second time from the cache's quotations, when it is used
+        code, out, _ = run(
+            capsys, "search", "speaker:rezaei", "--corpus", str(SEEDS), "--json", *cache
+        )
+        hits = json_lines(out)
+        assert code == 0 and hits
+        assert any("occupation of Aleppo" in str(hit["text"]) for hit in hits)
+    code, out, _ = run(capsys, "search", "speaker:nobody", "--corpus", str(SEEDS), *cache)
+    assert out.strip() == "no match"
 
 
 @pytest.mark.parametrize(

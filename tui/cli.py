@@ -167,6 +167,9 @@ def _hit_rows(library: Library, hits: Sequence[SearchHit]) -> list[dict[str, Any
         rows.append(
             {
                 "id": article.id,
+                "title": article.title,
+                "path": article.path,
+                "date": article.date,
                 "start": hit.start,
                 "end": hit.end,
                 "score": round(hit.score, 4),
@@ -194,7 +197,10 @@ def command_search(args: argparse.Namespace) -> int:
         if not args.query.strip():
             raise UsageError("empty query")
         queries = [args.query]
-    library = _load(args.corpus, use_cache=not args.no_cache, quotes=False)
+    from tui.core.search import parse_query
+
+    speakers = any(s.field == "speaker" for q in queries for s in parse_query(q).scopes)
+    library = _load(args.corpus, use_cache=not args.no_cache, quotes=speakers)
     if args.queries is not None:
         for query in queries:
             began = time.perf_counter()

@@ -111,6 +111,7 @@ def test_any_query_returns_hits_or_nothing(query: str) -> None:
         assert 0 <= hit.start < hit.end
         assert all(hit.start <= s < e <= hit.end for s, e in hit.matches)
     INDEX.search_article(0, query)
+    assert INDEX.failures == 0  # every answer computed, none swallowed
 
 
 def test_two_writers_never_corrupt_the_state(tmp_path: Path) -> None:

@@ -40,9 +40,18 @@ _code_hash: str | None = None
 _quotes_hash: str | None = None
 
 
-CODE_SOURCES = ("corpus", "search", "cache", "models.py", "ragged.py", "text.py", "atomic.py")
+CODE_SOURCES = (
+    "corpus",
+    "search",
+    "cache",
+    "models.py",
+    "ragged.py",
+    "text.py",
+    "atomic.py",
+    "names.py",
+)
 """What builds the corpus, the index and the cache file's layout, relative to ``tui/core``."""
-QUOTE_SOURCES = ("quotes", "models.py", "text.py", "cache")
+QUOTE_SOURCES = ("quotes", "models.py", "text.py", "names.py", "cache")
 """What finds quotations (and how the cache stores them)."""
 
 

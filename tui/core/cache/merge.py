@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.cache.format import release
-from tui.core.cache.read import restore_index, stored_articles
+from tui.core.cache.read import stored_articles
 from tui.core.cache.record import Progress
 from tui.core.cache.result import CachedCorpus
 from tui.core.corpus import (
@@ -92,7 +92,7 @@ def assemble(
         and sorted(reused_slots) == list(range(len(old_articles)))
     ):
         corpus.articles = old_articles
-        result.index = restore_index(main["index"], corpus.articles)
+        result.index = SearchIndex.from_state(main["index"], corpus.articles)
         result.speakers_ready = bool(main.get("speakers_ready"))
         result.order = [
             (path, slot if slot < 0 else reused_slots[slot]) for path, slot in result.order
@@ -139,7 +139,7 @@ def _update(
     slot_of = {id(old_articles[slot]): slot for slot in reused_slots}
     kept = [slot_of.get(id(article), -1) for article in corpus.articles]
     try:
-        old = restore_index(main["index"], old_articles)
+        old = SearchIndex.from_state(main["index"], old_articles)
         updated = update_index(old, corpus.articles, kept, cancel)
         release(main.get("buffer"))  # the update read all of the old index through the map
         return updated
@@ -169,7 +169,7 @@ def _unchanged(
     corpus = Corpus(root, articles)
     corpus.skipped = [Skipped(p, reasons[-1 - slot]) for p, slot in zip(paths, order) if slot < 0]
     corpus.warnings = [LoadWarning(p, m) for p, m in main["warnings"].items()]
-    result = CachedCorpus(corpus, restore_index(main["index"], articles), token=token)
+    result = CachedCorpus(corpus, SearchIndex.from_state(main["index"], articles), token=token)
     result.speakers_ready = bool(main.get("speakers_ready"))
     result.reused = len(files)
     result.order = list(zip(paths, order))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import mmap
-import operator
 import os
 from array import array
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from tui.core.cache.keys import CACHE_VERSION, code_hash, quotes_hash
 from tui.core.cache.stored import StoredArticle
 from tui.core.models import Article, Span
 from tui.core.quotes import QuoteTable
-from tui.core.search import SearchIndex, Vocabulary
+from tui.core.search import SearchIndex
 
 
 def quote_section(path: Path, token: str) -> bytes | None:
@@ -135,9 +134,6 @@ def _check_main(main: dict[str, Any]) -> None:
         raise CacheInvalid(f"bad shape ({type(error).__name__}: {error})") from error
 
 
-VOCAB_SLOTS = tuple(sorted(name for name in Vocabulary.__slots__ if name != "_cache"))
-INDEX_FIELDS = tuple(sorted(set(vars(SearchIndex([]))) - {"articles", "vocab"}))
-"""Every attribute a :class:`SearchIndex` has, except its articles and vocabulary."""
 _ARTICLE_FIELDS = (
     "id",
     "path",
@@ -182,24 +178,10 @@ _COLUMNS = tuple(
 
 def _check_index(state: dict[str, Any], counts: Sequence[int]) -> None:
     """Raise :class:`CacheInvalid` unless ``state`` fits articles of ``counts`` passages each."""
-    fields_, vocab = state["fields"], state["vocab"]
-    if tuple(sorted(fields_)) != INDEX_FIELDS or tuple(sorted(vocab)) != VOCAB_SLOTS:
-        raise CacheInvalid("index fields differ")
-    terms = len(vocab["terms"])
-    if len(fields_["postings"]) != terms or len(vocab["ids"]) != terms:
-        raise CacheInvalid("vocabulary shape")
-    passages = len(fields_["passage_article"])
-    first, dead, articles = fields_["article_first"], fields_["dead"], len(counts)
-    if type(dead) is not int or not 0 <= dead <= passages or type(fields_["ordered"]) is not bool:
-        raise CacheInvalid("index dead passages")
-    if len(first) != articles or sum(counts) + dead != passages:
-        raise CacheInvalid("index articles shape")
-    if articles and (min(first) < 0 or max(map(operator.add, first, counts)) > passages):
-        raise CacheInvalid("index articles outside the passages")
-    if len(fields_["offsets"]) != passages + 1 or fields_["offsets"][-1] != len(fields_["tokens"]):
-        raise CacheInvalid("index passages shape")
-    if len(fields_["passage_index"]) != passages or len(fields_["folders"]) != articles:
-        raise CacheInvalid("index shape")
+    try:
+        SearchIndex.check_state(state, counts)
+    except ValueError as error:
+        raise CacheInvalid(str(error)) from error
 
 
 def stored_articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
@@ -226,19 +208,6 @@ def stored_articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
             texts.sizes,
         )
     )
-
-
-def restore_index(state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
-    """A :class:`SearchIndex` over ``articles`` from its cached (unpacked) state."""
-    index = SearchIndex.__new__(SearchIndex)  # every attribute is set from the cache
-    index.articles = articles
-    vocab = Vocabulary()
-    for name, value in state["vocab"].items():
-        setattr(vocab, name, value)
-    index.vocab = vocab
-    for name, value in state["fields"].items():
-        setattr(index, name, value)
-    return index
 
 
 def quotes_from_section(section: dict[str, Any]) -> tuple[list[str], QuoteTable]:

@@ -19,7 +19,7 @@ from tui.core.cache.format import (
     release,
 )
 from tui.core.cache.keys import CACHE_VERSION, RACY_NS, code_hash, quotes_hash
-from tui.core.cache.read import INDEX_FIELDS, VOCAB_SLOTS, quote_section
+from tui.core.cache.read import quote_section
 from tui.core.cache.record import CacheRecord, Progress
 from tui.core.cache.stored import encoded
 from tui.core.quotes import QuoteTable
@@ -28,10 +28,8 @@ from tui.core.search import SearchIndex
 
 def _index_state(index: SearchIndex, blobs: Blobs) -> dict[str, Any]:
     """The picklable, packed state of ``index``."""
-    return {
-        "fields": {name: pack(getattr(index, name), blobs) for name in INDEX_FIELDS},
-        "vocab": {name: pack(getattr(index.vocab, name), blobs) for name in VOCAB_SLOTS},
-    }
+    state = index.state()
+    return {part: {name: pack(v, blobs) for name, v in state[part].items()} for part in state}
 
 
 def _main_section(result: CacheRecord, blobs: Blobs) -> dict[str, Any]:

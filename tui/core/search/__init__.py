@@ -8,10 +8,17 @@ index in place after a few files changed. Imports only the shared kernel.
 
 from __future__ import annotations
 
-from tui.core.search.index import SYNTAX_HELP, SearchCancelled, SearchHit, SearchIndex
+from tui.core.names import max_typos
+from tui.core.search.index import (
+    SYNTAX_HELP,
+    SearchCancelled,
+    SearchHit,
+    SearchIndex,
+    SearchResult,
+)
 from tui.core.search.query import Query, parse_query
 from tui.core.search.update import update_index
-from tui.core.search.vocab import Vocabulary, max_typos
+from tui.core.search.vocab import Vocabulary
 
 __all__ = [
     "Query",
@@ -19,6 +26,7 @@ __all__ = [
     "SearchCancelled",
     "SearchHit",
     "SearchIndex",
+    "SearchResult",
     "Vocabulary",
     "max_typos",
     "parse_query",

@@ -40,19 +40,20 @@ Design (measured with ``benchmarks/search_bench.py``; copied to the README):
 from __future__ import annotations
 
 import logging
+import operator
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-
-from rapidfuzz.distance import OSA
+from typing import Any
 
 from tui.core.models import Article, Span
+from tui.core.names import name_words_match
 from tui.core.ragged import Ragged
 from tui.core.search.query import SYNTAX_HELP, Query, Scope, parse_query
 from tui.core.search.ranking import Scorer, Stop
-from tui.core.search.vocab import Vocabulary, compile_query, max_typos
+from tui.core.search.vocab import Vocabulary, compile_query
 from tui.core.text import TOKEN_RE, fold, keys, word_key
 
 _log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ __all__ = [
     "SearchCancelled",
     "SearchHit",
     "SearchIndex",
+    "SearchResult",
     "parse_query",
 ]
 
@@ -109,6 +111,27 @@ def passage_ids(
         return list(map(raw_ids.__getitem__, raws))
 
 
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The best hits of a query and how many passages match it."""
+
+    hits: list[SearchHit]
+    total: int
+    """Passages matching the query: the exact count when :attr:`exact`, else an estimate
+    (the candidates the ranker considered, at least as many as the hits)."""
+    exact: bool
+
+    def count_text(self) -> str:
+        """``"50 of 3,214"``, or ``"50 of 3,000+"`` when the total is an estimate."""
+        shown = len(self.hits)
+        total = max(self.total, shown)
+        if self.exact:
+            return f"{shown:,} of {total:,}"
+        digits = len(str(total))
+        rounded = total // 10 ** max(digits - 2, 0) * 10 ** max(digits - 2, 0)
+        return f"{shown:,} of {max(rounded, shown):,}+"
+
+
 class SearchIndex:
     """An in-memory passage index; build it with :meth:`build`."""
 
@@ -134,6 +157,80 @@ class SearchIndex:
         self.title_postings: dict[int, list[int]] = {}
         self.speakers: dict[str, tuple[tuple[str, ...], list[int]]] = {}
         self.folders = [fold(a.folder).strip("/") for a in articles]
+        self.failures = 0
+        """Searches that failed inside (a bug, logged): they answered ``[]`` instead of raising."""
+
+    STATE = (
+        "article_first",
+        "dead",
+        "folders",
+        "offsets",
+        "ordered",
+        "passage_article",
+        "passage_index",
+        "postings",
+        "speakers",
+        "title_postings",
+        "tokens",
+    )
+    """The fields in :meth:`state` (besides the vocabulary): all but the articles."""
+
+    def state(self) -> dict[str, Any]:
+        """The index's data: ``{"fields": {name: value}, "vocab": Vocabulary.state()}``.
+
+        Values are shared, not copied; :meth:`from_state` makes the index again.
+        """
+        return {
+            "fields": {name: getattr(self, name) for name in self.STATE},
+            "vocab": self.vocab.state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], articles: Sequence[Article]) -> SearchIndex:
+        """The index over ``articles`` saved by :meth:`state`.
+
+        Raises ``ValueError`` when the shapes do not fit (see :meth:`check_state`).
+        """
+        cls.check_state(state)
+        fields = state["fields"]
+        if len(fields["article_first"]) != len(articles):
+            raise ValueError("index articles shape")
+        index = cls.__new__(cls)  # the one place that sets the fields from outside __init__
+        index.articles = articles
+        index.vocab = Vocabulary.from_state(state["vocab"])
+        for name in cls.STATE:
+            setattr(index, name, fields[name])
+        index.failures = 0
+        return index
+
+    @classmethod
+    def check_state(cls, state: dict[str, Any], counts: Sequence[int] | None = None) -> None:
+        """Raise ``ValueError`` unless ``state`` is an index state, of articles of ``counts``
+        passages each when given."""
+        fields, vocab = state["fields"], state["vocab"]
+        if tuple(sorted(fields)) != cls.STATE:
+            raise ValueError("index fields differ")
+        Vocabulary.check_state(vocab)
+        if len(fields["postings"]) != len(vocab["terms"]):
+            raise ValueError("vocabulary shape")
+        passages = len(fields["passage_article"])
+        first, dead = fields["article_first"], fields["dead"]
+        if (
+            type(dead) is not int
+            or not 0 <= dead <= passages
+            or type(fields["ordered"]) is not bool
+        ):
+            raise ValueError("index dead passages")
+        if len(fields["offsets"]) != passages + 1 or fields["offsets"][-1] != len(fields["tokens"]):
+            raise ValueError("index passages shape")
+        if len(fields["passage_index"]) != passages or len(fields["folders"]) != len(first):
+            raise ValueError("index shape")
+        if counts is None:
+            return
+        if len(first) != len(counts) or sum(counts) + dead != passages:
+            raise ValueError("index articles shape")
+        if counts and (min(first) < 0 or max(map(operator.add, first, counts)) > passages):
+            raise ValueError("index articles outside the passages")
 
     @property
     def passages(self) -> int:
@@ -235,17 +332,32 @@ class SearchIndex:
         prefix_last: bool = True,
         cancel: threading.Event | None = None,
     ) -> list[SearchHit]:
-        """The best ``limit`` passages for ``query``, best first.
+        """The best ``limit`` passages for ``query``, best first (:meth:`find`'s hits)."""
+        return self.find(query, limit, prefix_last=prefix_last, cancel=cancel).hits
 
-        Never raises on the query text; returns ``[]`` when ``cancel`` gets set.
+    def find(
+        self,
+        query: str,
+        limit: int = 10,
+        *,
+        prefix_last: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> SearchResult:
+        """The best ``limit`` passages for ``query``, best first, and how many match.
+
+        The first k hits are the same for every ``limit`` of at least k. Never
+        raises on the query text; answers no hits when ``cancel`` gets set. A
+        failure inside (a bug) is logged, counted in :attr:`failures` and answers
+        no hits.
         """
         try:
             return self._search(parse_query(query), limit, prefix_last, cancel, None)
         except Stop:
-            return []
+            return SearchResult([], 0, False)
         except Exception:  # a bug must not take the interface down with it
+            self.failures += 1
             _log.exception("search failed for %r", query[:200])
-            return []
+            return SearchResult([], 0, False)
 
     def search_article(self, article: int, query: str) -> list[SearchHit]:
         """Passages of one article matching ``query``, in passage order.
@@ -256,8 +368,9 @@ class SearchIndex:
         if not 0 <= article < len(self.articles):
             return []
         try:
-            hits = self._search(parse_query(query), 0, True, None, article)
+            hits = self._search(parse_query(query), 0, True, None, article).hits
         except Exception:  # a bug must not take the interface down with it
+            self.failures += 1
             _log.exception("in-article search failed for %r", query[:200])
             return []
         return sorted(hits, key=lambda hit: hit.passage)
@@ -271,20 +384,25 @@ class SearchIndex:
         prefix_last: bool,
         cancel: threading.Event | None,
         only: int | None,
-    ) -> list[SearchHit]:
+    ) -> SearchResult:
+        none = SearchResult([], 0, True)
         if query.empty or (limit <= 0 and only is None):
-            return []
+            return none
         keep = self._known if self.dead else None
         compiled = compile_query(self.vocab, self.postings, self.live, query, prefix_last, keep)
         if compiled is None:
-            return []
+            return none
         allowed = self._allowed(query.scopes)
         if only is not None:
             span = self.article_passages(only)
             allowed = set(span) if allowed is None else allowed & set(span)
         scorer = Scorer(self, compiled, cancel)
         ranked = scorer.run(allowed, limit if only is None else 0)
-        return [self._hit(passage, score, matched) for passage, score, matched in ranked]
+        hits = [self._hit(passage, score, matched) for passage, score, matched in ranked]
+        exact = scorer.counted and not any(
+            option.phrase or option.anchored for c in compiled.clauses for option in c.options
+        )
+        return SearchResult(hits, max(scorer.total, len(hits)), exact)
 
     def _known(self, tid: int) -> bool:
         """Whether word ``tid`` is still in some passage or title (not only in removed ones)."""
@@ -340,17 +458,9 @@ class SearchIndex:
         wanted = value.split()
         found: set[int] = set()
         for words, passages in self.speakers.values():
-            if all(any(_word_like(w, n) for n in words) for w in wanted):
+            if name_words_match(wanted, words):
                 found.update(passages)
         return found
-
-
-def _word_like(query: str, word: str) -> bool:
-    """Whether a query word matches a name word: exact, prefix or within the typo limit."""
-    if word.startswith(query):
-        return True
-    limit = max_typos(len(query))
-    return bool(limit) and OSA.distance(query, word, score_cutoff=limit) <= limit
 
 
 def _date_in(date: str | None, scope: Scope) -> bool:

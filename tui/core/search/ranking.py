@@ -12,9 +12,8 @@ import heapq
 import math
 import threading
 from array import array
-from collections import Counter
-from collections.abc import Sequence
-from itertools import chain, islice
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, combinations
 from operator import itemgetter
 from typing import Protocol
 
@@ -59,18 +58,17 @@ ADJACENT, PROXIMITY, ORDER, SHORT = 25.0, 15.0, 10.0, 2.0
 """Stage-2 bonuses: consecutive query words side by side, a tight window, query order, brevity."""
 BONUS = ADJACENT + PROXIMITY + ORDER + SHORT
 """The most stage 2 can add to a stage-1 score."""
-MIN_CANDIDATES, CANDIDATES_SQRT, MAX_CANDIDATES = 50, 0.45, 250
-"""Step 2 re-scores this many stage-1 candidates: ``CANDIDATES_SQRT`` times the square
-root of the number of passages, within these bounds (big corpora have more ties)."""
-STAGE2_MAX = 20
-"""At most this many (plus ``limit``) candidates get the full stage-2 score."""
-LOWER_TIERS = 3
-"""Passages missing some clause are re-scored only up to this many times ``limit``."""
+EPSILON = 1e-6
+"""Added to every upper bound, so that rounding never makes a bound fall below its score."""
+SCORE_AT_ONCE = 64
+"""A tier of at most this many passages is scored in full at once (no bound first)."""
 FILTER_RATIO = 8
 """When one clause fills the budget, the next one (up to this many times the budget)
 is still read, but only where the first one matches."""
-TIER_SCAN = 5_000
-"""Tiers larger than this are ranked from a sample of their inexact matches."""
+TIER_SCAN = 1_000
+"""Candidates kept from the passages with every known clause: the best by match quality."""
+LOWER_SCAN = 50
+"""Candidates kept from each lower tier (the first by passage number)."""
 DRIVER_BUDGET = 12_000
 """Stage 1 reads the posting lists of the rarest clauses up to about this many entries..."""
 DRIVER_BUDGET_SQRT = 40
@@ -102,6 +100,19 @@ class Scorer:
                     self.phrases.append((number, array("I", option.phrase), option.anchored))
         self.wanted = frozenset(self.lookup)
         self.maps: dict[int, ClauseMap] = {}
+        """The driver clauses' passages (see :meth:`_read_drivers`)."""
+        self.cut: set[int] = set()
+        """Driver clauses whose map was cut to the budget (so incomplete)."""
+        self.within = -1
+        """The clause read only where the first driver matches, or -1."""
+        self.total = 0
+        """How many passages match some clause, as far as the maps read tell (:attr:`counted`)."""
+        self.counted = False
+        """Whether :attr:`total` counts every passage matching some clause (every clause
+        was read whole)."""
+        self.capped = False
+        """Whether a tier the ranking reached was cut to its cap: then a passage left out
+        might have scored above the last result."""
         self.pair_bytes: dict[tuple[int, int], bytes] = {}
         weights = sum(c.weight for c in compiled.clauses) or 1.0
         self.factors = [QUALITY * c.weight / weights for c in compiled.clauses]
@@ -180,13 +191,26 @@ class Scorer:
         """The best ``limit`` passages (all matching ones when ``limit`` is 0).
 
         With ``limit`` 0 (search in one article), every allowed passage is
-        scored in full: no posting list is read.
+        scored in full: no posting list is read. Otherwise the answer is the best
+        ``limit`` of the candidates (:meth:`_tiers`) by full score, exactly: the
+        candidates do not depend on ``limit``, and they are scored best bound
+        first, so the first k results of any larger limit are the same.
         """
         clauses = self.compiled.clauses
         if not limit:
             candidates = self.index.live_passages() if allowed is None else set(allowed)
             self._exclude(candidates)
-            return self._rank(sorted(candidates), {}, 0)
+            return self._rank(sorted(candidates))
+        if not clauses:  # scopes or exclusions only: every passage scores the same
+            candidates = self._candidates(allowed)
+            self.total, self.counted = len(candidates), True
+            return self._rank(self._first(candidates, limit))
+        self._read_drivers()
+        return self._best_first(self._tiers(allowed), limit)
+
+    def _read_drivers(self) -> None:
+        """Read the posting lists of the rarest clauses into :attr:`maps`, within a budget."""
+        clauses = self.compiled.clauses
         sizes = [self._size(c) for c in clauses]
         budget = max(DRIVER_BUDGET, int(DRIVER_BUDGET_SQRT * math.sqrt(self.index.live)))
         drivers: list[int] = []
@@ -203,51 +227,157 @@ class Scorer:
             self._check()
             if number >= 0:
                 maps[number] = self._clause_map(clauses[number], budget)
+                if sizes[number] > budget:
+                    self.cut.add(number)
             else:
                 within = maps[drivers[0]][0]
                 maps[-1 - number] = self._clause_map(clauses[-1 - number], budget, within)
-        if not maps:
-            order = self._first(self._candidates(allowed), MIN_CANDIDATES + limit)
-            return self._rank(order, dict.fromkeys(order, math.inf), limit)
+                self.within = -1 - number
+        self.counted = len(maps) == len(clauses) and not self.cut and self.within < 0
 
-        def keep(group: set[int]) -> set[int]:
-            if allowed is not None:
-                group &= allowed
-            self._exclude(group)
-            return group
+    def _tiers(self, allowed: set[int] | None) -> Iterator[tuple[float, list[int]]]:
+        """The candidates in tiers, best first, each with an upper bound of its scores.
 
-        scaled = int(CANDIDATES_SQRT * math.sqrt(self.index.live))
-        wanted = max(MIN_CANDIDATES, 4 * limit, min(MAX_CANDIDATES, scaled))
-        numbers = list(maps)
-        found_sets = [maps[i][0] for i in numbers]
-        everywhere = keep(found_sets[0].intersection(*found_sets[1:]))
-        coarse: dict[int, float] = {}
-        order = self._tier(everywhere, numbers, coarse, wanted)
-        if len(order) < wanted and len(maps) > 1:
-            room = max(LOWER_TIERS * limit, wanted - len(order))
-            target = len(order) + room
-            missing = sorted(
-                (self.factors[n], skip) for skip, n in enumerate(numbers) if not clauses[n].hard
-            )
-            for _, skip in missing:
-                others = found_sets[:skip] + found_sets[skip + 1 :]
-                group = others[0].intersection(*others[1:])
-                group = keep(group - everywhere)
-                present = numbers[:skip] + numbers[skip + 1 :]
-                order += self._tier(group, present, coarse, target - len(order))
-                if len(order) >= target:
+        Candidates are the passages in some driver clause's map (allowed, not
+        excluded, in every complete hard clause). A passage's tier is set by the
+        *known* clauses it has: drivers read whole. Tiers come best bound first
+        (missing a clause costs :data:`FOUND`, more than quality and bonuses can
+        add): every known clause, then all but one, then the rest by their known
+        clauses and match quality. Which passages are candidates never depends on
+        the limit; only tiers too large to score keep a fixed share of theirs
+        (:data:`TIER_SCAN` for the first, :data:`LOWER_SCAN` below), and then
+        :attr:`capped` is set. An empty tier is yielded as a cheap bound
+        that the next tiers stay under, so they are computed only when needed.
+        """
+        clauses, maps, factors = self.compiled.clauses, self.maps, self.factors
+        known = [n for n in sorted(maps) if n not in self.cut and n != self.within]
+        gains = {n: FOUND + factors[n] for n in known}
+        slack = BONUS + EPSILON + sum(FOUND + factors[n] for n in range(len(clauses)))
+        slack -= sum(gains.values())
+        hard = [maps[n][0] for n in known if clauses[n].hard]
+        union = set().union(*(maps[n][0] for n in maps))
+        if hard:
+            union.intersection_update(*hard)
+        if allowed is not None:
+            union &= allowed
+        self._exclude(union)
+        self.total = len(union)
+        everything = sum(gains.values())
+        top = union.intersection(*(maps[n][0] for n in known)) if known else union
+        if len(top) <= TIER_SCAN:
+            yield slack + everything, list(top)
+        else:
+            self.capped = True
+            left = TIER_SCAN
+            for value, members in self._by_value(top, known):
+                yield slack + value, members[:left]
+                left -= len(members)
+                if left <= 0:
                     break
-            if not order:
-                candidates = self._candidates(allowed)
-                counts = Counter[int]()
-                for found in found_sets:
-                    counts.update(found)
-                tie = self.index.tie_key
-                order = sorted(candidates, key=lambda p: (-counts[p], tie(p)))[:room]
-                for passage in order:
-                    coarse[passage] = FOUND * counts[passage]
-        order = self._refine(order, coarse)[: STAGE2_MAX + limit]
-        return self._rank(order, coarse, limit)
+        rest = union - top
+        if not rest:
+            return
+        lost = sorted(gains.values())
+        yield slack + everything - lost[0], []
+        # All known clauses but one: set algebra, cheapest missing clause first.
+        single: set[int] = set()
+        for n in sorted(known, key=gains.__getitem__):
+            others = [maps[m][0] for m in known if m != n]
+            tier = rest.intersection(*others) - maps[n][0] if others else rest - maps[n][0]
+            single |= tier
+            yield slack + everything - gains[n], self._cap(tier, LOWER_SCAN)
+        rest -= single
+        if not rest or len(lost) < 2:
+            return
+        yield slack + everything - lost[0] - lost[1], []
+        # All but two: the pairs of missing clauses, cheapest first.
+        pairs = sorted(combinations(known, 2), key=lambda pair: gains[pair[0]] + gains[pair[1]])
+        double: set[int] = set()
+        for pair in pairs:
+            self._check()
+            others = [maps[m][0] for m in known if m not in pair]
+            tier = rest.intersection(*others) if others else set(rest)
+            tier -= maps[pair[0]][0] | maps[pair[1]][0]
+            double |= tier
+            yield slack + everything - gains[pair[0]] - gains[pair[1]], self._cap(tier, LOWER_SCAN)
+        rest -= double
+        if not rest or len(lost) < 3:
+            return
+        yield slack + everything - lost[0] - lost[1] - lost[2], []
+        for value, members in self._by_value(rest, known):  # rarely needed: a loop
+            self._check()
+            yield slack + value, self._cap(members, LOWER_SCAN)
+
+    def _by_value(self, passages: set[int], known: list[int]) -> list[tuple[float, list[int]]]:
+        """``passages`` grouped by the score of the known clauses they have, best first.
+
+        A map that was read whole has each passage's best match quality. Each
+        group is in passage order.
+        """
+        maps, factors = self.maps, self.factors
+        values = dict.fromkeys(passages, 0.0)
+        for n in known:
+            found, inexact = maps[n]
+            gain = FOUND + factors[n]
+            for passage in found & passages:
+                values[passage] += gain
+            for passage in inexact.keys() & passages:
+                values[passage] -= factors[n] * (1.0 - inexact[passage])
+        groups: dict[float, list[int]] = {}
+        for passage, value in values.items():
+            groups.setdefault(value, []).append(passage)
+        return [(value, sorted(groups[value])) for value in sorted(groups, reverse=True)]
+
+    def _cap(self, members: Iterable[int], most: int) -> list[int]:
+        """A tier's passages, at most ``most`` of them (the first by passage number)."""
+        chosen = list(members)
+        if len(chosen) > most:
+            chosen = heapq.nsmallest(most, chosen)
+            self.capped = True
+        return chosen
+
+    def _best_first(self, tiers: Iterator[tuple[float, list[int]]], limit: int) -> list[Ranked]:
+        """The best ``limit`` passages of the tiers by full score, ties in article order.
+
+        A heap holds each passage under an upper bound of its score (from its word
+        ids, :meth:`_refine`), then under its full score: a full score leaves the
+        heap as a result only when nothing left (in the heap or in a lower tier)
+        can exceed or tie it, so results come out in their final order.
+        """
+        tie = self.index.tie_key
+        heap: list[tuple[float, int, tuple[int, int], int]] = []
+        found: dict[int, set[int]] = {}
+        ranked: list[Ranked] = []
+        tier = next(tiers, None)
+        steps = 0
+        while len(ranked) < limit:
+            steps += 1
+            if steps % 64 == 0:
+                self._check()
+            floor = tier[0] if tier is not None else -math.inf
+            if not heap or -heap[0][0] <= floor:
+                if tier is None:
+                    break
+                if len(tier[1]) <= SCORE_AT_ONCE:  # cheaper than a bound, then the score
+                    for passage in tier[1]:
+                        result = self._full(passage)
+                        if result is not None:
+                            found[passage] = result[1]
+                            heapq.heappush(heap, (-result[0], 1, tie(passage), passage))
+                else:
+                    for passage, value in self._refine(tier[1]):
+                        heapq.heappush(heap, (-value, 0, tie(passage), passage))
+                tier = next(tiers, None)
+                continue
+            value, kind, key, passage = heapq.heappop(heap)
+            if kind:
+                ranked.append((passage, -value, found.pop(passage)))
+                continue
+            result = self._full(passage)
+            if result is not None:
+                found[passage] = result[1]
+                heapq.heappush(heap, (-result[0], 1, key, passage))
+        return ranked
 
     def _first(self, passages: set[int], count: int) -> list[int]:
         """The first ``count`` of ``passages`` in article order."""
@@ -256,60 +386,24 @@ class Scorer:
         return heapq.nsmallest(count, passages, key=self.index.tie_key)
 
     def _candidates(self, allowed: set[int] | None) -> set[int]:
-        """Every passage that can match: all hard clauses, any driver clause, allowed."""
-        clauses, maps = self.compiled.clauses, self.maps
-        hard = sorted((maps[i][0] for i in maps if clauses[i].hard), key=len)
-        if hard:
-            candidates = hard[0].intersection(*hard[1:])
-        elif maps:
-            candidates = set().union(*(found for found, _ in maps.values()))
-        elif clauses:
-            candidates = set()
-        else:
-            candidates = self.index.live_passages() if allowed is None else set(allowed)
-        if allowed is not None:
-            candidates &= allowed
+        """Every allowed, not excluded passage (for a query of scopes or exclusions only)."""
+        candidates = self.index.live_passages() if allowed is None else set(allowed)
         self._exclude(candidates)
         return candidates
 
-    def _tier(
-        self, members: set[int], present: list[int], coarse: dict[int, float], room: int
-    ) -> list[int]:
-        """The best ``room`` of ``members``, which all match exactly the clauses ``present``."""
-        if room <= 0 or not members:
-            return []
-        base = FOUND * len(present) + sum(self.factors[i] for i in present)
-        tainted = set().union(*(self.maps[n][1].keys() & members for n in present))
-        if len(members) - len(tainted) >= room:
-            chosen = list(islice(members - tainted if tainted else members, room))
-            coarse.update(dict.fromkeys(chosen, base))
-            return chosen
-        if len(members) > TIER_SCAN:
-            members = set(islice(members - tainted, room)) | set(islice(tainted, TIER_SCAN))
-        scores = dict.fromkeys(members, base)
-        for number in present:
-            inexact = self.maps[number][1]
-            factor = self.factors[number]
-            for passage in inexact.keys() & members:
-                scores[passage] -= factor * (1.0 - inexact[passage])
-        coarse.update(scores)
-        if len(scores) > room:
-            return [p for p, _ in heapq.nlargest(room, scores.items(), key=itemgetter(1))]
-        return sorted(scores, key=scores.__getitem__, reverse=True)
+    def _refine(self, passages: Iterable[int]) -> Iterator[tuple[int, float]]:
+        """Each passage with an upper bound of its full score, from its word ids.
 
-    def _refine(self, order: list[int], coarse: dict[int, float]) -> list[int]:
-        """Re-score candidates on every clause from their word ids, with adjacent pairs.
-
-        ``coarse`` becomes an upper bound of the full score (phrases counted as
-        found): without phrases, the consecutive query clauses side by side are
-        counted exactly, as stage 2 does. Candidates are returned best bound first.
+        Every clause is checked (very common words included) with its best match
+        quality; without phrases, the consecutive query clauses side by side are
+        counted exactly, as :meth:`_full` does. Passages missing a hard clause are
+        left out.
         """
         clauses = self.compiled.clauses
         lookup, wanted, factors = self.lookup, self.wanted, self.factors
         phrases = {number for number, _, _ in self.phrases}
         pairs = max(len(clauses) - 1, 1)
-        kept: list[int] = []
-        for passage in order:
+        for passage in passages:
             tokens = self._tokens(passage)
             best = [1.0 if number in phrases else 0.0 for number in range(len(clauses))]
             present: list[list[int]] = [[] for _ in clauses]
@@ -321,20 +415,18 @@ class Scorer:
                             best[number] = quality
             if any(c.hard and not q for c, q in zip(clauses, best)):
                 continue
-            score = sum(FOUND + f * q for f, q in zip(factors, best) if q)
+            if not any(best):
+                continue
+            score = sum(FOUND + f * q for f, q in zip(factors, best) if q) + EPSILON
             if phrases or len(clauses) < 2:
-                coarse[passage] = score + BONUS
+                yield passage, score + BONUS
             else:
                 adjacent = 0
                 raw = tokens.tobytes()
                 for left, right in zip(present, present[1:]):
                     if any(self._side_by_side(raw, a, b) for a in left for b in right):
                         adjacent += 1
-                coarse[passage] = score + ADJACENT * adjacent / pairs + BONUS - ADJACENT
-            kept.append(passage)
-        tie = self.index.tie_key
-        kept.sort(key=lambda p: (-coarse[p], tie(p)))
-        return kept
+                yield passage, score + ADJACENT * adjacent / pairs + BONUS - ADJACENT
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
         """Whether word id ``second`` directly follows ``first`` in the packed ids ``raw``."""
@@ -393,28 +485,18 @@ class Scorer:
             if tokens[position : position + size] == phrase:
                 found.append(position)
 
-    def _rank(self, order: list[int], coarse: dict[int, float], limit: int) -> list[Ranked]:
-        best: list[float] = []
+    def _rank(self, order: list[int]) -> list[Ranked]:
+        """Every passage of ``order`` that matches, best first, with the most clauses found."""
         ranked: list[Ranked] = []
         for count, passage in enumerate(order):
             if count % 64 == 0:
                 self._check()
-            if limit and len(best) >= limit and coarse[passage] < best[0]:
-                break
             result = self._full(passage)
-            if result is None:
-                continue
-            ranked.append((passage, result[0], result[1]))
-            if limit:
-                if len(best) < limit:
-                    heapq.heappush(best, result[0])
-                elif result[0] > best[0]:
-                    heapq.heapreplace(best, result[0])
+            if result is not None:
+                ranked.append((passage, result[0], result[1]))
         tie = self.index.tie_key
         ranked.sort(key=lambda item: (-item[1], tie(item[0])))
-        if limit:
-            return ranked[:limit]
-        if ranked:
+        if ranked and self.compiled.clauses:
             most = max(int(score // FOUND) for _, score, _ in ranked)
             ranked = [r for r in ranked if int(r[1] // FOUND) == most]
         return ranked
@@ -424,13 +506,11 @@ class Scorer:
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
         found: list[list[tuple[int, int, float]]] = [[] for _ in clauses]
-        lookup = self.lookup
-        for tid in self.wanted.intersection(tokens):
-            positions = [tokens.index(tid)]
-            for _ in range(tokens.count(tid) - 1):
-                positions.append(tokens.index(tid, positions[-1] + 1))
-            for number, quality, anchored in lookup[tid]:
-                for position in positions:
+        get = self.lookup.get
+        for position, tid in enumerate(tokens):
+            entries = get(tid)
+            if entries is not None:
+                for number, quality, anchored in entries:
                     if not anchored or position == 0:
                         found[number].append((position, position, quality))
         for number, phrase, anchored in self.phrases:

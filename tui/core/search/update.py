@@ -44,6 +44,7 @@ from typing import Any
 from tui.core.models import Article
 from tui.core.ragged import Ragged, raw
 from tui.core.search.index import DEAD, SearchCancelled, SearchIndex, passage_ids
+from tui.core.search.vocab import Vocabulary
 from tui.core.text import fold, keys
 
 __all__ = ["MAX_DEAD", "update_index"]
@@ -80,37 +81,43 @@ def update_index(
         return None
     _check(cancel)
     cuts = _dead_cuts(old, removed)
-    index = SearchIndex.__new__(SearchIndex)  # every attribute is set below
-    index.articles = articles
-    index.vocab = vocab = old.vocab
+    vocab = old.vocab
     terms_before = len(vocab.terms)
-    rows, titles, fresh = _tokenise(old, index, articles, kept, cancel)
+    tokens, offsets, rows, titles, fresh = _tokenise(old, vocab, articles, kept, cancel)
     _check(cancel)
-    index.postings, touched = _merge(old.postings, cuts, rows, len(vocab.terms))
-    df = _copy("I", vocab._df)
-    starts = index.postings.starts
+    postings, touched = _merge(old.postings, cuts, rows, len(vocab.terms))
+    df = _copy("I", vocab.frequencies)
+    starts = postings.starts
     for tid in touched:
         df[tid] = starts[tid + 1] - starts[tid]
     df.extend(starts[tid + 1] - starts[tid] for tid in range(terms_before, len(vocab.terms)))
     vocab.extend(terms_before, df)
-    index.passage_article = array("I", map(_remap(new_of).__getitem__, old.passage_article))
-    index.passage_article.extend(fresh[0])
-    index.passage_index = _copy("I", old.passage_index)
-    index.passage_index.extend(fresh[1])
-    index.article_first = array(
-        "q", (old.article_first[slot] if slot >= 0 else fresh[2][n] for n, slot in enumerate(kept))
-    )
-    index.folders = [
-        old.folders[slot] if slot >= 0 else fold(article.folder).strip("/")
-        for article, slot in zip(articles, kept)
-    ]
-    index.title_postings = _titles(old.title_postings, new_of, titles)
-    index.speakers = {}
-    index.dead = old.dead + dying
+    passage_article = array("I", map(_remap(new_of).__getitem__, old.passage_article))
+    passage_article.extend(fresh[0])
+    passage_index = _copy("I", old.passage_index)
+    passage_index.extend(fresh[1])
     appended = [n for n, slot in enumerate(kept) if slot < 0]
     last_kept = max((n for n, slot in enumerate(kept) if slot >= 0), default=-1)
-    index.ordered = old.ordered and (not appended or appended[0] > last_kept)
-    return index
+    fields = {
+        "article_first": array(
+            "q",
+            (old.article_first[slot] if slot >= 0 else fresh[2][n] for n, slot in enumerate(kept)),
+        ),
+        "dead": old.dead + dying,
+        "folders": [
+            old.folders[slot] if slot >= 0 else fold(article.folder).strip("/")
+            for article, slot in zip(articles, kept)
+        ],
+        "offsets": offsets,
+        "ordered": old.ordered and (not appended or appended[0] > last_kept),
+        "passage_article": passage_article,
+        "passage_index": passage_index,
+        "postings": postings,
+        "speakers": {},
+        "title_postings": _titles(old.title_postings, new_of, titles),
+        "tokens": tokens,
+    }
+    return SearchIndex.from_state({"fields": fields, "vocab": vocab.state()}, articles)
 
 
 def _check(cancel: threading.Event | None) -> None:
@@ -148,18 +155,17 @@ def _dead_cuts(old: SearchIndex, removed: Iterable[int]) -> dict[int, list[tuple
 
 def _tokenise(
     old: SearchIndex,
-    index: SearchIndex,
+    vocab: Vocabulary,
     articles: Sequence[Article],
     kept: Sequence[int],
     cancel: threading.Event | None,
-) -> tuple[dict[int, array[int]], dict[int, list[int]], _Fresh]:
+) -> tuple[array[int], array[int], dict[int, array[int]], dict[int, list[int]], _Fresh]:
     """Append the passages of the new articles to the tokens, as ``build`` does.
 
-    Sets ``index.tokens`` and ``index.offsets``; returns the new postings per
-    word id, the new title postings, and the new passages' article numbers,
-    positions, and each new article's first passage.
+    Returns the tokens and offsets, the new postings per word id, the new title
+    postings, and the new passages' article numbers, positions, and each new
+    article's first passage.
     """
-    vocab = index.vocab
     tokens = _copy("I", old.tokens)
     offsets = _copy("q", old.offsets)
     raw_ids: dict[str, int] = {}
@@ -189,9 +195,7 @@ def _tokenise(
             passage += 1
         for key in set(keys(article.title)):
             titles.setdefault(vocab.add(key), []).append(number)
-    index.tokens = tokens
-    index.offsets = offsets
-    return rows, titles, (owners, positions, firsts)
+    return tokens, offsets, rows, titles, (owners, positions, firsts)
 
 
 def _merge(

@@ -35,13 +35,16 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass, field
+from typing import Any
 from zlib import crc32
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from tui.core.names import max_typos
 from tui.core.ragged import raw
 from tui.core.search.query import AnyOf, Query, Word
+from tui.core.search.stems import STEM_MIN, Families, stem
 
 EXACT = 1.0
 """Quality of an exact match."""
@@ -49,17 +52,16 @@ PREFIX = 0.8
 """Quality of a match of the start of a longer word."""
 TYPO = (1.0, 0.65, 0.4)
 """Quality of a match with 0, 1 or 2 typos."""
+STEM = 0.85
+"""Quality of another form of the word (same stem); times this for a typo's forms."""
+_FAMILY = "stems."
+"""Prefix of the word families' names in :meth:`Vocabulary.state`."""
 MAX_PREFIX_TERMS = 500
 PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 """Shortest query word matched as a prefix (any word / the word being typed)."""
 KEY_PREFIX = 6
 """Letters of a word that the deletion index keys on."""
 """A prefix matching more words keeps only the most frequent ones."""
-
-
-def max_typos(length: int) -> int:
-    """Typos allowed for a query word of ``length`` letters: 0 up to 3, 1 up to 7, else 2."""
-    return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
 class Vocabulary:
@@ -75,6 +77,7 @@ class Vocabulary:
         "_group_starts",
         "_cache",
         "_df",
+        "_families",
     )
 
     def __init__(self) -> None:
@@ -90,6 +93,61 @@ class Vocabulary:
         """Where each group starts in ``_group_ids`` (one more entry than groups)."""
         self._cache: OrderedDict[tuple[str, bool, bool], dict[int, float]] = OrderedDict()
         self._df: array[int] = array("I")
+        self._families = Families()
+        """The words sharing a stem (:mod:`tui.core.search.stems`)."""
+
+    STATE = tuple(
+        sorted(
+            [
+                "_deletes",
+                "_df",
+                "_group_ids",
+                "_group_starts",
+                "_sorted",
+                "_sorted_ids",
+                "ids",
+                "terms",
+                *(_FAMILY + name for name in Families.STATE),
+            ]
+        )
+    )
+    """The names in :meth:`state`: every slot but the look-up cache."""
+
+    def state(self) -> dict[str, object]:
+        """The vocabulary's data by name (see :meth:`from_state`); shared, not copied."""
+        state = {name: getattr(self, name) for name in self.STATE if not name.startswith(_FAMILY)}
+        for name, value in self._families.state().items():
+            state[_FAMILY + name] = value
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Vocabulary:
+        """The vocabulary saved by :meth:`state`; ``ValueError`` when the shapes do not fit."""
+        cls.check_state(state)
+        vocab = cls.__new__(cls)
+        for name, value in state.items():
+            if not name.startswith(_FAMILY):
+                setattr(vocab, name, value)
+        vocab._families = Families.from_state(_family_state(state))
+        vocab._cache = OrderedDict()
+        return vocab
+
+    @classmethod
+    def check_state(cls, state: dict[str, Any]) -> None:
+        """Raise ``ValueError`` unless ``state`` has the names and shapes of a :meth:`state`."""
+        if tuple(sorted(state)) != cls.STATE:
+            raise ValueError("vocabulary fields differ")
+        terms = len(state["terms"])
+        if not all(len(state[name]) == terms for name in ("ids", "_df", "_sorted", "_sorted_ids")):
+            raise ValueError("vocabulary shape")
+        if len(state["_group_starts"]) < 1:
+            raise ValueError("vocabulary groups shape")
+        Families.check_state(_family_state(state), terms)
+
+    @property
+    def frequencies(self) -> array[int]:
+        """How many passages hold each word id (set by :meth:`freeze` and :meth:`extend`)."""
+        return self._df
 
     def add(self, key: str) -> int:
         """The id of ``key``, adding it when new."""
@@ -122,6 +180,7 @@ class Vocabulary:
         self._deletes = array("Q", entries)
         self._group_ids = ids
         self._group_starts = starts
+        self._families = Families.build(self.terms)
         self._cache.clear()
 
     def extend(self, known: int, df: array[int]) -> None:
@@ -177,6 +236,7 @@ class Vocabulary:
         self._deletes = deletes
         self._group_ids = members
         self._group_starts = starts
+        self._families.extend(terms, known)
         self._cache.clear()
 
     def match(self, key: str, *, exact: bool = False, prefix: bool = False) -> dict[int, float]:
@@ -196,6 +256,8 @@ class Vocabulary:
             if prefix:
                 self._prefix(key, found)
             self._typos(key, found)
+            if len(key) >= STEM_MIN:
+                self._relatives(key, found)
         tid = self.ids.get(key)
         if tid is not None:
             found[tid] = EXACT
@@ -203,6 +265,19 @@ class Vocabulary:
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
         return found
+
+    def _relatives(self, key: str, found: dict[int, float]) -> None:
+        """Add the other forms of ``key`` (:data:`STEM`) and of the words it matched
+        with a typo (that quality times :data:`STEM`): ``negotiatd`` finds "negotiations"."""
+        families = self._families
+        for tid in families.family(stem(key)):
+            if found.get(tid, 0.0) < STEM:
+                found[tid] = STEM
+        near = [(tid, quality) for tid, quality in found.items() if quality == TYPO[1]]
+        for tid, quality in near:
+            for relative in families.relatives(tid):
+                if found.get(relative, 0.0) < quality * STEM:
+                    found[relative] = quality * STEM
 
     def _prefix(self, key: str, found: dict[int, float]) -> None:
         low = bisect_left(self._sorted, key)
@@ -244,6 +319,10 @@ class Vocabulary:
                 quality = TYPO[int(distance)]
                 if found.get(tid, 0.0) < quality:
                     found[tid] = quality
+
+
+def _family_state(state: dict[str, Any]) -> dict[str, Any]:
+    return {name[len(_FAMILY) :]: state[name] for name in state if name.startswith(_FAMILY)}
 
 
 def _key(variant: str) -> int:

@@ -1,0 +1,134 @@
+"""The ranking is exact and does not depend on the limit (property tests on a made-up corpus).
+
+For every query and limits k <= K, the first k hits of ``limit=k`` are the first k of
+``limit=K``; and when the ranker cut no tier, the hits are exactly the best passages by
+full score over *every* passage (brute force), ties in article order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import TypeVar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.models import Article
+from tui.core.search import SearchIndex, parse_query, ranking
+from tui.core.search.ranking import Scorer
+from tui.core.search.vocab import compile_query
+
+# Words with shared prefixes, one-typo neighbours and very common ones, so that
+# queries give ties, prefix and typo matches and passages matching only some words.
+T = TypeVar("T")
+
+WORDS = (
+    "the of and to in said rates rate ration interest interim inter bank banks blank "
+    "ceasefire ceasfire cease talks tales tails minister ministry monster election "
+    "elections selection tony blair blare vote votes voted"
+).split()
+
+
+def _corpus(seed: int) -> list[Article]:
+    rng = random.Random(seed)
+    articles = []
+    for number in range(12):
+        paragraphs = [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 14)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        text, spans = "", []
+        for paragraph in paragraphs:
+            if text:
+                text += "\n\n"
+            spans.append((len(text), len(text) + len(paragraph)))
+            text += paragraph
+        articles.append(
+            Article(id=f"a{number}", path=f"a{number}.txt", text=text, title="t", passages=spans)
+        )
+    return articles
+
+
+INDEXES = [SearchIndex.build(_corpus(seed)) for seed in range(3)]
+
+word = st.sampled_from(WORDS)
+typed = st.one_of(
+    word,
+    word.map(lambda w: w[: max(2, len(w) - 2)]),  # a prefix
+    word.map(lambda w: w[:2] + w[3:] if len(w) > 4 else w),  # a letter left out
+    word.map(lambda w: "'" + w),
+    word.map(lambda w: "!" + w),
+    word.map(lambda w: "^" + w),
+    st.tuples(word, word).map(lambda pair: '"{} {}"'.format(*pair)),
+    st.tuples(word, word).map(lambda pair: "{} | {}".format(*pair)),
+)
+queries = st.lists(typed, min_size=1, max_size=5).map(" ".join)
+
+
+def _brute_force(index: SearchIndex, query: str, prefix_last: bool) -> list[tuple[int, float]]:
+    """Every passage's full score, best first, ties in article order."""
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None:
+        return []
+    scorer = Scorer(index, compiled, None)
+    candidates = set(range(index.passages))
+    scorer._exclude(candidates)
+    scored = []
+    for passage in candidates:
+        result = scorer._full(passage)
+        if result is not None:
+            scored.append((passage, result[0]))
+    scored.sort(key=lambda item: (-item[1], index.tie_key(item[0])))
+    return scored
+
+
+def _both_ways(search: Callable[[], T]) -> tuple[T, T]:
+    """``search()`` with small tiers scored at once (as usual) and with bounds first."""
+    at_once = ranking.SCORE_AT_ONCE
+    try:
+        first = search()
+        ranking.SCORE_AT_ONCE = 0
+        return first, search()
+    finally:
+        ranking.SCORE_AT_ONCE = at_once
+
+
+def _global(index: SearchIndex, hits: list) -> list[tuple[int, float]]:  # type: ignore[type-arg]
+    return [(index.article_first[h.article] + h.passage, h.score) for h in hits]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.integers(1, 12), st.integers(0, 30))
+def test_first_k_do_not_depend_on_the_limit(which: int, query: str, k: int, more: int) -> None:
+    index = INDEXES[which]
+    for small, large in zip(
+        _both_ways(lambda: index.search(query, k, prefix_last=False)),
+        _both_ways(lambda: index.search(query, k + more, prefix_last=False)),
+    ):
+        assert small == large[:k]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.integers(1, 40), st.booleans())
+def test_hits_are_the_best_passages_of_all(
+    which: int, query: str, limit: int, prefix_last: bool
+) -> None:
+    index = INDEXES[which]
+    best = _brute_force(index, query, prefix_last)[:limit]
+    for found in _both_ways(lambda: index.search(query, limit, prefix_last=prefix_last)):
+        hits = _global(index, found)
+        assert [p for p, _ in hits] == [p for p, _ in best]
+        assert [round(s, 9) for _, s in hits] == [round(s, 9) for _, s in best]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries)
+def test_the_count_is_the_number_of_matching_passages(which: int, query: str) -> None:
+    index = INDEXES[which]
+    found = index.find(query, 5, prefix_last=False)
+    assert found.total >= len(found.hits)
+    if found.exact:
+        assert found.total == len(_brute_force(index, query, False))

@@ -1,0 +1,161 @@
+"""Word families: the words of a vocabulary that share a stem.
+
+A query word also matches the other forms of the same word ("negotiated" finds
+"negotiations", "violation" finds "violated"), ranked below the exact form. Stems
+come from the Snowball English stemmer in C (PyStemmer): a published algorithm made
+for search (the one tantivy and Lucene use for English), about 2 µs a word, with no
+data files; a suffix list of our own would be neither as complete nor as tested.
+
+Each word id has a stem id (:attr:`Families.of`); the word ids of each stem are
+stored together (:attr:`Families.members` from :attr:`Families.starts`); the stems
+are kept sorted for look-up by bisect. Only arrays and one list of strings: the
+structure is cached with the index and usable as soon as it is read.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Any
+
+import Stemmer
+
+from tui.core.ragged import raw
+
+__all__ = ["STEM_MIN", "Families", "stem"]
+
+STEM_MIN = 4
+"""Shortest query word that brings its family (short words are mostly function words)."""
+
+_STEMMER = Stemmer.Stemmer("english", 0)  # no cache: each word is stemmed once
+_LOCK = threading.Lock()  # a stemmer keeps state while it works
+
+
+def stem(word: str) -> str:
+    """The Snowball English stem of ``word`` (an index key)."""
+    with _LOCK:
+        return str(_STEMMER.stemWord(word))
+
+
+def _stems(words: Sequence[str]) -> list[str]:
+    with _LOCK:
+        return list(_STEMMER.stemWords(words))
+
+
+class Families:
+    """The stem of every word id, and the word ids of every stem."""
+
+    STATE = ("members", "of", "sorted", "sorted_ids", "starts")
+    """The names in :meth:`state`."""
+
+    __slots__ = STATE
+
+    def __init__(self) -> None:
+        self.of: array[int] = array("I")
+        """The stem id of each word id."""
+        self.sorted: list[str] = []
+        """Every stem, sorted."""
+        self.sorted_ids: array[int] = array("I")
+        """The stem id of each entry of :attr:`sorted`."""
+        self.members: array[int] = array("I")
+        """Word ids, grouped by stem id."""
+        self.starts: array[int] = array("I", [0])
+        """Where each stem's word ids start in :attr:`members` (one more entry than stems)."""
+
+    @classmethod
+    def build(cls, terms: Sequence[str]) -> Families:
+        """The families of ``terms`` (word id ``n`` is ``terms[n]``)."""
+        families = cls()
+        ids: dict[str, int] = {}
+        families.of = array("I", [ids.setdefault(s, len(ids)) for s in _stems(terms)])
+        families.sorted = sorted(ids)
+        families.sorted_ids = array("I", map(ids.__getitem__, families.sorted))
+        families._group(len(ids))
+        return families
+
+    def extend(self, terms: Sequence[str], known: int) -> None:
+        """Add the words from id ``known`` on (new stems get new ids; old ids stay)."""
+        count = len(self.sorted)
+        new: dict[str, int] = {}
+        of = self.of
+        for word_stem in _stems(terms[known:]):
+            at = bisect_left(self.sorted, word_stem)
+            if at < len(self.sorted) and self.sorted[at] == word_stem:
+                of.append(self.sorted_ids[at])
+            else:
+                of.append(new.setdefault(word_stem, count + len(new)))
+        if new:
+            words: list[str] = []
+            ids = array("I")
+            at = 0
+            for word_stem in sorted(new):
+                cut = bisect_left(self.sorted, word_stem, at)
+                words.extend(self.sorted[at:cut])
+                ids.frombytes(raw(self.sorted_ids[at:cut]))
+                words.append(word_stem)
+                ids.append(new[word_stem])
+                at = cut
+            words.extend(self.sorted[at:])
+            ids.frombytes(raw(self.sorted_ids[at:]))
+            self.sorted, self.sorted_ids = words, ids
+        self._group(count + len(new))
+
+    def _group(self, stems: int) -> None:
+        """Set :attr:`members` and :attr:`starts` from :attr:`of` (a counting sort)."""
+        of = self.of
+        counts = [0] * (stems + 1)
+        for sid in of:
+            counts[sid + 1] += 1
+        for sid in range(stems):
+            counts[sid + 1] += counts[sid]
+        self.starts = array("I", counts)
+        slots = counts[:-1]
+        members = [0] * len(of)
+        for tid, sid in enumerate(of):
+            members[slots[sid]] = tid
+            slots[sid] += 1
+        self.members = array("I", members)
+
+    def family(self, word_stem: str) -> Sequence[int]:
+        """The word ids whose stem is ``word_stem`` (none when no word has it)."""
+        at = bisect_left(self.sorted, word_stem)
+        if at == len(self.sorted) or self.sorted[at] != word_stem:
+            return ()
+        return self.relatives_of_stem(self.sorted_ids[at])
+
+    def relatives(self, tid: int) -> Sequence[int]:
+        """The word ids sharing word ``tid``'s stem, ``tid`` included."""
+        if tid >= len(self.of):
+            return ()
+        return self.relatives_of_stem(self.of[tid])
+
+    def relatives_of_stem(self, sid: int) -> Sequence[int]:
+        """The word ids of stem id ``sid``."""
+        if sid + 1 >= len(self.starts):  # a damaged table never raises, it finds less
+            return ()
+        return self.members[self.starts[sid] : self.starts[sid + 1]]
+
+    def state(self) -> dict[str, Any]:
+        """The arrays and the stem list by name (see :meth:`from_state`); shared, not copied."""
+        return {name: getattr(self, name) for name in self.STATE}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Families:
+        """The families saved by :meth:`state` (checked by :meth:`check_state`)."""
+        families = cls.__new__(cls)
+        for name in cls.STATE:
+            setattr(families, name, state[name])
+        return families
+
+    @classmethod
+    def check_state(cls, state: dict[str, Any], terms: int) -> None:
+        """Raise ``ValueError`` unless ``state`` fits a vocabulary of ``terms`` words."""
+        if tuple(sorted(state)) != cls.STATE:
+            raise ValueError("word family fields differ")
+        stems = len(state["sorted"])
+        if len(state["of"]) != terms or len(state["members"]) != terms:
+            raise ValueError("word family shape")
+        if len(state["sorted_ids"]) != stems or len(state["starts"]) != stems + 1:
+            raise ValueError("word family stems shape")
