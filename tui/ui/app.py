@@ -8,8 +8,10 @@ from pathlib import Path
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
@@ -71,6 +73,25 @@ class SeedApp(App[None]):
                 raise
             self.report_error(error)
             return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast. Never as markup: its text often holds names and titles from outside.
+
+        Every ``notify`` of a widget or screen ends here, so this is the one
+        place where toasts are made inert: markup is off whatever the caller
+        asks, and control and bidi characters become visible stand-ins.
+        """
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def report_error(self, error: BaseException) -> None:
         """Log ``error`` to the error file and say so in one line."""

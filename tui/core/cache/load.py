@@ -65,6 +65,7 @@ from tui.core.corpus import (
     scan_files,
 )
 from tui.core.quotes import QuoteTable
+from tui.core.regular import NotRegular, open_regular
 from tui.core.search import SearchIndex
 
 __all__ = [
@@ -124,7 +125,7 @@ def cache_state(root: Path, folder: Path | None = None) -> tuple[bool, str | Non
     ``None`` when the file is usable or simply not there yet.
     """
     try:
-        with cache_path(root, folder).open("rb") as handle:
+        with open_regular(cache_path(root, folder)) as handle:
             lengths = read_prelude(handle)
             header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
         check_header(header, root)
@@ -223,7 +224,7 @@ def _load(
 
 def describe(error: BaseException) -> str:
     """A short reason for a rejected cache."""
-    if isinstance(error, CacheInvalid):
+    if isinstance(error, (CacheInvalid, NotRegular)):
         return str(error)
     if isinstance(error, pickle.UnpicklingError) and "foreign" in str(error):
         return str(error)

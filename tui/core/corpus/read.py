@@ -17,6 +17,7 @@ from pathlib import Path
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
 from tui.core.models import Article, LoadWarning, Skipped
+from tui.core.regular import NotRegular, open_regular
 
 SUFFIXES = (".txt", ".md")
 """File endings that make a file an article (compared case-insensitively)."""
@@ -173,11 +174,13 @@ def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, L
     """Read one file: an article, an article with a warning, or the reason it was skipped."""
     relative = _relative(path, root)
     try:
-        stat = path.stat()
-        if not path.is_file():
-            return Skipped(relative, "not a regular file")
-        with path.open("rb") as handle:
+        # Never blocks: a FIFO or a device (even one put there since the folder was
+        # listed) is refused on the open descriptor.
+        with open_regular(path) as handle:
+            stat = os.fstat(handle.fileno())
             data = handle.read()
+    except NotRegular as error:
+        return Skipped(relative, str(error))
     except PermissionError:
         return Skipped(relative, "permission denied")
     except FileNotFoundError:

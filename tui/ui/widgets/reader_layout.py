@@ -167,5 +167,5 @@ def build_layout(
 
 def message_layout(console: Console, message: str, width: int, style: Style, base: Style) -> Layout:
     """A layout that only shows ``message`` (no article open, loading, an error)."""
-    wrapped = _wrap_text(console, Text(message, style=style), width, base)
+    wrapped = _wrap_text(console, Text(safe(message), style=style), width, base)
     return Layout([strip for strip, _ in wrapped], [], [-1] * len(wrapped))
