@@ -18,6 +18,7 @@ from tui.core.corpus import (
     Corpus,
     CorpusError,
     LoadCancelled,
+    assign_ids,
     check_root,
     file_key,
     find_files,
@@ -86,6 +87,7 @@ def read_progressively(
         if now - last >= BATCH_SECONDS or done == len(paths):
             post(ArticlesRead(batch, done, len(paths)))
             batch, last = [], now
+    assign_ids(corpus.articles)  # unique, as load_corpus gives them
     corpus.articles.sort(key=lambda article: article.sort_key)
     return corpus
 

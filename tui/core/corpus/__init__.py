@@ -8,6 +8,7 @@ Imports only the shared kernel.
 
 from __future__ import annotations
 
+from tui.core.corpus.ids import assign_ids
 from tui.core.corpus.passages import split_passages
 from tui.core.corpus.read import (
     SUFFIXES,
@@ -23,6 +24,7 @@ from tui.core.corpus.read import (
 from tui.core.corpus.walk import FileKey, file_key, scan_files
 
 __all__ = [
+    "assign_ids",
     "Corpus",
     "CorpusError",
     "FileKey",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.corpus.ids import assign_ids, relative_name, stem_id
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
 from tui.core.models import Article, LoadWarning, Skipped
@@ -128,9 +129,8 @@ def _newlines(text: str) -> str:
 
 
 def article_id(relative: str) -> str:
-    """The id of the article at ``relative`` path: the path without its suffix."""
-    stem, _dot, _suffix = relative.rpartition(".")
-    return stem or relative
+    """The id of the article at ``relative`` path alone (:func:`assign_ids` makes ids unique)."""
+    return stem_id(relative)
 
 
 def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
@@ -165,9 +165,8 @@ def find_files(root: Path) -> Iterator[Path]:
 
 
 def _relative(path: Path, root: Path) -> str:
-    """``path`` relative to ``root``, ``/``-separated, undecodable bytes made visible."""
-    relative = path.relative_to(root).as_posix()
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """``path`` relative to ``root``, ``/``-separated, undecodable bytes written ``\\xNN``."""
+    return relative_name(path.relative_to(root).as_posix())
 
 
 def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, LoadWarning]:
@@ -251,5 +250,6 @@ def load_corpus(
             corpus.warnings.append(item)
         if progress is not None:
             progress(handled)
+    assign_ids(corpus.articles)
     corpus.articles.sort(key=lambda article: article.sort_key)
     return corpus

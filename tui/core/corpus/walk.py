@@ -6,6 +6,7 @@ import os
 import threading
 from pathlib import Path
 
+from tui.core.corpus.ids import relative_name
 from tui.core.corpus.read import SUFFIXES, LoadCancelled
 
 FileKey = tuple[int, int]
@@ -52,8 +53,7 @@ def scan_files(root: Path, cancel: threading.Event | None) -> list[tuple[str, st
             if not name.lower().endswith(SUFFIXES):
                 continue
             relative = relative_prefix + name
-            if not relative.isascii():
-                relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            relative = relative_name(relative)
             try:
                 result = entry.stat()
             except OSError:
