@@ -314,8 +314,8 @@ class MainScreen(ReaderActions):
         if message.article != self.open_index or message.query != find.value:
             return
         reader = self.query_one(ArticleReader)
-        reader.set_find_matches(message.matches, self.find_origin)
-        find.show_count(reader.current_match, len(message.matches))
+        reader.set_find_matches(message.matches, self.find_origin, message.complete)
+        find.show_count(reader.current_match, len(message.matches), not message.complete)
 
     # --- opening articles ----------------------------------------------------
 
@@ -467,6 +467,7 @@ class MainScreen(ReaderActions):
                 event.value,
                 self.post_message,
                 self._cancel_event("find"),
+                self.find_origin,
             ),
             thread=True,
             exclusive=True,
@@ -510,8 +511,10 @@ class MainScreen(ReaderActions):
 
     @on(ArticleReader.MatchVisited)
     def _match_visited(self, message: ArticleReader.MatchVisited) -> None:
-        self.query_one(FindBar).show_count(message.index, message.total)
-        self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}"
+        counting = not message.reader.find_complete
+        self.query_one(FindBar).show_count(message.index, message.total, counting)
+        more = "+… (counting)" if counting else ""
+        self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}{more}"
 
     def citation_for_reader(self) -> str | None:
         """The current quotation or passage of the reader, with its citation."""
