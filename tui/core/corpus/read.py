@@ -20,6 +20,9 @@ from tui.core.corpus.passages import split_passages
 from tui.core.models import Article, LoadWarning, Skipped
 from tui.core.regular import NotRegular, open_regular
 
+UNLISTED_FOLDER = "folder not readable: its files are not listed"
+"""The reason given for a subfolder that could not be listed."""
+
 SUFFIXES = (".txt", ".md")
 """File endings that make a file an article (compared case-insensitively)."""
 
@@ -156,12 +159,21 @@ def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
 
 
 def find_files(root: Path) -> Iterator[Path]:
-    """Every article file below ``root`` in a stable order (hidden entries passed over)."""
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+    """Every article file below ``root`` in a stable order (hidden entries passed over).
+
+    A subfolder that cannot be listed is yielded itself, where its files would
+    be: :func:`read_article` reports it as skipped.
+    """
+    unlisted: list[OSError] = []
+    for folder, dirnames, filenames in os.walk(root, onerror=unlisted.append, followlinks=False):
+        while unlisted:
+            yield Path(unlisted.pop(0).filename or folder)
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
             if not name.startswith(".") and name.lower().endswith(SUFFIXES):
                 yield Path(folder) / name
+    while unlisted:
+        yield Path(unlisted.pop(0).filename or root)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -178,9 +190,11 @@ def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, L
         with open_regular(path) as handle:
             stat = os.fstat(handle.fileno())
             data = handle.read()
-    except NotRegular as error:
-        return Skipped(relative, str(error))
-    except PermissionError:
+    except (NotRegular, PermissionError) as error:
+        if path.is_dir():  # listed only when it could not be listed itself (find_files)
+            return Skipped(relative, UNLISTED_FOLDER)
+        if isinstance(error, NotRegular):
+            return Skipped(relative, str(error))
         return Skipped(relative, "permission denied")
     except FileNotFoundError:
         return Skipped(relative, "broken link or vanished file")

@@ -33,7 +33,10 @@ def scan_files(root: Path, cancel: threading.Event | None) -> list[tuple[str, st
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=_name)
         except OSError:
-            continue  # an unreadable folder: skipped, as os.walk does
+            # An unreadable folder: listed itself, so the reader reports it as skipped.
+            relative = folder[cut:].replace(os.sep, "/")
+            found.append((folder, relative_name(relative), None))
+            continue
         relative_prefix = (folder + os.sep)[cut:]
         if os.sep != "/":
             relative_prefix = relative_prefix.replace(os.sep, "/")
