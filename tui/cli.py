@@ -8,7 +8,6 @@ depend on; see the README. Errors are one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
-from tui.core.safety import visible
+from tui.core.safety import one_line, to_json
 from tui.resources import default_corpus
 
 if TYPE_CHECKING:
@@ -98,27 +97,29 @@ def _load(
     corpus = library.corpus
     assert corpus is not None  # load_now raises CorpusError when the folder cannot be read
     for problem in library.cache_warnings:
-        print(f"seedtui: warning: cache: {problem}", file=sys.stderr)
+        _say(f"warning: cache: {problem}")
     for skipped in corpus.skipped:
-        print(
-            f"seedtui: warning: skipped {visible(skipped.path)}: {skipped.reason}",
-            file=sys.stderr,
-        )
+        _say(f"warning: skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:
-        print(f"seedtui: warning: {visible(warning.path)}: {warning.message}", file=sys.stderr)
+        _say(f"warning: {warning.path}: {warning.message}")
     if not corpus.articles:
         raise UsageError(f"no articles (*.txt, *.md) in {root}")
     return library
 
 
+def _say(message: str) -> None:
+    """One line on stderr, ``seedtui: `` first, names and messages made harmless."""
+    print(one_line(f"seedtui: {message}"), file=sys.stderr)
+
+
 def _emit_json(rows: Iterable[dict[str, Any]]) -> None:
     for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        sys.stdout.write(to_json(row) + "\n")
 
 
 def _one_line(text: str, width: int) -> str:
     """``text`` on one line, made harmless, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(visible(text).split())
+    flat = " ".join(one_line(text).split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
@@ -129,7 +130,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     fixed = sum(widths[:-1]) + 2 * (len(header) - 1)
     last = max(width - fixed, 20)
     for row in [list(header), *rows]:
-        cells = [visible(cell).ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        cells = [one_line(cell).ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         print("  ".join([*cells, _one_line(row[-1], last)]).rstrip())
 
 
@@ -211,7 +212,7 @@ def command_search(args: argparse.Namespace) -> int:
                 _emit_json([{"query": query, "ms": round(elapsed, 3), "hits": rows}])
             else:
                 best = f"{rows[0]['id']}  {_one_line(rows[0]['text'], 60)}" if rows else "no match"
-                print(f"{elapsed:8.2f} ms  {len(rows):3d} hits  {query!r}: {best}")
+                print(one_line(f"{elapsed:8.2f} ms  {len(rows):3d} hits  {query!r}: {best}"))
         return 0
     rows = _hit_rows(library, library.search(queries[0], args.limit, prefix_last=False))
     if args.json:
@@ -274,7 +275,7 @@ def run_tool(argv: Sequence[str]) -> int:
         handler = {"list": command_list, "search": command_search, "quotes": command_quotes}
         return handler[args.command](args)
     except (UsageError, CorpusError) as error:
-        print(f"seedtui: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_USAGE if isinstance(error, UsageError) else EXIT_EMPTY
 
 
@@ -288,17 +289,17 @@ def run_browser(argv: Sequence[str]) -> int:
         root = args.folder if args.folder is not None else default_corpus()
         check_root(root)
     except UsageError as error:
-        print(f"seedtui: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_USAGE
     except CorpusError as error:
-        print(f"seedtui: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_EMPTY
     from tui.ui.app import SeedApp
 
     app = SeedApp(root, contain_errors=True, use_cache=not args.no_cache)
     app.run()
     if app.fatal_message:
-        print(app.fatal_message, file=sys.stderr)
+        print(one_line(app.fatal_message), file=sys.stderr)
         return 1
     return 0
 

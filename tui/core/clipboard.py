@@ -12,13 +12,20 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 
+from tui.core.safety import for_copy
+
 SCREEN_CHUNK = 768
 """GNU screen drops DCS strings longer than this; longer payloads go in several."""
 
 
 def osc52(text: str) -> str:
-    """The plain OSC 52 sequence that sets the clipboard to ``text``."""
-    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    """The plain OSC 52 sequence that sets the clipboard to ``text``.
+
+    ``text`` is made safe to paste first (:func:`tui.core.safety.for_copy`): an
+    escape sequence in a document, the bracketed-paste terminator included,
+    never reaches the clipboard.
+    """
+    payload = base64.b64encode(for_copy(text).encode("utf-8", "replace")).decode("ascii")
     return f"\x1b]52;c;{payload}\x07"
 
 

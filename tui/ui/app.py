@@ -7,9 +7,12 @@ from pathlib import Path
 
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
@@ -72,6 +75,37 @@ class SeedApp(App[None]):
             self.report_error(error)
             return True
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast. Never as markup: its text often holds names and titles from outside.
+
+        Every ``notify`` of a widget or screen ends here, so this is the one
+        place where toasts are made inert: markup is off whatever the caller
+        asks, and control and bidi characters become visible stand-ins.
+        """
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the screen on top, but never the main screen.
+
+        A dialog closed by two fast keys (Escape twice, ``q`` then Escape, the
+        palette's Escape during a load) asks to be popped twice; the second pop
+        would take the main screen away and leave a blank one where ``q`` does
+        nothing. Quitting is :meth:`exit`, never a pop.
+        """
+        if isinstance(self.screen, MainScreen):
+            return AwaitComplete(_nothing())
+        return super().pop_screen()
+
     def report_error(self, error: BaseException) -> None:
         """Log ``error`` to the error file and say so in one line."""
         path = log_error(self.memory.folder, error)
@@ -118,3 +152,7 @@ class SeedApp(App[None]):
                 screen.action_load_report,
             )
             yield SystemCommand("Keys and syntax", "Show the help", screen.action_help)
+
+
+async def _nothing() -> None:
+    """An awaitable that does nothing (what a refused pop waits for)."""

@@ -9,6 +9,8 @@ from pathlib import Path
 from textual.app import App
 
 from tui.core.clipboard import clipboard_sequence
+from tui.core.regular import append_regular
+from tui.core.safety import for_copy
 
 CLIPPINGS = "clippings.txt"
 """File (under the state folder) that 'save to file' appends to."""
@@ -32,10 +34,10 @@ def copy_with_osc52(app: App[object], text: str) -> str:
 
 
 def save_clipping(folder: Path, text: str) -> Path:
-    """Append ``text`` to the clippings file in ``folder``; returns its path."""
+    """Append ``text``, made safe to paste, to the clippings file in ``folder``; its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / CLIPPINGS
     stamp = time.strftime("%Y-%m-%d %H:%M")
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(f"[{stamp}]\n{text}\n\n")
+    with append_regular(path) as stream:  # never blocks on a FIFO planted there
+        stream.write(f"[{stamp}]\n{for_copy(text)}\n\n".encode("utf-8", "replace"))
     return path

@@ -6,7 +6,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from tui.ui.render import safe
 from tui.ui.widgets.article_list import ArticleList
@@ -55,4 +56,20 @@ class ArticleCommands(Provider):
             label = f"Open article: {title}"
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._open, index), text=label)
+                yield Hit(
+                    score, self._highlight(matcher, label), partial(self._open, index), text=label
+                )
+
+    @staticmethod
+    def _highlight(matcher: Matcher, label: str) -> Content:
+        """``label`` with the matched letters styled, never parsed as markup.
+
+        ``Matcher.highlight`` reads its candidate as markup, which would let a
+        title hold ``[@click=...]``; the offsets are the same for plain text.
+        """
+        content = Content(label)
+        _score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+        for offset in offsets:
+            if not label[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+        return content

@@ -6,6 +6,8 @@ import time
 import traceback
 from pathlib import Path
 
+from tui.core.regular import append_regular
+
 ERROR_LOG = "errors.log"
 
 
@@ -14,9 +16,9 @@ def log_error(folder: Path, error: BaseException) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / ERROR_LOG
-        with path.open("a", encoding="utf-8") as stream:
-            stream.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-            stream.write("".join(traceback.format_exception(error)))
+        with append_regular(path) as stream:  # a FIFO planted there would block a plain open
+            stream.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode())
+            stream.write("".join(traceback.format_exception(error)).encode("utf-8", "replace"))
         return path
     except OSError:
         return None

@@ -19,7 +19,7 @@ from tui.core.corpus import Corpus, CorpusError
 from tui.core.library import LoadEvents, load
 from tui.core.models import Article
 from tui.core.quotes import QuoteTable
-from tui.core.search import SearchCancelled, SearchIndex
+from tui.core.search import SearchCancelled, SearchHit, SearchIndex
 from tui.ui.messages import (
     ArticlesRead,
     CacheProgressed,
@@ -80,11 +80,41 @@ def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threa
         post(SearchFinished(query, hits, (time.perf_counter() - began) * 1000, index))
 
 
+FIRST_PASSAGES = 400
+"""A find in an article with more passages than this first reports the matches of the
+next this-many passages from where the reader is, then all of them."""
+
+
 def find_in_article(
-    index: SearchIndex, article: int, query: str, post: Post, cancel: threading.Event
+    index: SearchIndex,
+    article: int,
+    query: str,
+    post: Post,
+    cancel: threading.Event,
+    origin: int = 0,
 ) -> None:
-    """Search one article for ``query`` and report every matched word."""
-    hits = index.search_article(article, query) if query.strip() else []
+    """Search one article for ``query`` and report every matched word, sorted.
+
+    In a long article the first matches after ``origin`` (an article offset) are
+    reported first (``complete=False``), so the reader can go there before the
+    whole article is searched.
+    """
+    if not query.strip():
+        post(FindFinished(article, query, ()))
+        return
+    passages = index.articles[article].passages
+    if len(passages) > FIRST_PASSAGES:
+        start = index.articles[article].passage_at(origin) or 0
+        first = index.search_article(
+            article, query, range(start, start + FIRST_PASSAGES), cancel=cancel
+        )
+        if first and not cancel.is_set():
+            post(FindFinished(article, query, _spans(first), complete=False))
+    hits = index.search_article(article, query, cancel=cancel)
     if not cancel.is_set():
-        spans = tuple(span for hit in hits for span in hit.matches)
-        post(FindFinished(article, query, spans))
+        post(FindFinished(article, query, _spans(hits)))
+
+
+def _spans(hits: list[SearchHit]) -> tuple[tuple[int, int], ...]:
+    """Every matched word of ``hits``, sorted by offset."""
+    return tuple(sorted(span for hit in hits for span in hit.matches))

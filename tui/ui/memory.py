@@ -9,9 +9,20 @@ from __future__ import annotations
 
 import threading
 import time
+from copy import deepcopy
 from pathlib import Path
 
-from tui.core.state import Bookmark, CorpusState, History, default_state_dir, load_state, save_state
+from tui.core.atomic import remove_orphans
+from tui.core.state import (
+    Bookmark,
+    CorpusState,
+    History,
+    default_state_dir,
+    load_state,
+    merge_corpus,
+    save_state,
+    state_lock,
+)
 
 
 class Memory:
@@ -21,8 +32,11 @@ class Memory:
         self.folder = folder or default_state_dir()
         """Where the state file lives."""
         self.root = root
+        remove_orphans(self.folder, ".state-")  # temporary files of saves killed midway
         self.state, self.warning = load_state(self.folder)
         self.corpus: CorpusState = self.state.for_corpus(root)
+        self._base = deepcopy(self.corpus)
+        """This corpus's state as last read or written: what a save merges against."""
         self.history = History()
         self._lock = threading.Lock()
 
@@ -54,17 +68,29 @@ class Memory:
     def save(self) -> str | None:
         """Write the state; a message when it failed, else ``None``.
 
-        The file is read again first and only this corpus's part and the theme are
-        replaced, so another seedtui browsing another folder keeps its own.
+        The file is read again first, under the state folder's lock. Another
+        seedtui's corpora stay as they are; this corpus's part is merged: the
+        changes made here since the last read or write are applied to what is on
+        disk, so bookmarks and positions another seedtui on the same folder added
+        meanwhile are kept (:func:`tui.core.state.merge_corpus`).
         """
         with self._lock:
-            on_disk, _warning = load_state(self.folder)
-            on_disk.theme = self.state.theme
-            on_disk.corpora[str(self.root.resolve())] = self.corpus
+            key = str(self.root.resolve())
             try:
-                save_state(self.folder, on_disk)
+                with state_lock(self.folder):
+                    on_disk, _warning = load_state(self.folder)
+                    on_disk.theme = self.state.theme
+                    merged = merge_corpus(on_disk.for_corpus(self.root), self._base, self.corpus)
+                    on_disk.corpora[key] = merged
+                    save_state(self.folder, on_disk)
             except OSError as error:
                 return f"could not save state in {self.folder}: {error.strerror or error}"
+            # What the other process added is ours now, and the base of the next save.
+            self.corpus.bookmarks[:] = merged.bookmarks
+            self.corpus.positions.clear()
+            self.corpus.positions.update(merged.positions)
+            self.corpus.last_article = merged.last_article
+            self._base = deepcopy(merged)
         return None
 
     def set_theme(self, theme: str) -> None:

@@ -100,3 +100,5 @@ class FindFinished(Message):
     article: int
     query: str
     matches: tuple[Span, ...]
+    complete: bool = True
+    """False for the first matches of a long article; the full set follows."""

@@ -49,6 +49,7 @@ CODE_SOURCES = (
     "text.py",
     "atomic.py",
     "names.py",
+    "regular.py",
 )
 """What builds the corpus, the index and the cache file's layout, relative to ``tui/core``."""
 QUOTE_SOURCES = ("quotes", "models.py", "text.py", "names.py", "cache")

@@ -51,6 +51,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from tui.core.atomic import remove_orphans
 from tui.core.cache.format import CacheInvalid, Unpickler, read_prelude
 from tui.core.cache.keys import CACHE_VERSION, cache_folder, cache_path
 from tui.core.cache.merge import assemble
@@ -65,6 +66,7 @@ from tui.core.corpus import (
     scan_files,
 )
 from tui.core.quotes import QuoteTable
+from tui.core.regular import NotRegular, open_regular
 from tui.core.search import SearchIndex
 
 __all__ = [
@@ -123,8 +125,10 @@ def cache_state(root: Path, folder: Path | None = None) -> tuple[bool, str | Non
     be rebuilt anyway. The warning says why an existing file is not taken; it is
     ``None`` when the file is usable or simply not there yet.
     """
+    path = cache_path(root, folder)
+    remove_orphans(path.parent)  # temporary files of writes killed midway
     try:
-        with cache_path(root, folder).open("rb") as handle:
+        with open_regular(path) as handle:
             lengths = read_prelude(handle)
             header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
         check_header(header, root)
@@ -183,6 +187,7 @@ def _load(
     path: Path | None = None
     if use_cache:
         path = cache_path(root, folder)
+        remove_orphans(path.parent)  # temporary files of writes killed midway
         resolved_root = root.resolve()
         resolved_folder = path.parent.resolve()
         if resolved_folder == resolved_root or resolved_root in resolved_folder.parents:
@@ -226,7 +231,7 @@ def _load(
 
 def describe(error: BaseException) -> str:
     """A short reason for a rejected cache."""
-    if isinstance(error, CacheInvalid):
+    if isinstance(error, (CacheInvalid, NotRegular)):
         return str(error)
     if isinstance(error, pickle.UnpicklingError) and "foreign" in str(error):
         return str(error)

@@ -15,6 +15,7 @@ from tui.core.corpus import (
     Corpus,
     FileKey,
     LoadCancelled,
+    assign_ids,
     read_article,
 )
 from tui.core.models import Article, LoadWarning, Skipped
@@ -98,7 +99,8 @@ def assemble(
             (path, slot if slot < 0 else reused_slots[slot]) for path, slot in result.order
         ]
         return result
-    # Something changed: sort as load_corpus does and rebuild the index.
+    # Something changed: ids as load_corpus gives them, its order, and the index updated.
+    assign_ids(scan_order)
     corpus.articles = sorted(scan_order, key=lambda article: article.sort_key)
     position = {id(article): number for number, article in enumerate(corpus.articles)}
     result.order = [

@@ -26,6 +26,7 @@ from tui.core.cache.keys import CACHE_VERSION, code_hash, quotes_hash
 from tui.core.cache.stored import StoredArticle
 from tui.core.models import Article, Span
 from tui.core.quotes import QuoteTable
+from tui.core.regular import open_regular
 from tui.core.search import SearchIndex
 
 
@@ -35,7 +36,7 @@ def quote_section(path: Path, token: str) -> bytes | None:
     ``None`` unless the file is still the one written with ``token`` and its
     quotations come from this seedtui's quote code; read errors are raised.
     """
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         lengths = read_prelude(handle)
         header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
         if not isinstance(header, dict) or header.get("token") != token:
@@ -63,7 +64,7 @@ def check_header(header: object, root: Path) -> None:
 
 def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
     """The token and main section of the cache file, unpacked and checked; raises on any problem."""
-    with path.open("rb", buffering=1 << 20) as handle:
+    with open_regular(path, buffering=1 << 20) as handle:
         size = os.fstat(handle.fileno()).st_size
         lengths = read_prelude(handle)
         if len(MAGIC) + LENGTHS.size + sum(lengths) != size:

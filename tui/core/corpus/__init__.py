@@ -9,6 +9,7 @@ kernel.
 
 from __future__ import annotations
 
+from tui.core.corpus.ids import assign_ids
 from tui.core.corpus.passages import split_passages
 from tui.core.corpus.read import (
     Corpus,
@@ -30,6 +31,7 @@ from tui.core.corpus.walk import (
 
 __all__ = [
     "SUFFIXES",
+    "assign_ids",
     "Corpus",
     "CorpusError",
     "FileKey",

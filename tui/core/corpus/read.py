@@ -8,12 +8,14 @@ reason; the rest of the corpus loads. Nothing here ever writes to the folder.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.corpus.ids import assign_ids, relative_name, stem_id
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
 from tui.core.corpus.walk import (
@@ -25,6 +27,10 @@ from tui.core.corpus.walk import (
     scan_files,
 )
 from tui.core.models import Article, LoadWarning, Skipped
+from tui.core.regular import NotRegular, open_regular
+
+UNLISTED_FOLDER = "folder not readable: its files are not listed"
+"""The reason given for a subfolder that could not be listed."""
 
 __all__ = [
     "Corpus",
@@ -148,9 +154,8 @@ def _newlines(text: str) -> str:
 
 
 def article_id(relative: str) -> str:
-    """The id of the article at ``relative`` path: the path without its suffix."""
-    stem, _dot, _suffix = relative.rpartition(".")
-    return stem or relative
+    """The id of the article at ``relative`` path alone (:func:`assign_ids` makes ids unique)."""
+    return stem_id(relative)
 
 
 def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
@@ -176,9 +181,8 @@ def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
 
 
 def relative_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root``, ``/``-separated, undecodable bytes made visible."""
-    relative = path.relative_to(root).as_posix()
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """``path`` relative to ``root``, ``/``-separated, undecodable bytes written ``\\xNN``."""
+    return relative_name(path.relative_to(root).as_posix())
 
 
 def read_article(
@@ -192,12 +196,16 @@ def read_article(
     if relative is None:
         relative = relative_path(path, root)
     try:
-        stat = path.stat()
-        if not path.is_file():
-            return Skipped(relative, "not a regular file")
-        with path.open("rb") as handle:
+        # Never blocks: a FIFO or a device (even one put there since the folder was
+        # listed) is refused on the open descriptor.
+        with open_regular(path) as handle:
+            stat = os.fstat(handle.fileno())
             data = handle.read()
-    except PermissionError:
+    except (NotRegular, PermissionError) as error:
+        if path.is_dir():  # listed only when it could not be listed itself (find_files)
+            return Skipped(relative, UNLISTED_FOLDER)
+        if isinstance(error, NotRegular):
+            return Skipped(relative, str(error))
         return Skipped(relative, "permission denied")
     except FileNotFoundError:
         return Skipped(relative, "broken link or vanished file")
@@ -248,6 +256,7 @@ def read_progressively(
         if on_batch is not None and (now - last >= batch_seconds or done == len(files)):
             on_batch(batch, done, len(files))
             batch, last = [], now
+    assign_ids(corpus.articles)  # unique ids: two files never share one
     corpus.articles.sort(key=lambda article: article.sort_key)
     return corpus
 

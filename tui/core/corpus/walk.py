@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.core.corpus.ids import relative_name
+
 FileKey = tuple[int, int]
 
 SUFFIXES = (".txt", ".md")
@@ -60,7 +62,10 @@ def scan_files(
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=_name)
         except OSError:
-            continue  # an unreadable folder: skipped, as os.walk does
+            # An unreadable folder: listed itself, so the reader reports it as skipped.
+            relative = folder[cut:].replace(os.sep, "/")
+            found.append((folder, relative_name(relative), None))
+            continue
         relative_prefix = (folder + os.sep)[cut:]
         if os.sep != "/":
             relative_prefix = relative_prefix.replace(os.sep, "/")
@@ -80,8 +85,7 @@ def scan_files(
             if not name.lower().endswith(SUFFIXES):
                 continue
             relative = relative_prefix + name
-            if not relative.isascii():
-                relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            relative = relative_name(relative)
             if not stat:
                 found.append((entry.path, relative, None))
                 continue

@@ -359,16 +359,26 @@ class SearchIndex:
             _log.exception("search failed for %r", query[:200])
             return SearchResult([], 0, False)
 
-    def search_article(self, article: int, query: str) -> list[SearchHit]:
+    def search_article(
+        self,
+        article: int,
+        query: str,
+        within: range | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[SearchHit]:
         """Passages of one article matching ``query``, in passage order.
 
         Same matching rules as :meth:`search`; the passages kept are those that
-        match the most query clauses (all of them when any passage does).
+        match the most query clauses (all of them when any passage does). With
+        ``within`` only those of the article's passages (numbered from 0) are searched.
+        Returns ``[]`` when ``cancel`` gets set.
         """
         if not 0 <= article < len(self.articles):
             return []
         try:
-            hits = self._search(parse_query(query), 0, True, None, article).hits
+            hits = self._search(parse_query(query), 0, True, cancel, article, within).hits
+        except Stop:
+            return []
         except Exception:  # a bug must not take the interface down with it
             self.failures += 1
             _log.exception("in-article search failed for %r", query[:200])
@@ -384,6 +394,7 @@ class SearchIndex:
         prefix_last: bool,
         cancel: threading.Event | None,
         only: int | None,
+        within: range | None = None,
     ) -> SearchResult:
         none = SearchResult([], 0, True)
         if query.empty or (limit <= 0 and only is None):
@@ -395,6 +406,8 @@ class SearchIndex:
         allowed = self._allowed(query.scopes)
         if only is not None:
             span = self.article_passages(only)
+            if within is not None:
+                span = span[within.start : within.stop]
             allowed = set(span) if allowed is None else allowed & set(span)
         scorer = Scorer(self, compiled, cancel)
         ranked = scorer.run(allowed, limit if only is None else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.core.state.history import History
+from tui.core.state.merge import merge_corpus, state_lock
 from tui.core.state.store import (
     STATE_FILE,
     Bookmark,
@@ -21,5 +22,7 @@ __all__ = [
     "State",
     "default_state_dir",
     "load_state",
+    "merge_corpus",
     "save_state",
+    "state_lock",
 ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.atomic import atomic_write
+from tui.core.regular import read_regular
 
 STATE_VERSION = 1
 STATE_FILE = "state.json"
@@ -98,10 +99,10 @@ def load_state(folder: Path) -> tuple[State, str | None]:
     """
     path = folder / STATE_FILE
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular(path)
     except FileNotFoundError:
         return State(), None
-    except OSError as error:
+    except OSError as error:  # a FIFO, a device or a folder among them (NotRegular)
         return State(), f"cannot read {path}: {error.strerror or error}"
     try:
         return _from_json(json.loads(raw)), None

@@ -144,8 +144,8 @@ class MainScreen(MainActions, LoadingView):
         if not self.session.find_is_current(message.article, message.query, find.value):
             return
         reader = self.query_one(ArticleReader)
-        reader.set_find_matches(message.matches, self.session.find_origin)
-        find.show_count(reader.current_match, len(message.matches))
+        reader.set_find_matches(message.matches, self.session.find_origin, message.complete)
+        find.show_count(reader.current_match, len(message.matches), not message.complete)
 
     # --- opening articles ----------------------------------------------------
 
@@ -292,6 +292,7 @@ class MainScreen(MainActions, LoadingView):
                 event.value,
                 self.post_message,
                 self._cancel_event("find"),
+                self.session.find_origin,
             ),
             thread=True,
             exclusive=True,
@@ -332,5 +333,7 @@ class MainScreen(MainActions, LoadingView):
 
     @on(ArticleReader.MatchVisited)
     def _match_visited(self, message: ArticleReader.MatchVisited) -> None:
-        self.query_one(FindBar).show_count(message.index, message.total)
-        self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}"
+        counting = not message.reader.find_complete
+        self.query_one(FindBar).show_count(message.index, message.total, counting)
+        more = "+… (counting)" if counting else ""
+        self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}{more}"

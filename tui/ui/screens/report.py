@@ -31,11 +31,11 @@ class LoadReport(ModalScreen[None]):
         table.add_column("File", overflow="fold")
         table.add_column("What happened", overflow="fold")
         for skipped in self.corpus.skipped:
-            table.add_row(Text(safe(skipped.path)), Text(f"skipped: {skipped.reason}"))
+            table.add_row(Text(safe(skipped.path)), Text(safe(f"skipped: {skipped.reason}")))
         for warning in self.corpus.warnings:
-            table.add_row(Text(safe(warning.path)), Text(warning.message))
+            table.add_row(Text(safe(warning.path)), Text(safe(warning.message)))
         with VerticalScroll(id="report-body"):
-            yield Static(Text(f"Load report for {self.corpus.root}", style="bold"))
+            yield Static(Text(safe(f"Load report for {self.corpus.root}"), style="bold"))
             if not (self.corpus.skipped or self.corpus.warnings):
                 yield Static(Text("Every file loaded without a problem."))
             else:

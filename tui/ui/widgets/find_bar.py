@@ -46,12 +46,12 @@ class FindBar(Input):
             self.border_subtitle = ""
         self.post_message(self.Closed(self, cleared))
 
-    def show_count(self, index: int | None, total: int) -> None:
-        """Show ``k/N`` (or ``no match``) on the bar's border."""
+    def show_count(self, index: int | None, total: int, counting: bool = False) -> None:
+        """Show ``k/N`` (or ``no match``) on the bar's border; ``k/N+…`` while still counting."""
         if total == 0:
             self.border_subtitle = "no match" if self.value.strip() else ""
         else:
-            self.border_subtitle = f"{(index or 0) + 1}/{total}"
+            self.border_subtitle = f"{(index or 0) + 1}/{total}{'+…' if counting else ''}"
 
     async def action_submit(self) -> None:
         self.action_close(False)

@@ -7,6 +7,7 @@ the reader reports the quotation it moves to with :class:`ArticleReader.QuoteVis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rich.style import Style
@@ -18,6 +19,7 @@ from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, find_quotes
+from tui.ui.spans import starting_from, within
 from tui.ui.widgets.reader_layout import (
     WINDOW_CHARS,
     Highlights,
@@ -85,6 +87,8 @@ class ArticleReader(ScrollView, can_focus=True):
         self.find_matches: tuple[Span, ...] = ()
         """Matches of the in-article search, in text order."""
         self.current_match: int | None = None
+        self.find_complete = True
+        """False while only the first matches of a long article are known."""
         self.bookmarked: frozenset[int] = frozenset()
         """Passages of this article that carry a bookmark."""
         self.placeholder = "No article open."
@@ -116,6 +120,7 @@ class ArticleReader(ScrollView, can_focus=True):
         if not same:
             self.current_quote = None
             self.find_matches = ()
+            self.find_complete = True
             self.current_match = None
         self._relayout()
         if passage is not None:
@@ -163,14 +168,33 @@ class ArticleReader(ScrollView, can_focus=True):
             return 0
         return self.article.passages[passage][0]
 
-    def set_find_matches(self, matches: tuple[Span, ...], origin: int = 0) -> None:
-        """Highlight the in-article search ``matches``; go to the first one after ``origin``."""
-        self.find_matches = tuple(sorted(matches))
+    def set_find_matches(
+        self, matches: tuple[Span, ...], origin: int = 0, complete: bool = True
+    ) -> None:
+        """Highlight the in-article search ``matches`` (sorted); go to the first after ``origin``.
+
+        ``complete=False`` marks the first matches of a long article, shown before
+        the worker has counted them all; when the whole set follows, the reader
+        stays on the match it is on.
+        """
+        on = None
+        if not self.find_complete and self.current_match is not None:
+            on = self.find_matches[self.current_match]
+        self.find_matches = matches
+        self.find_complete = complete
         self.current_match = None
-        self._relayout()
-        if self.find_matches:
-            following = [i for i, (s, _e) in enumerate(self.find_matches) if s >= origin]
-            self._visit_match(following[0] if following else 0)
+        if not matches:
+            self._relayout()
+            return
+        if on is not None:
+            index = starting_from(matches, on[0])
+            if index < len(matches) and matches[index] == on:
+                self.current_match = index
+                self._relayout()
+                self.post_message(self.MatchVisited(self, index, len(matches)))
+                return
+        following = starting_from(matches, origin)
+        self._visit_match(following if following < len(matches) else 0)
 
     def set_bookmarked(self, passages: frozenset[int]) -> None:
         """Mark ``passages`` as bookmarked in the gutter."""
@@ -278,6 +302,11 @@ class ArticleReader(ScrollView, can_focus=True):
             else [(quotes[self.current_quote].start, quotes[self.current_quote].end)]
         )
         found_here = [] if self.current_match is None else [self.find_matches[self.current_match]]
+        found: Sequence[Span] = self.find_matches
+        if self.window and found:  # only the drawn window's matches
+            passages = self.article.passages
+            low, high = passages[self.window.start][0], passages[self.window.stop - 1][1]
+            found = within(found, low, high)
         highlights = Highlights(
             layers=[
                 (self._style("reader--quote"), [(q.start, q.end) for q in quotes]),
@@ -287,7 +316,7 @@ class ArticleReader(ScrollView, can_focus=True):
                 ),
                 (self._style("reader--current-quote"), current),
                 (self._style("reader--match"), self.matches),
-                (self._style("reader--find"), self.find_matches),
+                (self._style("reader--find"), found),
                 (self._style("reader--find-current"), found_here),
             ],
             chosen_passage=self.passage,

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.ui.render import safe, styled
+from tui.ui.spans import SpanIndex
 
 GUTTER = 2
 """Cells left of the text: a mark for the chosen passage and one for bookmarks."""
@@ -121,6 +122,7 @@ def build_layout(
     blank = Strip.blank(width, base)
     passage_lines: list[int] = []
     window = highlights.window
+    indexed = [(style, SpanIndex(spans)) for style, spans in highlights.layers]
     if window is not None and window.start > 0:
         note = Text(
             f"… {window.start:,} earlier passages of this very long article are "
@@ -143,7 +145,8 @@ def build_layout(
         passage_lines.append(len(lines))
         chosen = index == highlights.chosen_passage
         fill = chosen_style if chosen else base
-        text = styled(article.text, start, end, highlights.layers, fill)
+        layers = [(style, found.overlapping(start, end)) for style, found in indexed]
+        text = styled(article.text, start, end, layers, fill)
         mark = (CHOSEN_MARK if chosen else " ") + (
             BOOKMARK_MARK if index in highlights.bookmarked else " "
         )
@@ -167,5 +170,5 @@ def build_layout(
 
 def message_layout(console: Console, message: str, width: int, style: Style, base: Style) -> Layout:
     """A layout that only shows ``message`` (no article open, loading, an error)."""
-    wrapped = _wrap_text(console, Text(message, style=style), width, base)
+    wrapped = _wrap_text(console, Text(safe(message), style=style), width, base)
     return Layout([strip for strip, _ in wrapped], [], [-1] * len(wrapped))

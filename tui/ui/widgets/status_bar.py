@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.core.safety import one_line
+
 
 class StatusBar(Widget):
     """One line of state, set by the screen through its reactives."""
@@ -18,8 +20,9 @@ class StatusBar(Widget):
     """Skipped files and warnings, shown in the warning colour."""
 
     def render(self) -> Text:
-        text = Text(self.message, no_wrap=True, overflow="ellipsis", end="")
+        # Messages carry folder names, queries and speakers: inert Text, controls made visible.
+        text = Text(one_line(self.message), no_wrap=True, overflow="ellipsis", end="")
         if self.problems:
             text.append("  ")
-            text.append(self.problems, self.get_component_rich_style("status--warning"))
+            text.append(one_line(self.problems), self.get_component_rich_style("status--warning"))
         return text
