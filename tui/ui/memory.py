@@ -11,7 +11,15 @@ import threading
 import time
 from pathlib import Path
 
-from tui.core.state import Bookmark, CorpusState, History, default_state_dir, load_state, save_state
+from tui.core.state import (
+    POSITIONS_KEPT,
+    Bookmark,
+    CorpusState,
+    History,
+    default_state_dir,
+    load_state,
+    save_state,
+)
 
 
 class Memory:
@@ -31,7 +39,11 @@ class Memory:
         if offset is None or offset <= 0:
             self.corpus.positions.pop(article_id, None)
         else:
-            self.corpus.positions[article_id] = offset
+            positions = self.corpus.positions
+            positions.pop(article_id, None)  # the most recent last
+            positions[article_id] = offset
+            while len(positions) > POSITIONS_KEPT:
+                del positions[next(iter(positions))]
         self.corpus.last_article = article_id
 
     def position(self, article_id: str) -> int | None:

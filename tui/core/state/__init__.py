@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.core.state.history import History
 from tui.core.state.store import (
+    POSITIONS_KEPT,
     STATE_FILE,
     Bookmark,
     CorpusState,
@@ -14,6 +15,7 @@ from tui.core.state.store import (
 )
 
 __all__ = [
+    "POSITIONS_KEPT",
     "Bookmark",
     "CorpusState",
     "History",

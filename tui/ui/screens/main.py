@@ -133,7 +133,7 @@ class MainScreen(ReaderActions):
         self.query_one(ArticleReader).placeholder = f"Loading {self.root} …"
         self.set_focus(self.query_one(ArticleList))
         if self.memory.warning:
-            self.notify(self.memory.warning, severity="warning", timeout=10)
+            self.notify(self.memory.warning, severity="warning", timeout=10, markup=False)
         self.start_loading()
 
     def start_loading(self) -> None:
@@ -391,7 +391,7 @@ class MainScreen(ReaderActions):
                 passage = article.passage_at(offset) if offset is not None else None
                 self.open_article(number, passage, record=False)
                 return
-        self.notify(f"{article_id} is no longer in this folder.", severity="warning")
+        self.notify(f"{article_id} is no longer in this folder.", severity="warning", markup=False)
 
     def refresh_bookmarks(self) -> None:
         """Mark the bookmarked passages of the open article in the reader's gutter."""
