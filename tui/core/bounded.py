@@ -26,7 +26,10 @@ class TooLarge(OSError):
     """The file holds more than the limit (by its size, or it kept growing while read)."""
 
     def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"larger than the {size_text(limit)} limit ({size_text(size)})")
+        if size > limit + 1:
+            super().__init__(f"larger than the {size_text(limit)} limit ({size_text(size)})")
+        else:  # it kept growing, or never ends: its size is not known
+            super().__init__(f"more than the {size_text(limit)} limit")
         self.size = size
         self.limit = limit
 
@@ -53,18 +56,21 @@ def describe_kind(mode: int) -> str:
     return "an unusual file"
 
 
-def read_bounded(path: Path | str, limit: int) -> bytes:
+def read_bounded(path: Path | str, limit: int, *, pipes: bool = False) -> bytes:
     """The bytes of the regular file at ``path``, when it holds at most ``limit`` of them.
 
     Raises :class:`NotRegular` for anything else (the open does not block on a
     FIFO), :class:`TooLarge` when the file is larger than ``limit`` (nothing is
     read when its size says so; a file that grows past it while read is cut off
     one byte after the limit), and ``OSError`` when it cannot be opened or read.
+    With ``pipes``, a pipe or FIFO (``--queries /dev/stdin``) is read too, up to
+    the limit, waiting for its writer.
     """
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
+        piped = pipes and stat.S_ISFIFO(info.st_mode)
+        if not (stat.S_ISREG(info.st_mode) or piped):
             raise NotRegular(f"{describe_kind(info.st_mode)}, not a regular file")
         if info.st_size > limit:
             raise TooLarge(info.st_size, limit)

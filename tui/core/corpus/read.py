@@ -14,12 +14,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.bounded import NotRegular, TooLarge, limit_from_env, read_bounded
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
 from tui.core.models import Article, LoadWarning, Skipped
 
 SUFFIXES = (".txt", ".md")
 """File endings that make a file an article (compared case-insensitively)."""
+
+LIMIT_VARIABLE = "SEEDTUI_MAX_FILE_MB"
+"""The environment variable that sets the largest article file read, in MB."""
+DEFAULT_LIMIT_MB = 64
+"""Files larger than this (MB) are skipped with their reason, unless the variable says more."""
+
+
+def file_limit() -> int:
+    """The largest article file read, in bytes (``$SEEDTUI_MAX_FILE_MB``, default 64 MB)."""
+    return limit_from_env(LIMIT_VARIABLE, DEFAULT_LIMIT_MB)
 
 
 class CorpusError(Exception):
@@ -176,8 +187,11 @@ def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, L
         stat = path.stat()
         if not path.is_file():
             return Skipped(relative, "not a regular file")
-        with path.open("rb") as handle:
-            data = handle.read()
+        data = read_bounded(path, file_limit())
+    except TooLarge as error:
+        return Skipped(relative, f"{error}; see {LIMIT_VARIABLE}")
+    except NotRegular:
+        return Skipped(relative, "not a regular file")
     except PermissionError:
         return Skipped(relative, "permission denied")
     except FileNotFoundError:
