@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
+from tui.clisafe import guarded, read_queries
 from tui.core.safety import one_line, to_json
 from tui.resources import default_corpus
 
@@ -190,10 +191,9 @@ def command_search(args: argparse.Namespace) -> int:
     queries: list[str]
     if args.queries is not None:
         try:
-            queries = args.queries.read_text(encoding="utf-8", errors="replace").splitlines()
+            queries = read_queries(args.queries)
         except OSError as error:
             raise UsageError(f"cannot read {args.queries}: {error.strerror or error}") from error
-        queries = [line for line in queries if line.strip()]
     else:
         if not args.query.strip():
             raise UsageError("empty query")
@@ -307,9 +307,9 @@ def run_browser(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``seedtui`` console command and ``python -m tui``."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in SUBCOMMANDS:
+        return guarded(lambda: run_tool(arguments))
     try:
-        if arguments and arguments[0] in SUBCOMMANDS:
-            return run_tool(arguments)
         return run_browser(arguments)
     except BrokenPipeError:
         sys.stderr.close()

@@ -111,7 +111,7 @@ class SeedApp(App[None]):
         path = log_error(self.memory.folder, error)
         where = f" (details in {path})" if path else ""
         message = f"Unexpected error: {type(error).__name__}: {error}"
-        self.notify(message[:200] + where, severity="error", timeout=15)
+        self.notify(message[:200] + where, severity="error", timeout=15, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's hook for an error that escaped a message handler: the app must exit.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tui.core.atomic import remove_orphans
 from tui.core.state import (
+    POSITIONS_KEPT,
     Bookmark,
     CorpusState,
     History,
@@ -45,7 +46,11 @@ class Memory:
         if offset is None or offset <= 0:
             self.corpus.positions.pop(article_id, None)
         else:
-            self.corpus.positions[article_id] = offset
+            positions = self.corpus.positions
+            positions.pop(article_id, None)  # the most recent last
+            positions[article_id] = offset
+            while len(positions) > POSITIONS_KEPT:
+                del positions[next(iter(positions))]
         self.corpus.last_article = article_id
 
     def position(self, article_id: str) -> int | None:

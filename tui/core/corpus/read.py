@@ -8,7 +8,6 @@ reason; the rest of the corpus loads. Nothing here ever writes to the folder.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -27,10 +26,21 @@ from tui.core.corpus.walk import (
     scan_files,
 )
 from tui.core.models import Article, LoadWarning, Skipped
-from tui.core.regular import NotRegular, open_regular
+from tui.core.regular import NotRegular, TooLarge, limit_from_env, read_bounded
 
 UNLISTED_FOLDER = "folder not readable: its files are not listed"
 """The reason given for a subfolder that could not be listed."""
+
+LIMIT_VARIABLE = "SEEDTUI_MAX_FILE_MB"
+"""The environment variable that sets the largest article file read, in MB."""
+DEFAULT_LIMIT_MB = 64
+"""Files larger than this (MB) are skipped with their reason, unless the variable says more."""
+
+
+def file_limit() -> int:
+    """The largest article file read, in bytes (``$SEEDTUI_MAX_FILE_MB``, default 64 MB)."""
+    return limit_from_env(LIMIT_VARIABLE, DEFAULT_LIMIT_MB)
+
 
 __all__ = [
     "Corpus",
@@ -196,13 +206,12 @@ def read_article(
     if relative is None:
         relative = relative_path(path, root)
     try:
-        # Never blocks: a FIFO or a device (even one put there since the folder was
-        # listed) is refused on the open descriptor.
-        with open_regular(path) as handle:
-            stat = os.fstat(handle.fileno())
-            data = handle.read()
+        stat = path.stat()
+        data = read_bounded(path, file_limit())
+    except TooLarge as error:
+        return Skipped(relative, f"{error}; see {LIMIT_VARIABLE}")
     except (NotRegular, PermissionError) as error:
-        if path.is_dir():  # listed only when it could not be listed itself (find_files)
+        if path.is_dir():  # listed only when it could not be listed itself (scan_files)
             return Skipped(relative, UNLISTED_FOLDER)
         if isinstance(error, NotRegular):
             return Skipped(relative, str(error))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.core.state.history import History
 from tui.core.state.merge import merge_corpus, state_lock
 from tui.core.state.store import (
+    POSITIONS_KEPT,
     STATE_FILE,
     Bookmark,
     CorpusState,
@@ -15,6 +16,7 @@ from tui.core.state.store import (
 )
 
 __all__ = [
+    "POSITIONS_KEPT",
     "Bookmark",
     "CorpusState",
     "History",

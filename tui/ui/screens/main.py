@@ -100,7 +100,7 @@ class MainScreen(MainActions, LoadingView):
         self.query_one(ArticleReader).placeholder = f"Loading {self.root} …"
         self.set_focus(self.query_one(ArticleList))
         if self.memory.warning:
-            self.notify(self.memory.warning, severity="warning", timeout=10)
+            self.notify(self.memory.warning, severity="warning", timeout=10, markup=False)
         self.start_loading()
 
     def _cancel_event(self, group: str) -> threading.Event:
@@ -211,7 +211,9 @@ class MainScreen(MainActions, LoadingView):
             return
         number = self.library.number_of(article_id)
         if number is None:
-            self.notify(f"{article_id} is no longer in this folder.", severity="warning")
+            self.notify(
+                f"{article_id} is no longer in this folder.", severity="warning", markup=False
+            )
             return
         article = self.library.articles[number]
         passage = article.passage_at(offset) if offset is not None else None
