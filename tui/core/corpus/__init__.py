@@ -8,9 +8,9 @@ Imports only the shared kernel.
 
 from __future__ import annotations
 
+from tui.core.corpus.inputs import Source, load_source, narrow, resolve_inputs, split_stdin
 from tui.core.corpus.passages import split_passages
 from tui.core.corpus.read import (
-    SUFFIXES,
     Corpus,
     CorpusError,
     LoadCancelled,
@@ -20,6 +20,7 @@ from tui.core.corpus.read import (
     load_corpus,
     read_article,
 )
+from tui.core.corpus.select import SUFFIXES, Selection
 from tui.core.corpus.walk import FileKey, file_key, scan_files
 
 __all__ = [
@@ -28,12 +29,18 @@ __all__ = [
     "FileKey",
     "LoadCancelled",
     "SUFFIXES",
+    "Selection",
+    "Source",
     "check_root",
     "file_key",
     "find_files",
     "iter_corpus",
     "load_corpus",
+    "load_source",
+    "narrow",
     "read_article",
+    "resolve_inputs",
     "scan_files",
     "split_passages",
+    "split_stdin",
 ]

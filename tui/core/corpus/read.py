@@ -16,10 +16,8 @@ from pathlib import Path
 
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
+from tui.core.corpus.select import Selection, is_article_name
 from tui.core.models import Article, LoadWarning, Skipped
-
-SUFFIXES = (".txt", ".md")
-"""File endings that make a file an article (compared case-insensitively)."""
 
 
 class CorpusError(Exception):
@@ -109,14 +107,41 @@ def decode(data: bytes) -> Decoded:
         return Decoded(_newlines(data.decode("utf-8-sig")), "utf-8")
     except UnicodeDecodeError as error:
         where = f"byte {error.start}"
-    try:
-        text = data.decode("cp1252")
-        encoding = "cp1252"
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        encoding = "latin-1"
+    text, encoding = _guess(data)
     warning = f"not valid UTF-8 ({where}); read as {encoding}"
     return Decoded(_newlines(text), encoding, warning)
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """Text and encoding of bytes that are not UTF-8: charset-normalizer's guess, or cp1252.
+
+    charset-normalizer weighs how each candidate encoding's characters fit a
+    language (a Russian cp1251 article comes out in Cyrillic, not as
+    ``Ïðåçèäåíò``). Its guess is taken when it found a language in the text;
+    without one (a few words), or when cp1252 fits as well or reads the bytes the
+    same, cp1252 is used, and Latin-1, which decodes anything, when cp1252 cannot.
+    """
+    from charset_normalizer import from_bytes
+
+    try:
+        western: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None and best.encoding not in ("utf_8", "ascii", "cp1252"):
+        tied = any(
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence
+            for match in matches
+        )
+        guessed = str(best)
+        if not tied and guessed != western and (best.coherence > 0 or western is None):
+            return guessed, best.encoding.replace("_", "-")
+    if western is not None:
+        return western, "cp1252"
+    return data.decode("latin-1"), "latin-1"
 
 
 def _newlines(text: str) -> str:
@@ -134,6 +159,13 @@ def article_id(relative: str) -> str:
 
 def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
     """Build an :class:`Article` from decoded text found at ``relative`` path."""
+    return parse_article_checked(text, relative, encoding)[0]
+
+
+def parse_article_checked(
+    text: str, relative: str, encoding: str = "utf-8"
+) -> tuple[Article, list[str]]:
+    """:func:`parse_article`, with what its metadata had wrong (an impossible date)."""
     meta = read_metadata(text)
     folder = relative.rpartition("/")[0]
     return Article(
@@ -145,22 +177,30 @@ def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
         folder=folder,
         source=meta.source,
         author=meta.author,
+        url=meta.url,
         dateline=meta.dateline,
         encoding=encoding,
         title_span=meta.title_span,
         body_start=meta.body_start,
         passages=([meta.title_span] if meta.title_span else [])
         + split_passages(text, meta.body_start),
-    )
+    ), list(meta.warnings)
 
 
-def find_files(root: Path) -> Iterator[Path]:
-    """Every article file below ``root`` in a stable order (hidden entries passed over)."""
+def find_files(root: Path, selection: Selection | None = None) -> Iterator[Path]:
+    """Every article file below ``root`` in a stable order (hidden entries passed over).
+
+    With a ``selection``, only the files it accepts (by their path relative to ``root``).
+    """
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                yield Path(folder) / name
+            if not is_article_name(name):
+                continue
+            path = Path(folder) / name
+            if selection and not selection.accepts(_relative(path, root)):
+                continue
+            yield path
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -188,11 +228,13 @@ def read_article(path: Path, root: Path) -> Article | Skipped | tuple[Article, L
         decoded = decode(data)
     except NotText as error:
         return Skipped(relative, str(error))
-    article = parse_article(decoded.text, relative, decoded.encoding)
+    article, problems = parse_article_checked(decoded.text, relative, decoded.encoding)
     article.mtime = stat.st_mtime
     article.size = stat.st_size
     if decoded.warning:
-        return article, LoadWarning(relative, decoded.warning)
+        problems.insert(0, decoded.warning)
+    if problems:
+        return article, LoadWarning(relative, "; ".join(problems))
     return article
 
 

@@ -6,7 +6,8 @@ import os
 import threading
 from pathlib import Path
 
-from tui.core.corpus.read import SUFFIXES, LoadCancelled
+from tui.core.corpus.read import LoadCancelled
+from tui.core.corpus.select import SUFFIXES
 
 FileKey = tuple[int, int]
 
