@@ -10,11 +10,13 @@ from textual.app import App, SystemCommand
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from tui.config import Config
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
 from tui.ui.memory import Memory
 from tui.ui.screens.main import MainScreen
+from tui.ui.settings import apply_config
 
 
 class SeedApp(App[None]):
@@ -35,6 +37,7 @@ class SeedApp(App[None]):
         state_dir: Path | None = None,
         contain_errors: bool = False,
         use_cache: bool = True,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
         self.root = root
@@ -49,10 +52,16 @@ class SeedApp(App[None]):
         """What is remembered between runs (read once here, before the UI starts)."""
         if self.memory.theme and self.memory.theme in self.available_themes:
             self.theme = self.memory.theme
+        self.config = config or Config()
+        """The configuration file's settings (theme, animations, reader width, keys)."""
+        self.config_problems = [*self.config.problems, *apply_config(self, self.config)]
+        """What was wrong in the configuration file: shown once, when the app starts."""
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(MainScreen(self.root, self.memory, self.use_cache))
+        for problem in self.config_problems:
+            self.notify(problem, title="Configuration", severity="warning", timeout=12)
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)
