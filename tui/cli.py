@@ -278,6 +278,11 @@ def _dispatch(argv: Sequence[str]) -> int:
     from tui.config import load_config, print_config
 
     args = parse(argv)
+    if args.completion:
+        from tui.command.docs import completion
+
+        sys.stdout.write(completion(args.completion))
+        return EXIT_FOUND
     config = load_config(args.config)
     if args.command != "open" or args.print_config:  # the browser shows them itself
         for problem in config.problems:

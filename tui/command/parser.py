@@ -132,6 +132,12 @@ def build_parser() -> Parser:
         action="store_true",
         help="print the effective configuration (TOML) and exit",
     )
+    parser.add_argument(
+        "--completion",
+        metavar="SHELL",
+        choices=("bash", "zsh", "fish"),
+        help="print the completion script for SHELL (bash, zsh, fish) and exit",
+    )
     _global_options(parser, after=False)
     sub = parser.add_subparsers(
         dest="command", title="subcommands", metavar="SUBCOMMAND", parser_class=Parser
