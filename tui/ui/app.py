@@ -15,6 +15,7 @@ from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
 from tui.ui.memory import Memory
+from tui.ui.outside import outside_commands
 from tui.ui.screens.main import MainScreen
 from tui.ui.settings import apply_config
 
@@ -127,3 +128,4 @@ class SeedApp(App[None]):
                 screen.action_load_report,
             )
             yield SystemCommand("Keys and syntax", "Show the help", screen.action_help)
+            yield from outside_commands(screen)

@@ -36,6 +36,7 @@ from tui.ui.messages import (
     QuotesFound,
     SearchFinished,
 )
+from tui.ui.outside import OutsideActions
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.quote_panel import QuotePanel
@@ -56,7 +57,7 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-class MainScreen(ReaderActions):
+class MainScreen(OutsideActions, ReaderActions):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
