@@ -102,6 +102,7 @@ def test_installed_wheel_has_help_man_page_and_completion(wheel: Path, tmp_path:
             "install",
             "-q",
             "--no-deps",
+            "--ignore-installed",  # else pip uninstalls the running environment's seedtui
             "--prefix",
             str(prefix),
             str(wheel),

@@ -249,24 +249,29 @@ def _terminal_stdin() -> None:
 
 
 def run_browser(args: argparse.Namespace) -> int:
-    """Open the browser on one folder (the default corpus when none is given)."""
-    from tui.core.corpus import check_root
+    """Open the browser on the PATHs (the default corpus when none is given).
+
+    One whole folder is opened as itself, through its cache. Files, several paths or
+    patterns open their common folder, reading only what they name (no cache).
+    """
+    from tui.core.corpus import check_root, combined
 
     paths = input_paths(args, _default_corpus)
     sources = sources_of(args, paths)
-    if len(sources) != 1 or not sources[0].whole:
-        raise UsageError(
-            "the browser opens one whole folder for now; "
-            "the list, search and quotes subcommands take files, several paths and patterns"
-        )
-    root = sources[0].root
+    files = None
+    if len(sources) == 1 and sources[0].whole:
+        root = sources[0].root
+    else:
+        root, files = combined(sources)
     check_root(root)
     if any(str(path) == "-" for path in args.paths):
         _terminal_stdin()
     from tui.config import current
     from tui.ui.app import SeedApp
 
-    app = SeedApp(root, contain_errors=True, use_cache=not args.no_cache, config=current())
+    app = SeedApp(
+        root, contain_errors=True, use_cache=not args.no_cache, config=current(), files=files
+    )
     app.run()
     if app.fatal_message:
         print(app.fatal_message, file=sys.stderr)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from textual.actions import ActionParseResult
@@ -39,11 +39,14 @@ class SeedApp(App[None]):
         contain_errors: bool = False,
         use_cache: bool = True,
         config: Config | None = None,
+        files: Callable[[], list[Path]] | None = None,
     ) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
         self.use_cache = use_cache
+        self.files = files
+        """Lists the files to read when several paths were given (``None``: the folder)."""
         """Whether the corpus cache may be used (``--no-cache`` says no)."""
         self.contain_errors = contain_errors
         """Log unexpected errors and carry on, instead of exiting with a traceback."""
@@ -60,7 +63,7 @@ class SeedApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.root, self.memory, self.use_cache))
+        self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.files))
         for problem in self.config_problems:
             self.notify(problem, title="Configuration", severity="warning", timeout=12)
 

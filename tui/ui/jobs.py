@@ -39,6 +39,8 @@ from tui.ui.messages import (
 )
 
 Post = Callable[[Message], object]
+Files = Callable[[], list[Path]]
+"""Lists the files to read when the browser was given several paths (no cache then)."""
 
 
 BULK_QUOTES = 2_000_000
@@ -52,15 +54,20 @@ Keys = list[tuple[str, "tuple[int, int] | None"]]
 
 
 def read_progressively(
-    root: Path, post: Post, cancel: threading.Event, keys: Keys | None = None
+    root: Path,
+    post: Post,
+    cancel: threading.Event,
+    keys: Keys | None = None,
+    files: Files | None = None,
 ) -> Corpus | None:
     """Read the folder, posting articles in batches as they are read; the sorted corpus.
 
     With ``keys``, each file's cache key is taken before it is read and appended.
+    With ``files``, the files it lists (below ``root``) are read instead of the folder's.
     """
     try:
         check_root(root)
-        paths = list(find_files(root))
+        paths = files() if files is not None else list(find_files(root))
     except CorpusError as error:
         post(LoadFailed(str(error)))
         return None
@@ -90,13 +97,22 @@ def read_progressively(
     return corpus
 
 
-def load_and_index(root: Path, post: Post, cancel: threading.Event, use_cache: bool = True) -> None:
+def load_and_index(
+    root: Path,
+    post: Post,
+    cancel: threading.Event,
+    use_cache: bool = True,
+    files: Files | None = None,
+) -> None:
     """Load the folder and index it, through the cache when there is one; then the quotes.
 
     With a cache file for this folder the warm path is taken (unchanged files and the
     index come from the cache). Without one, the folder is read progressively so the
     list fills as files are read, and the cache is written afterwards for next time.
     """
+    if files is not None:  # several paths: read them, no cache (it holds whole folders)
+        load_cold(root, post, cancel, False, [], files)
+        return
     usable, warning = cache_state(root) if use_cache else (False, None)
     if usable:
         load_warm(root, post, cancel)
@@ -143,11 +159,12 @@ def load_cold(
     cancel: threading.Event,
     use_cache: bool,
     cache_warnings: list[str] | None = None,
+    files: Files | None = None,
 ) -> None:
     """Read the folder progressively, build the index, find the quotes, fill the cache."""
     keys: Keys = []
     scan_ns = time.time_ns()
-    corpus = read_progressively(root, post, cancel, keys if use_cache else None)
+    corpus = read_progressively(root, post, cancel, keys if use_cache else None, files)
     if corpus is None:
         return
     post(CorpusLoaded(corpus, cache_warnings or []))

@@ -8,7 +8,14 @@ Imports only the shared kernel.
 
 from __future__ import annotations
 
-from tui.core.corpus.inputs import Source, load_source, narrow, resolve_inputs, split_stdin
+from tui.core.corpus.inputs import (
+    Source,
+    combined,
+    load_source,
+    narrow,
+    resolve_inputs,
+    split_stdin,
+)
 from tui.core.corpus.passages import split_passages
 from tui.core.corpus.read import (
     Corpus,
@@ -32,6 +39,7 @@ __all__ = [
     "Selection",
     "Source",
     "check_root",
+    "combined",
     "file_key",
     "find_files",
     "iter_corpus",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,3 +130,23 @@ def narrow(corpus: Corpus, source: Source) -> Corpus:
         [skipped for skipped in corpus.skipped if keep(skipped.path)],
         [warning for warning in corpus.warnings if keep(warning.path)],
     )
+
+
+def combined(sources: Sequence[Source]) -> tuple[Path, Callable[[], list[Path]]]:
+    """One folder holding every source, and a lister of their files below it.
+
+    For the browser, which reads one folder: the sources' deepest common folder is
+    the root (ids are paths below it, so ``a/x`` and ``b/x`` stay apart), and the
+    lister walks the sources again each time it is called (a reload sees new files).
+    """
+    roots = [source.root.resolve() for source in sources]
+    common = Path(os.path.commonpath([str(root) for root in roots]))
+
+    def lister() -> list[Path]:
+        found: list[Path] = []
+        for source, resolved in zip(sources, roots):
+            below = common / resolved.relative_to(common)
+            found.extend(below / path.relative_to(source.root) for path in source.paths())
+        return found
+
+    return common, lister

@@ -82,8 +82,12 @@ class MainScreen(OutsideActions, ReaderActions):
         Binding("m", "toggle_bookmark", "Bookmark passage", show=False, id="app.bookmark"),
     ]
 
-    def __init__(self, root: Path, memory: Memory, use_cache: bool = True) -> None:
+    def __init__(
+        self, root: Path, memory: Memory, use_cache: bool = True, files: jobs.Files | None = None
+    ) -> None:
         super().__init__()
+        self.files = files
+        """The files to read when the browser was given several paths, else ``None``."""
         self.root = root
         """The folder being browsed."""
         self.use_cache = use_cache
@@ -146,6 +150,7 @@ class MainScreen(OutsideActions, ReaderActions):
                 self.post_message,
                 self._cancel_event("load"),
                 self.use_cache,
+                self.files,
             ),
             thread=True,
             exclusive=True,
