@@ -127,3 +127,19 @@ def test_export_formats_keep_text_inert() -> None:
         export_text(rows, ("id",), "xml")
     quote = markdown_citation("said *this*", "T", None, "a/b")
     assert quote == "> said \\*this\\*\n>\n> — *T* (a/b)\n"
+
+
+async def test_copy_uses_textual_clipboard_and_wraps_for_tmux(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = SeedApp(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        written: list[str] = []
+        app._driver.write = written.append  # type: ignore[union-attr,method-assign]
+        await pilot.press("enter", "right_square_bracket", "y")
+        await pilot.pause()
+        assert app.clipboard.startswith('"It is tired," — Ilse Brandauer')  # public API
+        assert any(w.startswith("\x1b]52;c;") for w in written)  # the plain sequence
+        assert any(w.startswith("\x1bPtmux;\x1b\x1b]52;c;") for w in written)  # tmux's envelope
