@@ -159,3 +159,21 @@ def test_print_config_and_the_default_corpus_from_it(tmp_path: Path) -> None:
     assert {r["id"] for r in rows(listed.stdout)} == {"comet-survey", "markup-test"}
     missing = seedtui("list", "--json", "--config", str(tmp_path / "none.toml"), str(CORPUS))
     assert missing.returncode == 0 and "config file not found" in missing.stderr
+
+
+def test_tables_fit_a_terminal_and_give_the_quotation_the_rest() -> None:
+    import io
+
+    from tui.command.output import table
+
+    out = io.StringIO()
+    quote = "\u201c" + "word " * 40 + "\u201d"
+    rows = [("world/a-very-long-article-identifier-here", "Ilse Brandauer-Schmidt", "said", quote)]
+    table(("ID", "SPEAKER", "CUE", "QUOTE"), rows, caps=(24, 22, 10), width=80, stream=out)
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[1].startswith("world/a-very-long-artic\u2026  Ilse Brandauer-Schmidt  said")
+    assert len(lines[1].split("said  ")[1]) == 80 - 24 - 22 - 4 - 6  # the rest of the line
+    out = io.StringIO()
+    table(("ID", "SPEAKER", "CUE", "QUOTE"), rows, caps=(24, 22, 10), width=None, stream=out)
+    assert quote.strip() in out.getvalue() and "\u2026" not in out.getvalue()  # into a pipe
