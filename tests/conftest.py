@@ -33,6 +33,15 @@ def messy_corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has its own (empty) user config folder, never the user's config file."""
+    folder = tmp_path / "config-home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.delenv("SEEDTUI_CONFIG", raising=False)
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test has its own corpus cache folder, never the user's."""
     folder = tmp_path / "cache"

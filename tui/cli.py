@@ -2,142 +2,83 @@
 
 The subcommands are built on the core alone (no UI import) and print JSON Lines
 with ``--json``, a readable table otherwise. Their JSON is a contract other tools
-depend on; see the README. Errors are one line on stderr and a non-zero exit.
+depend on; see the README and CHANGELOG.md. Errors are one line on stderr. Exit
+status: 0 found something, 1 nothing matched, 2 a usage or input error, 130 ctrl+c.
+The parser is :mod:`tui.command.parser`; inputs and output are in :mod:`tui.command`.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import sys
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from tui import __version__
-from tui.clisafe import guarded, read_queries
-from tui.core.safety import one_line, to_json
+from tui.clisafe import guarded, read_queries, say
+from tui.command.inputs import Part, articles, input_paths, load_parts, sources_of
+from tui.command.output import emit_json, one_line, prepare, table
+from tui.command.parser import UsageError, build_parser, parse
 from tui.resources import default_corpus
 
 if TYPE_CHECKING:
     from tui.core.library import Library
-    from tui.core.search import SearchHit
 
-SUBCOMMANDS = ("list", "search", "quotes")
-EXIT_USAGE = 2
+__all__ = ["UsageError", "build_parser", "main"]
+
+EXIT_FOUND = 0
 EXIT_EMPTY = 1
-
-
-class UsageError(Exception):
-    """A mistake in the command line or its inputs: reported on one line, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, never a usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (try '{self.prog} --help')")
-
-
-def _corpus_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--corpus",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="folder of articles (default: ./seeds if present, else the bundled seeds)",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON Lines")
-    parser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the corpus cache"
-    )
-
-
-def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    """The parser of the browser command line and the parser of the subcommands."""
-    browser = _Parser(
-        prog="seedtui",
-        description="Browse a folder of text documents: fuzzy passage search, "
-        "quotations and their speakers.",
-        epilog="subcommands (seedtui SUBCOMMAND --help): list, search, quotes",
-    )
-    browser.add_argument("folder", nargs="?", type=Path, help="folder of articles to open")
-    browser.add_argument("--version", action="version", version=f"seedtui {__version__}")
-    browser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the corpus cache"
-    )
-
-    tools = _Parser(prog="seedtui")
-    sub = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    listing = sub.add_parser("list", help="list the articles")
-    _corpus_argument(listing)
-    search = sub.add_parser("search", help="fuzzy passage search")
-    search.add_argument("query", nargs="?", help="the query (see the README for the syntax)")
-    search.add_argument("--queries", metavar="FILE", type=Path, help="one query per line")
-    search.add_argument("--limit", type=int, default=10, help="hits per query (default 10)")
-    _corpus_argument(search)
-    quotes = sub.add_parser("quotes", help="list the quotations and their speakers")
-    quotes.add_argument("--speaker", metavar="NAME", help="only quotations of this speaker")
-    _corpus_argument(quotes)
-    return browser, tools
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def _load(
-    folder: Path | None, *, use_cache: bool, index: bool = True, quotes: bool = True
+    folder: Path | None,
+    *,
+    use_cache: bool,
+    index: bool = True,
+    quotes: bool = True,
+    files: Callable[[], list[Path]] | None = None,
 ) -> Library:
-    """Load the corpus for a subcommand, warning on stderr about skipped files.
+    """Load one source for a subcommand (through the core's one load pipeline).
 
-    Through the cache unless ``use_cache`` is false (``--no-cache``); ``index`` and
-    ``quotes`` say what the subcommand needs.
+    Through the cache unless ``use_cache`` is false (``--no-cache``) or ``files`` names
+    the files to read; ``index`` and ``quotes`` say what the subcommand needs. Skipped
+    files and warnings go to stderr.
     """
     from tui.core.library import Library
 
     root = folder if folder is not None else default_corpus()
-    library = Library(root, use_cache=use_cache).load_now(index=index or use_cache, quotes=quotes)
-    corpus = library.corpus
-    assert corpus is not None  # load_now raises CorpusError when the folder cannot be read
+    library = Library(root, use_cache=use_cache and files is None)
+    library.load_now(index=index or library.use_cache, quotes=quotes, files=files)
     for problem in library.cache_warnings:
-        _say(f"warning: cache: {problem}")
-    for skipped in corpus.skipped:
-        _say(f"warning: skipped {skipped.path}: {skipped.reason}")
-    for warning in corpus.warnings:
-        _say(f"warning: {warning.path}: {warning.message}")
-    if not corpus.articles:
-        raise UsageError(f"no articles (*.txt, *.md) in {root}")
+        say(f"warning: cache: {problem}")
+    corpus = library.corpus
+    if corpus is not None:
+        for skipped in corpus.skipped:
+            say(f"warning: skipped {skipped.path}: {skipped.reason}")
+        for warning in corpus.warnings:
+            say(f"warning: {warning.path}: {warning.message}")
     return library
 
 
-def _say(message: str) -> None:
-    """One line on stderr, ``seedtui: `` first, names and messages made harmless."""
-    print(one_line(f"seedtui: {message}"), file=sys.stderr)
+def _default_corpus() -> Path:
+    """The configured default corpus, else ``./seeds``, else the bundled seeds."""
+    from tui.config import current
+
+    configured = current().corpus
+    return configured if configured is not None else default_corpus()
 
 
-def _emit_json(rows: Iterable[dict[str, Any]]) -> None:
-    for row in rows:
-        sys.stdout.write(to_json(row) + "\n")
-
-
-def _one_line(text: str, width: int) -> str:
-    """``text`` on one line, made harmless, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(one_line(text).split())
-    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Print ``rows`` as aligned columns; the last column takes the rest of the width."""
-    width = shutil.get_terminal_size((100, 24)).columns
-    widths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
-    fixed = sum(widths[:-1]) + 2 * (len(header) - 1)
-    last = max(width - fixed, 20)
-    for row in [list(header), *rows]:
-        cells = [one_line(cell).ljust(widths[i]) for i, cell in enumerate(row[:-1])]
-        print("  ".join([*cells, _one_line(row[-1], last)]).rstrip())
+def _parts(args: argparse.Namespace, with_index: bool = False, quotes: bool = True) -> list[Part]:
+    sources = sources_of(args, input_paths(args, _default_corpus))
+    return load_parts(sources, with_index, quotes, not args.no_cache, _load)
 
 
 def command_list(args: argparse.Namespace) -> int:
     """``seedtui list``: one row per article."""
-    library = _load(args.corpus, use_cache=not args.no_cache, index=False)
+    parts = _parts(args)
     rows: list[dict[str, Any]] = [
         {
             "id": article.id,
@@ -145,96 +86,124 @@ def command_list(args: argparse.Namespace) -> int:
             "title": article.title,
             "date": article.date,
             "words": article.words,
-            "quotes": len(library.quotes_of(number)),
+            "quotes": len(part.library.quotes_of(number)),
+            "author": article.author,
+            "source": article.source,
+            "url": article.url,
+            "root": part.root,
         }
-        for number, article in enumerate(library.articles)
+        for part, number, article in articles(parts)
     ]
     if args.json:
-        _emit_json(rows)
+        emit_json(rows)
     else:
-        _table(
+        table(
             ("DATE", "WORDS", "QUOTES", "ID", "TITLE"),
             [
                 (r["date"] or "-", str(r["words"]), str(r["quotes"]), r["id"], r["title"])
                 for r in rows
             ],
+            caps=(None, None, None, 40),
         )
-    return 0
+    return EXIT_FOUND if rows else EXIT_EMPTY
 
 
-def _hit_rows(library: Library, hits: Sequence[SearchHit]) -> list[dict[str, Any]]:
+def _search(parts: Sequence[Part], query: str, limit: int) -> list[dict[str, Any]]:
+    """The best ``limit`` hits of every part's index, best first, as JSON rows."""
+    found = [
+        (part, hit)
+        for part in parts
+        for hit in part.library.search(query, limit, prefix_last=False)
+    ]
+    if len(parts) > 1:
+        found.sort(key=lambda pair: -pair[1].score)
     rows = []
-    for hit in hits:
-        article = library.articles[hit.article]
+    for part, hit in found[:limit]:
+        article = part.library.articles[hit.article]
         rows.append(
             {
                 "id": article.id,
-                "title": article.title,
-                "path": article.path,
-                "date": article.date,
                 "start": hit.start,
                 "end": hit.end,
                 "score": round(hit.score, 4),
                 "text": article.text[hit.start : hit.end],
                 "matches": [[s, e] for s, e in hit.matches],
+                "title": article.title,
+                "path": article.path,
+                "date": article.date,
+                "root": part.root,
             }
         )
     return rows
 
 
+def _queries(args: argparse.Namespace) -> list[str]:
+    if args.queries is None:
+        if not args.query.strip():
+            raise UsageError("empty query")
+        return [args.query]
+    try:
+        if str(args.queries) == "-":
+            if any(str(path) == "-" for path in args.paths):
+                raise UsageError("'-' cannot give both the queries and the paths")
+            text = sys.stdin.read()
+            return [line for line in text.splitlines() if line.strip()]
+        return read_queries(args.queries)  # bounded; a pipe works too
+    except OSError as error:
+        raise UsageError(f"cannot read {args.queries}: {error.strerror or error}") from error
+
+
 def command_search(args: argparse.Namespace) -> int:
     """``seedtui search``: ranked passages for one query or a file of queries."""
+    import time
+
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     if (args.query is None) == (args.queries is None):
         raise UsageError("give either a QUERY or --queries FILE (try 'seedtui search --help')")
-    queries: list[str]
-    if args.queries is not None:
-        try:
-            queries = read_queries(args.queries)
-        except OSError as error:
-            raise UsageError(f"cannot read {args.queries}: {error.strerror or error}") from error
-    else:
-        if not args.query.strip():
-            raise UsageError("empty query")
-        queries = [args.query]
+    queries = _queries(args)
     from tui.core.search import parse_query
 
     speakers = any(s.field == "speaker" for q in queries for s in parse_query(q).scopes)
-    library = _load(args.corpus, use_cache=not args.no_cache, quotes=speakers)
+    parts = _parts(args, with_index=True, quotes=speakers)
     if args.queries is not None:
+        matched = False
         for query in queries:
             began = time.perf_counter()
-            hits = library.search(query, args.limit, prefix_last=False)
+            rows = _search(parts, query, args.limit)
             elapsed = (time.perf_counter() - began) * 1000
-            rows = _hit_rows(library, hits)
+            matched = matched or bool(rows)
             if args.json:
-                _emit_json([{"query": query, "ms": round(elapsed, 3), "hits": rows}])
+                emit_json([{"query": query, "ms": round(elapsed, 3), "hits": rows}])
             else:
-                best = f"{rows[0]['id']}  {_one_line(rows[0]['text'], 60)}" if rows else "no match"
+                best = f"{rows[0]['id']}  {one_line(rows[0]['text'], 60)}" if rows else "no match"
                 print(one_line(f"{elapsed:8.2f} ms  {len(rows):3d} hits  {query!r}: {best}"))
-        return 0
-    rows = _hit_rows(library, library.search(queries[0], args.limit, prefix_last=False))
+        return EXIT_FOUND if matched else EXIT_EMPTY
+    rows = _search(parts, queries[0], args.limit)
     if args.json:
-        _emit_json(rows)
+        emit_json(rows)
     elif not rows:
-        print("no match")
+        print("no match", file=sys.stderr)
     else:
-        _table(
-            ("SCORE", "ID", "OFFSETS", "PASSAGE"),
-            [(f"{r['score']:.3f}", r["id"], f"{r['start']}-{r['end']}", r["text"]) for r in rows],
+        table(
+            ("SCORE", "ID", "TITLE", "OFFSETS", "PASSAGE"),
+            [
+                (f"{r['score']:.3f}", r["id"], r["title"], f"{r['start']}-{r['end']}", r["text"])
+                for r in rows
+            ],
+            caps=(None, 28, 32, None),
         )
-    return 0
+    return EXIT_FOUND if rows else EXIT_EMPTY
 
 
 def command_quotes(args: argparse.Namespace) -> int:
     """``seedtui quotes``: every quotation with its speaker and cue."""
     from tui.core.quotes import speaker_matches
 
-    library = _load(args.corpus, use_cache=not args.no_cache, index=False)
+    parts = _parts(args)
     rows: list[dict[str, Any]] = []
-    for number, article in enumerate(library.articles):
-        for quote in library.quotes_of(number):
+    for part, number, article in articles(parts):
+        for quote in part.library.quotes_of(number):
             if args.speaker and not speaker_matches(
                 args.speaker, quote.speaker_name, quote.speaker
             ):
@@ -248,71 +217,111 @@ def command_quotes(args: argparse.Namespace) -> int:
                     "speaker": quote.speaker,
                     "speaker_name": quote.speaker_name,
                     "cue": quote.cue,
+                    "root": part.root,
                 }
             )
     if args.json:
-        _emit_json(rows)
+        emit_json(rows)
     elif not rows:
-        print("no quotations")
+        print("no quotations", file=sys.stderr)
     else:
-        _table(
+        table(
             ("ID", "SPEAKER", "CUE", "QUOTE"),
             [
                 (r["id"], r["speaker_name"] or r["speaker"] or "?", r["cue"] or "-", r["text"])
                 for r in rows
             ],
+            caps=(24, 22, 10),
         )
-    return 0
+    return EXIT_FOUND if rows else EXIT_EMPTY
 
 
-def run_tool(argv: Sequence[str]) -> int:
-    """Run a subcommand; errors become one line on stderr."""
-    from tui.core.corpus import CorpusError
-
-    _browser, tools = build_parser()
+def _terminal_stdin() -> None:
+    """After the paths were read from a pipe, take the keyboard from the terminal."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
     try:
-        args = tools.parse_args(argv)
-        handler = {"list": command_list, "search": command_search, "quotes": command_quotes}
-        return handler[args.command](args)
-    except (UsageError, CorpusError) as error:
-        _say(str(error))
-        return EXIT_USAGE if isinstance(error, UsageError) else EXIT_EMPTY
+        descriptor = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise UsageError("the browser needs a terminal to read keys from") from error
+    os.dup2(descriptor, 0)
+    os.close(descriptor)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
-def run_browser(argv: Sequence[str]) -> int:
-    """Open the browser on a folder (the default corpus when none is given)."""
-    from tui.core.corpus import CorpusError, check_root
+def run_browser(args: argparse.Namespace) -> int:
+    """Open the browser on the PATHs (the default corpus when none is given).
 
-    browser, _tools = build_parser()
-    try:
-        args = browser.parse_args(argv)
-        root = args.folder if args.folder is not None else default_corpus()
-        check_root(root)
-    except UsageError as error:
-        _say(str(error))
-        return EXIT_USAGE
-    except CorpusError as error:
-        _say(str(error))
-        return EXIT_EMPTY
+    One whole folder is opened as itself, through its cache. Files, several paths or
+    patterns open their common folder, reading only what they name (no cache).
+    """
+    from tui.core.corpus import check_root, combined
+
+    paths = input_paths(args, _default_corpus)
+    sources = sources_of(args, paths)
+    files = None
+    if len(sources) == 1 and sources[0].whole:
+        root = sources[0].root
+    else:
+        root, files = combined(sources)
+    check_root(root)
+    if any(str(path) == "-" for path in args.paths):
+        _terminal_stdin()
+    from tui.config import current
     from tui.ui.app import SeedApp
 
-    app = SeedApp(root, contain_errors=True, use_cache=not args.no_cache)
+    app = SeedApp(
+        root, contain_errors=True, use_cache=not args.no_cache, config=current(), files=files
+    )
     app.run()
     if app.fatal_message:
-        print(one_line(app.fatal_message), file=sys.stderr)
+        say(app.fatal_message.removeprefix("seedtui: "))
         return 1
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``seedtui`` console command and ``python -m tui``."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and arguments[0] in SUBCOMMANDS:
-        return guarded(lambda: run_tool(arguments))
+def _dispatch(argv: Sequence[str]) -> int:
+    from tui.config import load_config, print_config
+
+    args = parse(argv)
+    if args.completion:
+        from tui.command.docs import completion
+
+        sys.stdout.write(completion(args.completion))
+        return EXIT_FOUND
+    config = load_config(args.config)
+    if args.command != "open" or args.print_config:  # the browser shows them itself
+        for problem in config.problems:
+            say(f"warning: {problem}")
+    if args.print_config:
+        print_config(config)
+        return EXIT_FOUND
+    handler = {
+        "open": run_browser,
+        "list": command_list,
+        "search": command_search,
+        "quotes": command_quotes,
+    }
+    return handler[args.command](args)
+
+
+def _run(arguments: list[str]) -> int:
+    """The command line's work; usage and input errors become one line and status 2."""
+    from tui.core.corpus import CorpusError
+
     try:
-        return run_browser(arguments)
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
-    except KeyboardInterrupt:
-        return 130
+        return _dispatch(arguments)
+    except (UsageError, CorpusError) as error:
+        say(str(error))
+        return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``seedtui`` console command and ``python -m tui``.
+
+    :func:`tui.clisafe.guarded` turns a closed or broken output, a full disk, ctrl+c and
+    any other failure into one line on stderr and a documented exit status.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    prepare(sys.stderr)
+    return guarded(lambda: _run(arguments))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.core.regular import limit_from_env, read_bounded
+from tui.core.safety import one_line
 
 EXIT_OUTPUT = 3
 """The output could not be written."""
@@ -65,13 +66,13 @@ def _json_escape(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_ESCAPES, _json_escape)
 
 
-def _say(message: str) -> None:
-    """One line on stderr, when there is one that works."""
+def say(message: str) -> None:
+    """One line on stderr, ``seedtui: `` first, made harmless; nothing when stderr is gone."""
     stream = sys.stderr
     if stream is None:
         return
     try:
-        stream.write(f"seedtui: {message}\n")
+        stream.write(one_line(f"seedtui: {message}") + "\n")
         stream.flush()
     except (OSError, ValueError):
         pass
@@ -110,24 +111,24 @@ def _why(error: OSError) -> str:
 def guarded(body: Callable[[], int]) -> int:
     """Run ``body`` (a subcommand) and return its exit status; see the module notes."""
     if not _prepare():
-        _say("standard output is closed; nothing written")
+        say("standard output is closed; nothing written")
         return EXIT_OUTPUT
     try:
         status = body()
         sys.stdout.flush()
     except KeyboardInterrupt:
         _silence_stdout()
-        _say("interrupted")
+        say("interrupted")
         return EXIT_INTERRUPTED
     except OSError as error:
         if error.filename is not None:  # a file of the command's own, not the output
-            _say(f"{error.strerror or error}: {error.filename!r}")
+            say(f"{error.strerror or error}: {error.filename!r}")
             return EXIT_UNEXPECTED
         _silence_stdout()
-        _say(f"cannot write the output: {_why(error)}")
+        say(f"cannot write the output: {_why(error)}")
         return EXIT_OUTPUT
     except Exception as error:  # a bug: one line, not a traceback
-        _say(f"unexpected error: {type(error).__name__}: {error}"[:300])
+        say(f"unexpected error: {type(error).__name__}: {error}"[:300])
         return EXIT_UNEXPECTED
     return status
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.core.cache import CachedCorpus, cache_state, load_cached, save_loaded
@@ -62,11 +63,14 @@ def load(
     cancel: threading.Event | None = None,
     index: bool = True,
     quotes: bool = True,
+    files: Callable[[], list[Path]] | None = None,
 ) -> None:
     """Load the folder ``root``, reporting to ``events``: the pipeline of the module notes.
 
     Without ``index`` (a CLI listing that needs none, without the cache) the folder is
-    read and its quotations found, nothing more. Raises
+    read and its quotations found, nothing more. With ``files``, the paths it lists (below
+    ``root``; called at each load, so a reload sees new ones) are read instead of the
+    folder, and the cache, which holds whole folders, is not used. Raises
     :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable folder; returns
     early, reporting nothing more, once ``cancel`` is set.
     """
@@ -115,11 +119,12 @@ def _load_cold(
     warnings: list[str],
     index: bool,
     quotes: bool,
+    files: list[Path] | None = None,
 ) -> None:
-    """Read the folder progressively, index it, find the quotes, fill the cache."""
+    """Read the folder (or ``files``) progressively, index it, find the quotes, fill the cache."""
     keys: list[tuple[str, FileKey | None]] | None = [] if use_cache else None
     scan_ns = time.time_ns()
-    corpus = read_progressively(root, cancel, events.articles_read, keys)
+    corpus = read_progressively(root, cancel, events.articles_read, keys, files=files)
     events.corpus_loaded(corpus, warnings, 0, 0)
     texts = [article.text for article in corpus.articles]
     if not index:
@@ -224,16 +229,23 @@ class Library:
         self._shown = {}
 
     def load_now(
-        self, *, index: bool = True, quotes: bool = True, cancel: threading.Event | None = None
+        self,
+        *,
+        index: bool = True,
+        quotes: bool = True,
+        cancel: threading.Event | None = None,
+        files: Callable[[], list[Path]] | None = None,
     ) -> Library:
-        """Load the folder in this thread (the CLI's way); this library, filled."""
+        """Load the folder (or ``files``) in this thread, the CLI's way; this library, filled."""
+        events = _Adopting(self)
         load(
             self.root,
-            _Adopting(self),
+            events,
             use_cache=self.use_cache,
             cancel=cancel,
             index=index,
             quotes=quotes,
+            files=files,
         )
         return self
 

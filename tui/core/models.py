@@ -26,13 +26,15 @@ class Article:
     title: str
     """The first line when it is a short heading, else a title made from the opening words."""
     date: str | None = None
-    """``YYYY-MM-DD`` from a ``date`` marker or front matter, or ``None``."""
+    """``YYYY-MM-DD`` from a date marker or front matter (``date``, ``published``), or ``None``."""
     folder: str = ""
     """The folder of the article relative to the corpus root (``""`` at the top)."""
     source: str | None = None
     """The publication, from front matter, or ``None``."""
     author: str | None = None
     """The author, from front matter, or ``None``."""
+    url: str | None = None
+    """Where the article was published (front matter ``url``, ``link``), or ``None``."""
     dateline: str | None = None
     """A leading place name such as ``TEHRAN`` when the body opens with a dateline."""
     encoding: str = "utf-8"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from textual.actions import ActionParseResult
@@ -12,12 +12,15 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui.config import Config
 from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
 from tui.ui.memory import Memory
+from tui.ui.outside import outside_commands
 from tui.ui.screens.main import MainScreen
+from tui.ui.settings import apply_config
 
 
 class SeedApp(App[None]):
@@ -38,11 +41,15 @@ class SeedApp(App[None]):
         state_dir: Path | None = None,
         contain_errors: bool = False,
         use_cache: bool = True,
+        config: Config | None = None,
+        files: Callable[[], list[Path]] | None = None,
     ) -> None:
         super().__init__()
         self.root = root
         """The folder being browsed."""
         self.use_cache = use_cache
+        self.files = files
+        """Lists the files to read when several paths were given (``None``: the folder)."""
         """Whether the corpus cache may be used (``--no-cache`` says no)."""
         self.contain_errors = contain_errors
         """Log unexpected errors and carry on, instead of exiting with a traceback."""
@@ -52,10 +59,16 @@ class SeedApp(App[None]):
         """What is remembered between runs (read once here, before the UI starts)."""
         if self.memory.theme and self.memory.theme in self.available_themes:
             self.theme = self.memory.theme
+        self.config = config or Config()
+        """The configuration file's settings (theme, animations, reader width, keys)."""
+        self.config_problems = [*self.config.problems, *apply_config(self, self.config)]
+        """What was wrong in the configuration file: shown once, when the app starts."""
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.root, self.memory, self.use_cache))
+        self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.files))
+        for problem in self.config_problems:
+            self.notify(problem, title="Configuration", severity="warning", timeout=12)
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)
@@ -152,6 +165,7 @@ class SeedApp(App[None]):
                 screen.action_load_report,
             )
             yield SystemCommand("Keys and syntax", "Show the help", screen.action_help)
+            yield from outside_commands(screen)
 
 
 async def _nothing() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from tui.core.clipboard import clipboard_sequence
+from tui.core.clipboard import clipboard_sequence, osc52
 from tui.core.regular import append_regular
 from tui.core.safety import for_copy
 
@@ -24,11 +24,18 @@ TERMINAL_NOTES = (
 
 
 def copy_with_osc52(app: App[object], text: str) -> str:
-    """Send ``text`` to the terminal's clipboard; returns the bytes written."""
+    """Send ``text`` to the terminal's clipboard; returns the sequences meant for it.
+
+    The plain OSC 52 goes through Textual's public :meth:`App.copy_to_clipboard`
+    (which also sets ``app.clipboard``). Inside tmux or GNU screen the wrapped forms
+    follow; Textual has no public call for raw output, so they go to its driver.
+    """
     sequence = clipboard_sequence(text, os.environ)
-    driver = app._driver  # Textual writes its own OSC 52 the same way (App.copy_to_clipboard)
-    if driver is not None:
-        driver.write(sequence)
+    app.copy_to_clipboard(text)
+    wrapped = sequence.replace(osc52(text), "", 1)
+    driver = app._driver  # no public API writes an escape sequence of our own
+    if wrapped and driver is not None:
+        driver.write(wrapped)
         driver.flush()
     return sequence
 

@@ -33,6 +33,8 @@ from tui.ui.messages import (
 )
 
 Post = Callable[[Message], object]
+Files = Callable[[], list[Path]]
+"""Lists the files to read when the browser was given several paths (no cache then)."""
 
 
 class PostingEvents(LoadEvents):
@@ -60,10 +62,19 @@ class PostingEvents(LoadEvents):
         self._send(QuotesFound(quotes))
 
 
-def load_and_index(root: Path, post: Post, cancel: threading.Event, use_cache: bool = True) -> None:
-    """Load the folder, index it and find its quotations (:func:`tui.core.library.load`)."""
+def load_and_index(
+    root: Path,
+    post: Post,
+    cancel: threading.Event,
+    use_cache: bool = True,
+    files: Files | None = None,
+) -> None:
+    """Load the folder, index it and find its quotations (:func:`tui.core.library.load`).
+
+    With ``files``, the files it lists (below ``root``) are read instead of the folder's.
+    """
     try:
-        load(root, PostingEvents(post), use_cache=use_cache, cancel=cancel)
+        load(root, PostingEvents(post), use_cache=use_cache, cancel=cancel, files=files)
     except CorpusError as error:
         if not cancel.is_set():
             post(LoadFailed(str(error)))

@@ -36,6 +36,7 @@ class StoredArticle(Article):
         folder: str,
         source: str | None,
         author: str | None,
+        url: str | None,
         dateline: str | None,
         encoding: str,
         title_span: Span | None,
@@ -55,6 +56,7 @@ class StoredArticle(Article):
         self.folder = folder
         self.source = source
         self.author = author
+        self.url = url
         self.dateline = dateline
         self.encoding = encoding
         self.title_span = title_span

@@ -66,6 +66,7 @@ def _main_section(result: CacheRecord, blobs: Blobs) -> dict[str, Any]:
         "date": [a.date for a in articles],
         "source": [a.source for a in articles],
         "author": [a.author for a in articles],
+        "url": [a.url for a in articles],
         "dateline": [a.dateline for a in articles],
         "encoding": [a.encoding for a in articles],
         "title_span": [a.title_span for a in articles],

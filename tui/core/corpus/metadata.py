@@ -1,16 +1,20 @@
 """Reading an article's title and metadata from its decoded text.
 
 Three conventions are understood, in this order: ``---`` front matter (``title``,
-``date``, ``source``, ``author``), a leading ``date YYYY-MM-DD`` marker, and a
-short first line followed by a blank line as the title. A dateline such as
-``TEHRAN –`` at the start of the body is recorded, and stays in the text.
+``date`` or ``published``, ``source``, ``author``, ``url`` or ``link``), a leading
+``date …`` marker, and as the title a Markdown ``# heading`` or a short first line
+followed by a blank line. Dates are read by :mod:`~tui.core.corpus.dates` (ISO,
+RFC 2822, written out); one that does not exist is a warning, not a date. A
+dateline such as ``TEHRAN –`` at the start of the body is recorded, and stays in
+the text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from tui.core.corpus.dates import match_date, read_date
 from tui.core.models import Span
 
 TITLE_MAX = 120
@@ -20,8 +24,11 @@ MADE_TITLE_MAX = 70
 
 _FRONT_MATTER = re.compile(r"\A[ \t]*---[ \t]*\n(.*?)\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FIELD = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
-_DATE_MARKER = re.compile(r"\s*date\s*[:=]?\s*(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?", re.I)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_MARKER = re.compile(r"\s*date\s*[:=]?\s*", re.I)
+_MARKER_END = re.compile(r"[ \t]*\n?")
+_HEADING = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_DATE_KEYS = ("date", "published", "pubdate", "published_at", "date_published")
+_URL_KEYS = ("url", "link", "canonical_url")
 _DATELINE = re.compile(
     r"([A-Z][A-Z.'\-]*(?:[ ][A-Z][A-Z.'\-]*){0,3})"  # TEHRAN, NEW YORK, ST. LOUIS
     r"(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?"  # , Calif.
@@ -41,13 +48,9 @@ class Metadata:
     source: str | None = None
     author: str | None = None
     dateline: str | None = None
-
-
-def _valid_date(year: str, month: str, day: str) -> str | None:
-    """``YYYY-MM-DD`` when the parts make a plausible calendar date."""
-    if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-        return f"{year}-{month}-{day}"
-    return None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    """What could not be read (an impossible date), for the load report."""
 
 
 def _unquote(value: str) -> str:
@@ -83,12 +86,20 @@ def read_metadata(text: str) -> Metadata:
             fields[match.group(1).lower()] = _unquote(match.group(2))
         position = front.end()
     date: str | None = None
-    if "date" in fields and (iso := _ISO_DATE.search(fields["date"])):
-        date = _valid_date(*iso.groups())
+    warnings: list[str] = []
+    for key in _DATE_KEYS:
+        if key in fields and date is None:
+            date, problem = read_date(fields[key])
+            if problem:
+                warnings.append(f"{key}: {problem}")
     marker = _DATE_MARKER.match(text, position)
-    if marker:
-        date = date or _valid_date(*marker.groups())
-        position = marker.end()
+    written = match_date(text, marker.end()) if marker else None
+    if written is not None:
+        if written.problem:
+            warnings.append(written.problem)
+        date = date or written.iso
+        after = _MARKER_END.match(text, written.end)
+        position = after.end() if after else written.end
     position = _skip_blank(text, position)
 
     title = fields.get("title", "").strip()
@@ -99,7 +110,12 @@ def read_metadata(text: str) -> Metadata:
         line_end = len(text) if newline < 0 else newline
         line = text[position:line_end].strip()
         followed_by_blank = newline >= 0 and text[newline + 1 :].lstrip(" \t").startswith("\n")
-        if line and len(line) <= TITLE_MAX and followed_by_blank:
+        heading = _HEADING.match(text, position, line_end)
+        if heading and heading.group(1):
+            title = " ".join(heading.group(1).split())
+            title_span = heading.span(1)
+            body_start = _skip_blank(text, line_end)
+        elif line and len(line) <= TITLE_MAX and followed_by_blank:
             title = " ".join(line.split())
             title_span = (position, position + len(text[position:line_end].rstrip()))
             body_start = _skip_blank(text, line_end)
@@ -113,6 +129,18 @@ def read_metadata(text: str) -> Metadata:
         body_start=body_start,
         date=date,
         source=fields.get("source") or None,
-        author=fields.get("author") or None,
+        author=fields.get("author") or fields.get("by") or None,
         dateline=dateline,
+        url=_url(fields),
+        warnings=warnings,
     )
+
+
+def _url(fields: dict[str, str]) -> str | None:
+    """The front matter's address of the article: ``url``/``link``, or a ``source`` that is one."""
+    for key in (*_URL_KEYS, "source"):
+        value = fields.get(key, "").strip()
+        web = value.lower().startswith(("http://", "https://"))
+        if web and not any(char.isspace() for char in value):
+            return value
+    return None

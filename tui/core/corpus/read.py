@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.corpus.ids import assign_ids, relative_name, stem_id
 from tui.core.corpus.metadata import read_metadata
 from tui.core.corpus.passages import split_passages
+from tui.core.corpus.select import Selection
 from tui.core.corpus.walk import (
     CorpusError,
     FileKey,
@@ -146,14 +147,51 @@ def decode(data: bytes) -> Decoded:
         return Decoded(_newlines(data.decode("utf-8-sig")), "utf-8")
     except UnicodeDecodeError as error:
         where = f"byte {error.start}"
-    try:
-        text = data.decode("cp1252")
-        encoding = "cp1252"
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        encoding = "latin-1"
+    text, encoding = _guess(data)
     warning = f"not valid UTF-8 ({where}); read as {encoding}"
     return Decoded(_newlines(text), encoding, warning)
+
+
+CHAOS_MARGIN = 0.02
+COHERENCE_MARGIN = 0.1
+"""How much worse than charset-normalizer's best cp1252 may fit and still be chosen.
+
+Measured on 300 BBC articles written as cp1252 (benchmarks/decode_bench.py): with no
+margin 38 were named cp1250, cp852, cp775 or cp850 and read wrongly; Cyrillic, Greek
+and Polish files leave cp1252 far behind, so the margin does not take them.
+"""
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """Text and encoding of bytes that are not UTF-8: charset-normalizer's guess, or cp1252.
+
+    charset-normalizer weighs how each candidate encoding's characters fit a
+    language (a Russian cp1251 article comes out in Cyrillic, not as
+    ``Ïðåçèäåíò``). Its guess is taken when it found a language in the text;
+    without one (a few words), or when cp1252 fits nearly as well or reads the
+    bytes the same, cp1252 is used, and Latin-1, which decodes anything, when cp1252 cannot.
+    """
+    from charset_normalizer import from_bytes
+
+    try:
+        western: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None and best.encoding not in ("utf_8", "ascii", "cp1252"):
+        tied = any(  # cp1252 fits about as well: English text often scores a DOS page higher
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos + CHAOS_MARGIN
+            and match.coherence >= best.coherence - COHERENCE_MARGIN
+            for match in matches
+        )
+        guessed = str(best)
+        if not tied and guessed != western and (best.coherence > 0 or western is None):
+            return guessed, best.encoding.replace("_", "-")
+    if western is not None:
+        return western, "cp1252"
+    return data.decode("latin-1"), "latin-1"
 
 
 def _newlines(text: str) -> str:
@@ -170,6 +208,13 @@ def article_id(relative: str) -> str:
 
 def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
     """Build an :class:`Article` from decoded text found at ``relative`` path."""
+    return parse_article_checked(text, relative, encoding)[0]
+
+
+def parse_article_checked(
+    text: str, relative: str, encoding: str = "utf-8"
+) -> tuple[Article, list[str]]:
+    """:func:`parse_article`, with what its metadata had wrong (an impossible date)."""
     meta = read_metadata(text)
     folder = relative.rpartition("/")[0]
     return Article(
@@ -181,13 +226,14 @@ def parse_article(text: str, relative: str, encoding: str = "utf-8") -> Article:
         folder=folder,
         source=meta.source,
         author=meta.author,
+        url=meta.url,
         dateline=meta.dateline,
         encoding=encoding,
         title_span=meta.title_span,
         body_start=meta.body_start,
         passages=([meta.title_span] if meta.title_span else [])
         + split_passages(text, meta.body_start),
-    )
+    ), list(meta.warnings)
 
 
 def relative_path(path: Path, root: Path) -> str:
@@ -224,11 +270,13 @@ def read_article(
         decoded = decode(data)
     except NotText as error:
         return Skipped(relative, str(error))
-    article = parse_article(decoded.text, relative, decoded.encoding)
+    article, problems = parse_article_checked(decoded.text, relative, decoded.encoding)
     article.mtime = stat.st_mtime
     article.size = stat.st_size
     if decoded.warning:
-        return article, LoadWarning(relative, decoded.warning)
+        problems.insert(0, decoded.warning)
+    if problems:
+        return article, LoadWarning(relative, "; ".join(problems))
     return article
 
 
@@ -238,6 +286,9 @@ def read_progressively(
     on_batch: Callable[[list[Article], int, int], object] | None = None,
     keys: list[tuple[str, FileKey | None]] | None = None,
     batch_seconds: float = BATCH_SECONDS,
+    *,
+    selection: Selection | None = None,
+    files: Sequence[Path] | None = None,
 ) -> Corpus:
     """Read every article below ``root``: the one loop over a folder's files.
 
@@ -245,15 +296,20 @@ def read_progressively(
     at most every ``batch_seconds`` and once at the end, so that a list can fill as the
     folder is read. With ``keys``, each file's relative path and cache key
     (:func:`~tui.core.corpus.walk.file_key`, taken before it is read) are appended.
+    The files are the walk's (narrowed by ``selection``), or exactly ``files`` (paths
+    below ``root``, named one by one: read whatever their suffix).
     The corpus comes back sorted by date then title. Raises :class:`CorpusError` when
     ``root`` is not a readable folder and :class:`LoadCancelled` when ``cancel`` is set.
     """
     check_root(root)
-    files = scan_files(root, cancel, stat=False)
+    if files is None:
+        listed = scan_files(root, cancel, stat=False, selection=selection)
+    else:
+        listed = [(str(path), relative_path(path, root), None) for path in files]
     corpus = Corpus(root)
     batch: list[Article] = []
     last = time.perf_counter()
-    for done, (full, relative, _key) in enumerate(files, 1):
+    for done, (full, relative, _key) in enumerate(listed, 1):
         if cancel is not None and cancel.is_set():
             raise LoadCancelled()
         if keys is not None:
@@ -262,8 +318,8 @@ def read_progressively(
         if article is not None:
             batch.append(article)
         now = time.perf_counter()
-        if on_batch is not None and (now - last >= batch_seconds or done == len(files)):
-            on_batch(batch, done, len(files))
+        if on_batch is not None and (now - last >= batch_seconds or done == len(listed)):
+            on_batch(batch, done, len(listed))
             batch, last = [], now
     assign_ids(corpus.articles)  # unique ids: two files never share one
     corpus.articles.sort(key=lambda article: article.sort_key)

@@ -1,5 +1,7 @@
 """Which files of a folder are articles: the one walk of a corpus folder.
 
+What makes a name an article, and ``--glob`` / ``--exclude``, are in :mod:`.select`.
+
 Every ``*.txt`` and ``*.md`` file below the folder, in a stable order (``os.walk``
 top-down, names sorted), hidden files and folders passed over, links to folders not
 followed (so a loop cannot trap the walk). The reader (:mod:`.read`) and the cache
@@ -14,11 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tui.core.corpus.ids import relative_name
+from tui.core.corpus.select import Selection, is_article_name
 
 FileKey = tuple[int, int]
-
-SUFFIXES = (".txt", ".md")
-"""File endings that make a file an article (compared case-insensitively)."""
 
 
 class CorpusError(Exception):
@@ -40,13 +40,18 @@ def check_root(root: Path) -> None:
 
 
 def scan_files(
-    root: Path, cancel: threading.Event | None = None, *, stat: bool = True
+    root: Path,
+    cancel: threading.Event | None = None,
+    *,
+    stat: bool = True,
+    selection: Selection | None = None,
 ) -> list[tuple[str, str, FileKey | None]]:
     """Every article file as (full path, relative path, (size, mtime_ns) or ``None``).
 
     ``os.walk`` order (top-down, names sorted, hidden entries and links to folders
     passed over), in one pass of ``os.scandir``; with ``stat=False`` the keys are all
-    ``None`` (no ``stat`` calls). Threads did not pay: the stat calls are short
+    ``None`` (no ``stat`` calls). With a ``selection`` (``--glob``, ``--exclude``), only
+    the files it accepts by their relative path. Threads did not pay: the stat calls are short
     and the Python around them holds the lock (100k files: 0.51 s in one pass,
     0.67-0.77 s as a walk plus four stat threads).
     """
@@ -82,10 +87,11 @@ def scan_files(
                 if not entry.is_symlink():
                     below.append(entry.path)
                 continue
-            if not name.lower().endswith(SUFFIXES):
+            if not is_article_name(name):
                 continue
-            relative = relative_prefix + name
-            relative = relative_name(relative)
+            relative = relative_name(relative_prefix + name)
+            if selection and not selection.accepts(relative):
+                continue
             if not stat:
                 found.append((entry.path, relative, None))
                 continue
@@ -116,7 +122,7 @@ def file_key(path: str | Path) -> FileKey | None:
     return (result.st_size, result.st_mtime_ns)
 
 
-def find_files(root: Path) -> Iterator[Path]:
-    """Every article file below ``root``, in the walk's order."""
-    for full, _relative, _key in scan_files(root, None, stat=False):
+def find_files(root: Path, selection: Selection | None = None) -> Iterator[Path]:
+    """Every article file below ``root`` (that ``selection`` accepts), in the walk's order."""
+    for full, _relative, _key in scan_files(root, None, stat=False, selection=selection):
         yield Path(full)

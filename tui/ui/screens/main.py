@@ -26,6 +26,7 @@ from tui.ui.messages import (
     FindFinished,
     SearchFinished,
 )
+from tui.ui.outside import OutsideActions
 from tui.ui.screens.main_actions import MainActions
 from tui.ui.screens.main_loading import LoadingView
 from tui.ui.session import Session, asks_speaker
@@ -43,7 +44,7 @@ NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
 
 
-class MainScreen(MainActions, LoadingView):
+class MainScreen(OutsideActions, MainActions, LoadingView):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
@@ -68,8 +69,12 @@ class MainScreen(MainActions, LoadingView):
         Binding("m", "toggle_bookmark", "Bookmark passage", show=False, id="app.bookmark"),
     ]
 
-    def __init__(self, root: Path, memory: Memory, use_cache: bool = True) -> None:
+    def __init__(
+        self, root: Path, memory: Memory, use_cache: bool = True, files: jobs.Files | None = None
+    ) -> None:
         super().__init__()
+        self.files = files
+        """The files to read when the browser was given several paths, else ``None``."""
         self.root = root
         """The folder being browsed."""
         self.memory = memory

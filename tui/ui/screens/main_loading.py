@@ -44,6 +44,7 @@ class LoadingView(Screen[None]):
 
     if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
         root: Path
+        files: jobs.Files | None
         memory: Memory
         library: Library
         session: Session
@@ -61,6 +62,7 @@ class LoadingView(Screen[None]):
                 self.post_message,
                 self._cancel_event("load"),
                 self.library.use_cache,
+                self.files,
             ),
             thread=True,
             exclusive=True,

@@ -263,7 +263,11 @@ class ArticleReader(ScrollView, can_focus=True):
             self.scroll_to_offset(anchor[0], anchor[1])
 
     def _content_width(self) -> int:
-        return max(self.scrollable_content_region.width, 10)
+        width = self.scrollable_content_region.width
+        limit = getattr(getattr(self.app, "config", None), "reader_width", 0)
+        if isinstance(limit, int) and limit > 0:
+            width = min(width, limit)
+        return max(width, 10)
 
     def _relayout(self) -> None:
         """Wrap the article to the current width and repaint."""

@@ -108,7 +108,14 @@ def build_layout(
     offsets: list[int] = []
     meta = " · ".join(
         part
-        for part in (article.date, article.dateline, article.source, article.author, article.id)
+        for part in (
+            article.date,
+            article.dateline,
+            article.source,
+            article.author,
+            article.id,
+            article.url,
+        )
         if part
     )
     for content, style in ((article.title, styles["title"]), (meta, styles["meta"])):
