@@ -269,6 +269,8 @@ def find_quotes(
     for p, a in zip(pieces, attrs):
         if not keep_all and not _is_quotation(text, p, a):
             continue
+        if a is not None and not a.plausible:
+            a = None  # “blog”, guessed to be said by “The”: no speaker
         out.append(_make(p[0], p[1], groups.setdefault(p[2], len(groups)), a))
     return out
 
