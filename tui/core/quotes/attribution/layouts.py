@@ -82,6 +82,8 @@ def after_timestamp(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` without the minutes of a live blog's time stamp it starts with
     (``22:45 Governor Lia Moss`` read as ``45 Governor Lia Moss``)."""
     a, b = span
+    if not text[a : a + 1].isdigit():
+        return span
     m = _TIMESTAMP_RE.match(text, max(0, a - 3), b)
     if m is None or m.start(1) != a or m.end(1) >= b:
         return span
