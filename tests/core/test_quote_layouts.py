@@ -54,6 +54,10 @@ def test_layout_speakers(name: str) -> None:
         assert speaker == expected, quote
 
 
-@pytest.mark.xfail(strict=True, reason="single quotation marks in a headline are not read")
 def test_headline_quote_says_x() -> None:
     assert _speakers("headline") == [("'We will win,'", "Ortega")]
+
+
+def test_single_marks_in_a_headline_that_only_names_a_word_are_no_quotation() -> None:
+    text = "'Blog' picked as word of the year\n\nThe term was looked up most often.\n"
+    assert find_quotes(text, keep_all=True) == []
