@@ -183,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         _cross_validate(data, texts, rules)
     if args.lockbox:
         box = [s for s in texts if in_lockbox(s)]
-        print(f"--- LOCKBOX ({len(box)} articles; shipped model trained without them)")
+        kind = "shipped model trained without them" if shipped else "no weights shipped: rules"
+        print(f"--- LOCKBOX ({len(box)} articles; {kind})")
         print(score_subset(data, box, preds).line("lockbox model"))
         print(score_subset(data, box, rules).line("lockbox rules"))
     if args.errors:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from tui.core.quotes.attribution.found import Found
 
 SOURCES = (
+    "label",  # "OSTER: You shipped …"
     "after",  # “…,” Rezaei said
     "before",  # Rezaei said: “…”
     "passive",  # has been called “…” by Ana Ruiz

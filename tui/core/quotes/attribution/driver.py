@@ -86,6 +86,12 @@ from tui.core.quotes.attribution.choose import (
 from tui.core.quotes.attribution.cues import Cues
 from tui.core.quotes.attribution.found import Found
 from tui.core.quotes.attribution.guess import guess_pass
+from tui.core.quotes.attribution.layouts import (
+    letter_signature,
+    name_line,
+    signed_on_the_line,
+    transcript_label,
+)
 from tui.core.quotes.attribution.paragraphs import REACH, Piece, paragraphs
 from tui.core.quotes.attribution.resolve import Attribution, resolve
 from tui.core.quotes.attribution.rules import (
@@ -190,6 +196,10 @@ def _explicit(
     s, e = pieces[k][0], pieces[k][1]
     nxt = pieces[k + 1][0] if k + 1 < j else pe
     prv = pieces[k - 1][1] if k > i else ps
+    label = transcript_label(text, s, e)
+    if label is not None:
+        pool.note(k, "label", label)
+        return label
     f = after_quote(text, cues, e, nxt)
     if f is not None and ends_sentence(text, s, e):
         f.strength = 1  # “… now.” He said … starts a new sentence
@@ -227,10 +237,13 @@ def _explicit(
             pool.note(k, "according", g)
         f = g
     if f is None and k == i and not text[ps:s].strip():
-        f = lead_in(text, ps)
+        f = lead_in(text, ps) or name_line(text, ps)
         pool.note(k, "lead_in", f)
-    if f is None and k == j - 1 and not text[e:pe].strip():
-        f = signed(text, pe)
+    if f is None and k == j - 1:
+        if text[e:pe].strip():
+            f = signed_on_the_line(text, e, pe)
+        else:
+            f = signed(text, pe) or letter_signature(text, pe)
         pool.note(k, "signed", f)
     return f
 

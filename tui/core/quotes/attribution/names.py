@@ -83,6 +83,9 @@ def _title_before(text: str, i: int) -> str:
     return text[s:e].lower()
 
 
+_FIRST_NAME_TITLES = {"sir", "dame", "lord", "lady"}
+"""Titles that go with a first name: ``Sir John`` for Sir John Bourn."""
+
 _GENDER_RE = re.compile(  # \b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b
     r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|is|er)|(?<=h)(?:im|ers)|(?<=[Ss])he)\b"
 )
@@ -101,6 +104,7 @@ class Names:
         self._pos: list[int] = []
         self._who: list[str] = []
         self._resolved: dict[str, str | None] = {}
+        self._counts: dict[str, dict[str, int]] = {}  # full names by last word (see full)
 
     def _occurrences(self, key: str) -> list[int]:
         """Where the word ``key`` occurs (its gender is read when first asked for)."""
@@ -185,6 +189,7 @@ class Names:
                 counts[name] = counts.get(name, 0) + 1
         best = max(counts, key=lambda c: (counts[c], len(c))) if counts else None
         self._full[key] = best
+        self._counts[key] = counts
         return best
 
     def resolve(self, mention: str) -> str | None:
@@ -204,18 +209,52 @@ class Names:
         ):
             k -= 1
         run = words[k:]
+        # titles inside the run: Auditor General Sir John Bourn → Sir John Bourn
+        cut = [x for x, w in enumerate(run[:-1]) if w.lower().rstrip(".") in TITLES]
+        if len(cut) and cut[-1] > 0:
+            run = run[cut[-1] :]
         if not run:
             return None
         name = strip_titles(" ".join(run))
         if not name or name.lower() in NOT_NAMES or name.lower() in TITLES:
             return None
+        title = run[0].lower().rstrip(".") if len(run) > len(name.split()) else ""
+        if title in _FIRST_NAME_TITLES and len(name.split()) == 1:
+            # Sir John: the fullest name the article gives him (Sir John Bourn)
+            m = re.search(
+                rf"\b{re.escape(run[0])}[ \u00a0]+{re.escape(name)}[ \u00a0]+([A-Z][\w\u2019'-]+)",
+                self.text,
+            )
+            if m is not None and m.group(1).lower() not in NOT_NAMES:
+                return f"{name} {m.group(1)}"
         key = name_key(name.split()[-1])
         if not key:
             return None
         full = self.full(key)
+        if full and title and len(name.split()) == 1:
+            full = self._agreeing(key, full, title)
         if full and len(full.split()) >= len(name.split()):
             return full
         return name
+
+    def _agreeing(self, key: str, full: str, title: str) -> str | None:
+        """Of the full names ending with ``key``, the one a gendered ``title`` can name
+        (``Mr Blair`` is not ``Cherie Blair`` when ``Tony Blair`` is as frequent); None
+        when the article does not tell which."""
+        want = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+        counts = self._counts.get(key, {})
+        if want is None or len({c.split()[0] for c in counts}) < 2:
+            return full
+        fitting = []
+        for c in counts:
+            g = self._gender(name_key(c.split()[0])) if c.split()[0][:1].isupper() else None
+            if g is None or g == want:
+                fitting.append((counts[c], g == want, c))
+        if not fitting:
+            return None
+        fitting.sort(reverse=True)
+        top = [f for f in fitting if f[:2] == fitting[0][:2]]
+        return top[0][2] if len(top) == 1 else None
 
     def add_persons(self, keys: set[str]) -> None:
         """Persons (last words) whose mentions pronouns may refer to; indexed when needed."""
@@ -270,8 +309,10 @@ class Names:
                 self._occurrences(key)
                 if want is None or (g := self._gender(key)) is None or g == want:
                     later = key
-        if later is not None:
-            return self.full(later) or later
-        if found is not None:
-            return self.full(found) or found
+        for person in (later, found):
+            if person is not None:
+                full = self.full(person)
+                if full and want is not None:
+                    full = self._agreeing(person, full, "mr" if want == "m" else "ms")
+                return full or person
         return None

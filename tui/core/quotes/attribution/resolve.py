@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from tui.core.models import Span
 from tui.core.quotes.attribution.clause_subjects import clause_subject
 from tui.core.quotes.attribution.found import Found
+from tui.core.quotes.attribution.layouts import after_timestamp
 from tui.core.quotes.attribution.names import ANTECEDENT_RE, APPOSED_NAME_RE, Names
 from tui.core.quotes.attribution.paragraphs import Piece
+from tui.core.quotes.attribution.plausible import cut_at_sentence_end, plausible_speaker
 from tui.core.quotes.attribution.word_classes import PRONOUNS
 from tui.core.quotes.attribution.words import name_key, sentence_start
 
@@ -26,6 +28,9 @@ class Attribution:
     guessed: bool
     explicit: bool
     """Read from a pattern next to the quote (even if the speaker is a pronoun)."""
+    plausible: bool = True
+    """The mention can name a speaker (:mod:`.plausible`); the quotation is kept or left
+    out as if it had this speaker, and then shown with none."""
 
 
 def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[Attribution | None]:
@@ -56,6 +61,11 @@ def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[A
             if m is not None:
                 f = Found(m.span(1), f.cue, f.guessed, f.strength)
                 mention, ml = m.group(1), m.group(1).lower()
+        span = cut_at_sentence_end(text, after_timestamp(text, f.speaker), f.cue)
+        if span != f.speaker:
+            f = Found(span, f.cue, f.guessed, f.strength)
+            mention = text[span[0] : span[1]]
+            ml = mention.lower()
         ck = (f.speaker[0], f.cue[0] if f.cue else -1, s if ml in PRONOUNS else -1)
         if ck in cache and cache[ck].explicit != f.guessed:
             out.append(cache[ck])
@@ -91,6 +101,7 @@ def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[A
             f.cue,
             f.guessed or ml in PRONOUNS,  # who “he” is was inferred
             not f.guessed,
+            plausible_speaker(mention, f.cue is not None),
         )
         cache[ck] = a
         out.append(a)

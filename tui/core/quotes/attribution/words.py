@@ -110,7 +110,7 @@ SENT_END_RE = re.compile(
 ABBREV_RE = re.compile(r"(?:^|[^\w.])(?:" + "|".join(sorted(ABBREV)) + r"|[A-Z])$")
 
 
-def _is_sentence_end(seg: str, m: re.Match[str]) -> bool:
+def is_sentence_end(seg: str, m: re.Match[str]) -> bool:
     """Whether the match of ``_SENT_END_RE`` ends a sentence (not ``Mr.``, ``J.``)."""
     i = m.start()
     if seg[i] != ".":
@@ -151,7 +151,7 @@ def sentence_start(seg: str, floor: int, pos: int) -> int:
     while p >= lo:
         # the rightmost sentence end ending by pos is the last one (their ends increase)
         m = SENT_END_RE.match(seg, p, end)
-        if m is not None and m.end() <= pos and _is_sentence_end(seg, m):
+        if m is not None and m.end() <= pos and is_sentence_end(seg, m):
             return m.end()
         if p == dot:
             dot = seg.rfind(".", lo, p)
@@ -172,7 +172,7 @@ def sentence_end(seg: str, pos: int, limit: int) -> int:
     p = min(dot, bang, ask)
     while p < big - 1:
         m = SENT_END_RE.match(seg, p, limit)
-        if m is not None and _is_sentence_end(seg, m):
+        if m is not None and is_sentence_end(seg, m):
             return p + 1
         if p == dot:
             dot = seg.find(".", p + 1, limit) % big

@@ -1,0 +1,98 @@
+"""Mentions a reader would accept: titles agree, spans stop at a sentence end, short
+forms resolve to the fullest name, and words that name no one are no speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.quotes import find_quotes
+from tui.core.quotes.attribution.plausible import cut_at_sentence_end, plausible_speaker
+
+SPOUSES = (
+    "Asked about the memo, Mr Blair said the statement was a \u201cfair summary\u201d of it.\n\n"
+    "In a book out this week, a member of Cherie Blair's chambers says the adviser warned "
+    "Tony Blair in March.\n"
+)
+KNIGHT = (
+    "Auditor General Sir John Bourn said the figures were rising. Sir John said "
+    "\u201csubstantial progress\u201d had been made since then.\n"
+)
+ACROSS = (
+    "Kai Ruud starred against the French on Saturday. \u201cThere is a chance for us now to "
+    "go on and win the group, even though it is a tough one,\u201d said the Dublin player. "
+    "Norway, Ireland, France and Wales are all tied on five points.\n"
+)
+
+
+def test_a_title_never_resolves_to_a_person_it_cannot_name() -> None:
+    (q,) = find_quotes(SPOUSES)
+    assert q.speaker == "Mr Blair"
+    assert q.speaker_name != "Cherie Blair"
+
+
+def test_a_title_resolves_when_the_article_tells_who() -> None:
+    text = "Tony Blair spoke first. " + SPOUSES.replace("Cherie Blair's", "a")
+    (q,) = find_quotes(text)
+    assert q.speaker_name == "Tony Blair"
+
+
+def test_a_short_form_resolves_to_the_fullest_name() -> None:
+    (q,) = find_quotes(KNIGHT)
+    assert q.speaker == "Sir John"
+    assert q.speaker_name == "John Bourn"
+
+
+def test_a_speaker_never_runs_over_a_sentence_end() -> None:
+    (q,) = find_quotes(ACROSS)
+    assert q.speaker == "the Dublin player"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cue", "kept"),
+    [
+        ("said the player. Norway won", (5, 27), (0, 4), "the player"),
+        ("Norway won. Kai Ruud said", (0, 20), (21, 25), "Kai Ruud"),
+        ("said Mr. Ruud and Ms. Lee", (5, 25), (0, 4), "Mr. Ruud and Ms. Lee"),
+    ],
+)
+def test_cut_at_sentence_end(
+    text: str, span: tuple[int, int], cue: tuple[int, int], kept: str
+) -> None:
+    a, b = cut_at_sentence_end(text, span, cue)
+    assert text[a:b] == kept
+
+
+@pytest.mark.parametrize(
+    ("mention", "has_cue", "ok"),
+    [
+        ("he", False, True),
+        ("his", False, True),
+        ("another", False, True),
+        ("35", True, True),
+        ("analysts", False, True),
+        ("police", False, True),
+        ("Ferguson", False, True),
+        ("the firm", False, True),
+        ("It", True, True),
+        ("It", False, False),
+        ("The", False, False),
+        ("swear", False, False),
+        ("afterwards", True, False),
+        ("Well", False, False),
+        ("This", True, False),
+    ],
+)
+def test_plausible_speaker(mention: str, has_cue: bool, ok: bool) -> None:
+    assert plausible_speaker(mention, has_cue) is ok
+
+
+def test_a_scare_quote_guessed_to_a_word_that_names_no_one_has_no_speaker() -> None:
+    text = (
+        "The term \u201cweb log\u201d has been picked as the phrase of the year by a "
+        "dictionary firm.\n\n"
+        "It leaves out words such as curses, that everyone looks up, or pairs that "
+        "trouble, such as \u201caccept\u201d and \u201cexcept\u201d.\n"
+    )
+    quotes = {text[q.start : q.end]: q.speaker for q in find_quotes(text, keep_all=True)}
+    assert quotes["\u201cweb log\u201d"] is None
+    assert quotes["\u201caccept\u201d"] is None
