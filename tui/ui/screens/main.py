@@ -93,6 +93,10 @@ class MainScreen(ReaderActions):
         """The loaded corpus, once the loader has finished."""
         self.index: SearchIndex | None = None
         """The search index, once built."""
+        self.hits_left = False
+        """Whether more passages match than the results show (Down on the last loads more)."""
+        self.more_from: int | None = None
+        """The row to keep the cursor on when a larger page of results arrives."""
         self.quotes: dict[int, list[Quote]] = {}
         """Quotations of the articles shown so far, by article index."""
         self.found_quotes = QuoteTable()
@@ -301,8 +305,12 @@ class MainScreen(ReaderActions):
         ):
             return  # a stale answer: the query has changed since
         self.query_one(ContentSwitcher).current = "results"
-        self.query_one(ResultList).show_hits(self.corpus.articles, message.hits)
+        keep, self.more_from = self.more_from, None
+        self.query_one(ResultList).show_hits(self.corpus.articles, message.hits, keep)
+        self.hits_left = message.total > len(message.hits)
         count = plural(len(message.hits), "hit") if message.hits else "no match"
+        if message.hits and self.hits_left:
+            count = f"{message.counted} hits"  # "50 of 3,214 hits": Down on the last loads more
         waiting = not message.hits and not self.quotes_ready and _asks_speaker(message.query)
         self.query_one(StatusBar).message = f"{count} for {message.query!r}" + (
             " yet · quotations are still being found" if waiting else ""
@@ -319,15 +327,25 @@ class MainScreen(ReaderActions):
 
     # --- opening articles ----------------------------------------------------
 
-    def start_search(self, query: str) -> None:
-        """Run ``query`` in a worker; a newer query cancels it."""
+    def on_result_list_more_wanted(self, message: ResultList.MoreWanted) -> None:
+        """Down on the last hit: ask for the next :data:`SEARCH_LIMIT` hits (same order)."""
+        shown = len(message.result_list.hits)
+        if self.hits_left and self.more_from is None:
+            self.more_from = shown
+            self.start_search(self.query_one(SearchBox).value, shown + SEARCH_LIMIT)
+
+    def start_search(self, query: str, limit: int | None = None) -> None:
+        """Run ``query`` in a worker for its best ``limit`` hits (:data:`SEARCH_LIMIT` unless
+        more rows are being loaded); a newer query cancels it."""
+        if limit is None:
+            limit, self.more_from = SEARCH_LIMIT, None
         if self.index is not None:
             self.run_worker(
                 partial(
                     jobs.search,
                     self.index,
                     query,
-                    SEARCH_LIMIT,
+                    limit,
                     self.post_message,
                     self._cancel_event("search"),
                 ),
