@@ -43,17 +43,18 @@ import logging
 import operator
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from tui.core.models import Article, Span
-from tui.core.names import name_words_match
 from tui.core.ragged import Ragged
-from tui.core.search.query import SYNTAX_HELP, Query, Scope, parse_query
+from tui.core.search.compile import compile_query
+from tui.core.search.query import SYNTAX_HELP, Query, parse_query
 from tui.core.search.ranking import Scorer, Stop
-from tui.core.search.vocab import Vocabulary, compile_query
+from tui.core.search.scopes import allowed_passages
+from tui.core.search.vocab import Vocabulary
 from tui.core.text import TOKEN_RE, fold, keys, word_key
 
 _log = logging.getLogger(__name__)
@@ -392,7 +393,7 @@ class SearchIndex:
         compiled = compile_query(self.vocab, self.postings, self.live, query, prefix_last, keep)
         if compiled is None:
             return none
-        allowed = self._allowed(query.scopes)
+        allowed = allowed_passages(self, query.scopes)
         if only is not None:
             span = self.article_passages(only)
             allowed = set(span) if allowed is None else allowed & set(span)
@@ -424,50 +425,3 @@ class SearchIndex:
             tokens = list(islice(TOKEN_RE.finditer(article.text, start, end), wanted[-1] + 1))
             spans = tuple(tokens[i].span() for i in wanted if i < len(tokens))
         return SearchHit(number, position, start, end, score, spans)
-
-    def _allowed(self, scopes: Iterable[Scope]) -> set[int] | None:
-        """Passages allowed by the scopes, or ``None`` when nothing is restricted."""
-        articles: set[int] | None = None
-        passages: set[int] | None = None
-        for scope in scopes:
-            if scope.field == "speaker":
-                found = self._speaker_passages(scope.value)
-                passages = found if passages is None else passages & found
-                continue
-            chosen = self._scope_articles(scope)
-            articles = chosen if articles is None else articles & chosen
-        if articles is not None:
-            spread = {p for a in articles for p in self.article_passages(a)}
-            passages = spread if passages is None else passages & spread
-        return passages
-
-    def _scope_articles(self, scope: Scope) -> set[int]:
-        if scope.field == "in":
-            return {i for i, f in enumerate(self.folders) if f.startswith(scope.value)}
-        if scope.field == "date":
-            return {i for i, a in enumerate(self.articles) if _date_in(a.date, scope)}
-        chosen: set[int] | None = None
-        for key in scope.value.split():
-            found: set[int] = set()
-            for tid in self.vocab.match(key, prefix=len(key) >= 3):
-                found.update(self.title_postings.get(tid, ()))
-            chosen = found if chosen is None else chosen & found
-        return chosen or set()
-
-    def _speaker_passages(self, value: str) -> set[int]:
-        wanted = value.split()
-        found: set[int] = set()
-        for words, passages in self.speakers.values():
-            if name_words_match(wanted, words):
-                found.update(passages)
-        return found
-
-
-def _date_in(date: str | None, scope: Scope) -> bool:
-    """Whether ``date`` (``YYYY-MM-DD``) falls in a ``date:`` scope."""
-    if not date:
-        return False
-    if scope.until is None:
-        return date.startswith(scope.value)
-    low, high = scope.value, scope.until
-    return (not low or date[: len(low)] >= low) and (not high or date[: len(high)] <= high)
