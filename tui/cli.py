@@ -216,7 +216,7 @@ def command_search(args: argparse.Namespace) -> int:
         queries = [args.query]
     from tui.core.search import parse_query
 
-    speakers = any(s.field == "speaker" for q in queries for s in parse_query(q).scopes)
+    speakers = any("speaker" in parse_query(q).fields for q in queries)
     corpus, index = _load(
         args.corpus, with_index=True, use_cache=not args.no_cache, speakers=speakers
     )

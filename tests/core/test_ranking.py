@@ -60,6 +60,9 @@ typed = st.one_of(
     word.map(lambda w: "'" + w),
     word.map(lambda w: "!" + w),
     word.map(lambda w: "^" + w),
+    word.map(lambda w: w + "$"),
+    word.map(lambda w: "!^" + w),
+    word.map(lambda w: "!" + w + "$"),
     st.tuples(word, word).map(lambda pair: '"{} {}"'.format(*pair)),
     st.tuples(word, word).map(lambda pair: "{} | {}".format(*pair)),
 )

@@ -26,6 +26,7 @@ class Alternative:
     phrase: tuple[int, ...] | None = None
     anchored: bool = False
     hard: bool = False
+    at_end: bool = False
 
 
 @dataclass(slots=True)
@@ -43,7 +44,9 @@ class Compiled:
 
     clauses: list[CompiledClause]
     excluded: set[int] = field(default_factory=set)
-    excluded_phrases: list[tuple[int, ...]] = field(default_factory=list)
+    """Words that leave a passage out wherever they stand."""
+    excluded_phrases: list[tuple[tuple[int, ...], bool, bool]] = field(default_factory=list)
+    """Phrases (or anchored words) that leave a passage out: ids, at the start, at the end."""
 
 
 def compile_query(
@@ -74,8 +77,8 @@ def compile_query(
                 terms = vocab.match(option.key, exact=option.exact, prefix=prefix)
                 if keep is not None:
                     terms = {t: q for t, q in terms.items() if keep(t)}
-                hard = option.exact or option.anchored
-                alternatives.append(Alternative(terms, None, option.anchored, hard))
+                hard = option.exact or option.anchored or option.at_end
+                alternatives.append(Alternative(terms, None, option.anchored, hard, option.at_end))
                 if terms:
                     best = max(terms.values())
                     frequency += max(len(postings[t]) for t, q in terms.items() if q == best)
@@ -83,7 +86,7 @@ def compile_query(
                 ids = tuple(vocab.ids.get(k, -1) for k in option.keys)
                 if -1 in ids or (keep is not None and not all(map(keep, ids))):
                     ids = ()
-                alternatives.append(Alternative({}, ids, option.anchored, True))
+                alternatives.append(Alternative({}, ids, option.anchored, True, option.at_end))
                 if ids:
                     frequency += min(len(postings[t]) for t in ids)
         hard = all(a.hard for a in alternatives)
@@ -94,12 +97,13 @@ def compile_query(
         clauses.append(CompiledClause(alternatives, weight, hard))
     compiled = Compiled(clauses)
     for term in query.excluded:
-        if isinstance(term, Word):
+        if isinstance(term, Word) and not (term.anchored or term.at_end):
             tid = vocab.ids.get(term.key)
             if tid is not None:
                 compiled.excluded.add(tid)
         else:
-            ids = tuple(vocab.ids.get(k, -1) for k in term.keys)
+            words = (term.key,) if isinstance(term, Word) else term.keys
+            ids = tuple(vocab.ids.get(k, -1) for k in words)
             if -1 not in ids:
-                compiled.excluded_phrases.append(ids)
+                compiled.excluded_phrases.append((ids, term.anchored, term.at_end))
     return compiled

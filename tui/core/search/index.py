@@ -401,7 +401,9 @@ class SearchIndex:
         ranked = scorer.run(allowed, limit if only is None else 0)
         hits = [self._hit(passage, score, matched) for passage, score, matched in ranked]
         exact = scorer.counted and not any(
-            option.phrase or option.anchored for c in compiled.clauses for option in c.options
+            option.phrase or option.anchored or option.at_end
+            for c in compiled.clauses
+            for option in c.options
         )
         return SearchResult(hits, max(scorer.total, len(hits)), exact)
 

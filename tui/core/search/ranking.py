@@ -79,14 +79,17 @@ class Scorer(Tiers):
         self.index = index
         self.compiled = compiled
         self.cancel = cancel
-        self.lookup: dict[int, list[tuple[int, float, bool]]] = {}
-        self.phrases: list[tuple[int, array[int], bool]] = []
+        self.lookup: dict[int, list[tuple[int, float, bool, bool]]] = {}
+        """Per word id: the clauses it matches, with quality and anchors (start, end)."""
+        self.phrases: list[tuple[int, array[int], bool, bool]] = []
         for number, clause in enumerate(compiled.clauses):
             for option in clause.options:
                 for tid, quality in option.terms.items():
-                    self.lookup.setdefault(tid, []).append((number, quality, option.anchored))
+                    entry = (number, quality, option.anchored, option.at_end)
+                    self.lookup.setdefault(tid, []).append(entry)
                 if option.phrase:
-                    self.phrases.append((number, array("I", option.phrase), option.anchored))
+                    phrase = array("I", option.phrase)
+                    self.phrases.append((number, phrase, option.anchored, option.at_end))
         self.wanted = frozenset(self.lookup)
         self._init_tiers()
         self.pair_bytes: dict[tuple[int, int], bytes] = {}
@@ -183,15 +186,15 @@ class Scorer(Tiers):
         """
         clauses = self.compiled.clauses
         lookup, wanted, factors = self.lookup, self.wanted, self.factors
-        phrases = {number for number, _, _ in self.phrases}
+        phrases = {number for number, _, _, _ in self.phrases}
         pairs = max(len(clauses) - 1, 1)
         for passage in passages:
             tokens = self._tokens(passage)
             best = [1.0 if number in phrases else 0.0 for number in range(len(clauses))]
             present: list[list[int]] = [[] for _ in clauses]
             for tid in wanted.intersection(tokens):
-                for number, quality, anchored in lookup[tid]:
-                    if not anchored or tokens[0] == tid:
+                for number, quality, anchored, at_end in lookup[tid]:
+                    if (not anchored or tokens[0] == tid) and (not at_end or tokens[-1] == tid):
                         present[number].append(tid)
                         if quality > best[number]:
                             best[number] = quality
@@ -224,13 +227,13 @@ class Scorer(Tiers):
         postings = self.index.postings
         for tid in self.compiled.excluded:
             candidates.difference_update(postings[tid])
-        for phrase in self.compiled.excluded_phrases:
+        for phrase, anchored, at_end in self.compiled.excluded_phrases:
             suspects = set(candidates)
             for tid in phrase:
                 suspects.intersection_update(postings[tid])
             wanted = array("I", phrase)
             for passage in suspects:
-                if self._phrase_at(self._tokens(passage), wanted, False):
+                if self._phrase_at(self._tokens(passage), wanted, anchored, at_end):
                     candidates.discard(passage)
 
     def _tokens(self, passage: int) -> array[int]:
@@ -243,8 +246,11 @@ class Scorer(Tiers):
         return copied
 
     @staticmethod
-    def _phrase_at(tokens: array[int], phrase: array[int], anchored: bool) -> list[int]:
-        """Start positions of ``phrase`` in ``tokens`` (only 0 when ``anchored``)."""
+    def _phrase_at(
+        tokens: array[int], phrase: array[int], anchored: bool, at_end: bool = False
+    ) -> list[int]:
+        """Start positions of ``phrase`` in ``tokens`` (only 0 when ``anchored``; only
+        where it ends the passage when ``at_end``)."""
         found: list[int] = []
         size, first, position = len(phrase), phrase[0], -1
         while True:
@@ -254,7 +260,9 @@ class Scorer(Tiers):
                 return found
             if anchored and position:
                 return found
-            if tokens[position : position + size] == phrase:
+            if tokens[position : position + size] == phrase and (
+                not at_end or position + size == len(tokens)
+            ):
                 found.append(position)
 
     def _rank(self, order: list[int]) -> list[Ranked]:
@@ -278,15 +286,15 @@ class Scorer(Tiers):
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
         found: list[list[tuple[int, int, float]]] = [[] for _ in clauses]
-        get = self.lookup.get
+        get, last = self.lookup.get, len(tokens) - 1
         for position, tid in enumerate(tokens):
             entries = get(tid)
             if entries is not None:
-                for number, quality, anchored in entries:
-                    if not anchored or position == 0:
+                for number, quality, anchored, at_end in entries:
+                    if (not anchored or position == 0) and (not at_end or position == last):
                         found[number].append((position, position, quality))
-        for number, phrase, anchored in self.phrases:
-            for start in self._phrase_at(tokens, phrase, anchored):
+        for number, phrase, anchored, at_end in self.phrases:
+            for start in self._phrase_at(tokens, phrase, anchored, at_end):
                 found[number].append((start, start + len(phrase) - 1, 1.0))
         score = 0.0
         matched: list[int] = []

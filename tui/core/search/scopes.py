@@ -7,7 +7,7 @@ from typing import Protocol
 
 from tui.core.models import Article
 from tui.core.names import name_words_match
-from tui.core.search.query import Scope
+from tui.core.search.query import AnyScope, Scope
 from tui.core.search.vocab import Vocabulary
 
 
@@ -37,22 +37,31 @@ class ScopedIndex(Protocol):
     def article_passages(self, article: int) -> range:
         """The passage numbers of one article."""
 
+    def live_passages(self) -> set[int]:
+        """Every live passage number."""
 
-def allowed_passages(index: ScopedIndex, scopes: Iterable[Scope]) -> set[int] | None:
-    """Passages allowed by the scopes, or ``None`` when nothing is restricted."""
-    articles: set[int] | None = None
+
+def allowed_passages(index: ScopedIndex, scopes: Iterable[Scope | AnyScope]) -> set[int] | None:
+    """Passages allowed by the scopes (all of them), or ``None`` when nothing is restricted."""
     passages: set[int] | None = None
     for scope in scopes:
-        if scope.field == "speaker":
-            found = _speaker_passages(index, scope.value)
-            passages = found if passages is None else passages & found
-            continue
-        chosen = _scope_articles(index, scope)
-        articles = chosen if articles is None else articles & chosen
-    if articles is not None:
-        spread = {p for a in articles for p in index.article_passages(a)}
-        passages = spread if passages is None else passages & spread
+        options = scope.options if isinstance(scope, AnyScope) else (scope,)
+        found: set[int] = set()
+        for option in options:
+            found |= _scope_passages(index, option)
+        passages = found if passages is None else passages & found
     return passages
+
+
+def _scope_passages(index: ScopedIndex, scope: Scope) -> set[int]:
+    """The passages one scope finds (all the others when it is negated)."""
+    if scope.field == "speaker":
+        found = _speaker_passages(index, scope.value)
+    else:
+        found = {p for a in _scope_articles(index, scope) for p in index.article_passages(a)}
+    if scope.negated:
+        return index.live_passages() - found
+    return found
 
 
 def _scope_articles(index: ScopedIndex, scope: Scope) -> set[int]:

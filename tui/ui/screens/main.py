@@ -554,4 +554,4 @@ class MainScreen(ReaderActions):
 
 def _asks_speaker(query: str) -> bool:
     """Whether ``query`` holds a ``speaker:`` scope (answered from the quotations)."""
-    return any(scope.field == "speaker" for scope in parse_query(query).scopes)
+    return "speaker" in parse_query(query).fields
