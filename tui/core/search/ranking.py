@@ -281,18 +281,34 @@ class Scorer(Tiers):
             ranked = [r for r in ranked if int(r[1] // FOUND) == most]
         return ranked
 
+    @staticmethod
+    def _positions(tokens: array[int], present: frozenset[int]) -> list[tuple[int, int]]:
+        """``(position, id)`` of every token whose id is in ``present``.
+
+        A few ids are found by C-level searches; many, by one pass over the tokens.
+        """
+        if len(present) > 6:
+            return [(at, tid) for at, tid in enumerate(tokens) if tid in present]
+        found: list[tuple[int, int]] = []
+        for tid in present:
+            at = tokens.index(tid)
+            found.append((at, tid))
+            for _ in range(tokens.count(tid) - 1):
+                at = tokens.index(tid, at + 1)
+                found.append((at, tid))
+        return found
+
     def _full(self, passage: int) -> tuple[float, set[int]] | None:
         """Full score of a passage and its matched positions; ``None`` if it fails a filter."""
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
         found: list[list[tuple[int, int, float]]] = [[] for _ in clauses]
-        get, last = self.lookup.get, len(tokens) - 1
-        for position, tid in enumerate(tokens):
-            entries = get(tid)
-            if entries is not None:
-                for number, quality, anchored, at_end in entries:
-                    if (not anchored or position == 0) and (not at_end or position == last):
-                        found[number].append((position, position, quality))
+        lookup, last = self.lookup, len(tokens) - 1
+        present = self.wanted.intersection(tokens)
+        for position, tid in self._positions(tokens, present):
+            for number, quality, anchored, at_end in lookup[tid]:
+                if (not anchored or position == 0) and (not at_end or position == last):
+                    found[number].append((position, position, quality))
         for number, phrase, anchored, at_end in self.phrases:
             for start in self._phrase_at(tokens, phrase, anchored, at_end):
                 found[number].append((start, start + len(phrase) - 1, 1.0))
