@@ -113,15 +113,20 @@ def tantivy_engine(texts: list[str], row: dict) -> Engine | None:  # type: ignor
     stemmer = Stemmer.Stemmer("english")
 
     def word_query(word: str, last: bool) -> object:
-        term = stemmer.stemWord(word)
+        # The stemmed word within the typo limit, and the word as typed (a typo often
+        # stops the stemmer from cutting the ending the index's terms lost).
         limit = max_typos(len(word))
-        fuzzy = tantivy.Query.fuzzy_term_query(schema, "body", term, distance=limit)
-        if not last:
-            return fuzzy
-        prefix = tantivy.Query.fuzzy_term_query(schema, "body", word, distance=0, prefix=True)
-        return tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, fuzzy), (tantivy.Occur.Should, prefix)]
-        )
+        term = stemmer.stemWord(word)
+        options = [tantivy.Query.fuzzy_term_query(schema, "body", term, distance=limit)]
+        if term != word:
+            options.append(tantivy.Query.fuzzy_term_query(schema, "body", word, distance=limit))
+        if last:
+            options.append(
+                tantivy.Query.fuzzy_term_query(schema, "body", word, distance=0, prefix=True)
+            )
+        if len(options) == 1:
+            return options[0]
+        return tantivy.Query.disjunction_max_query(options)
 
     def run(query: str) -> list[int]:
         words = keys(query)[:32]

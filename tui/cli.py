@@ -164,7 +164,7 @@ def command_search(args: argparse.Namespace) -> int:
     queries = _queries(args)
     from tui.core.search import parse_query
 
-    speakers = any(s.field == "speaker" for q in queries for s in parse_query(q).scopes)
+    speakers = any("speaker" in parse_query(q).fields for q in queries)
     parts = _parts(args, with_index=True, quotes=speakers)
     if args.queries is not None:
         matched = False

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from tui.core.models import Article
 from tui.core.search import SearchIndex, parse_query, ranking
+from tui.core.search.compile import compile_query
 from tui.core.search.ranking import Scorer
-from tui.core.search.vocab import compile_query
 
 # Words with shared prefixes, one-typo neighbours and very common ones, so that
 # queries give ties, prefix and typo matches and passages matching only some words.
@@ -60,6 +60,9 @@ typed = st.one_of(
     word.map(lambda w: "'" + w),
     word.map(lambda w: "!" + w),
     word.map(lambda w: "^" + w),
+    word.map(lambda w: w + "$"),
+    word.map(lambda w: "!^" + w),
+    word.map(lambda w: "!" + w + "$"),
     st.tuples(word, word).map(lambda pair: '"{} {}"'.format(*pair)),
     st.tuples(word, word).map(lambda pair: "{} | {}".format(*pair)),
 )

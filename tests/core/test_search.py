@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tui.core.models import Article
 from tui.core.search.index import SYNTAX_HELP, SearchCancelled, SearchHit, SearchIndex
-from tui.core.search.query import AnyOf, Phrase, Scope, Word, parse_query
+from tui.core.search.query import AnyOf, AnyScope, Phrase, Scope, Word, parse_query
 from tui.core.search.vocab import max_typos
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b21618fc476bdc62.txt"
@@ -236,6 +236,8 @@ def test_speaker_scope() -> None:
     assert [h.passage for h in index.search("speaker:rezaie")] == [0]  # fuzzy name
     assert [h.passage for h in index.search("said speaker:bailey")] == [2]
     assert index.search("speaker:nobody") == []
+    assert [h.passage for h in index.search("said !speaker:rezaei")] == [2]
+    assert [h.passage for h in index.search("speaker:bailey | speaker:rezaei")] == [0, 2]
 
 
 # -- ranking ------------------------------------------------------------------
@@ -452,3 +454,40 @@ def test_repeated_words_count_once() -> None:
 
     assert parse_query("a a a a") == parse_query("a")
     assert parse_query("gaza !truce !truce gaza") == parse_query("gaza !truce")
+
+
+def test_end_anchors_and_anchored_exclusions(index: SearchIndex) -> None:
+    def found(query: str) -> set[tuple[int, int]]:
+        return {(h.article, h.passage) for h in index.search(query, 20)}
+
+    assert found("agreement$") == {(0, 1)}  # the other "agreement" is not last
+    assert found("bank$") == {(1, 2)}
+    assert found("^troops agreement$") == {(0, 1)}
+    assert found("^stadium$") == set()
+    assert found('"central bank"$') == {(1, 2)}
+    assert found("bank !^the") == {(1, 0), (1, 2)}  # (1, 1) starts with "The"
+    assert found("bank !bank$") == {(1, 0), (1, 1)}
+    assert found('bank !"central bank"$') == {(1, 1), (1, 0)}
+
+
+def test_negated_scopes_and_either_scope(index: SearchIndex) -> None:
+    def articles(query: str) -> set[int]:
+        return {h.article for h in index.search(query, 20)}
+
+    assert articles("the !in:world") == {1, 2}
+    assert articles("the !title:bank !date:2024-11") == {0}
+    assert articles("the title:ceasefire | title:final") == {0, 2}
+    assert articles("the in:sport | !date:2024") == {1, 2}
+    assert articles("title:ceasefire | in:busi") == {0, 1}
+
+
+def test_parse_keeps_every_fzf_form() -> None:
+    query = parse_query("^a$ b$ !^c !d$ !in:x !speaker:y title:p | title:q")
+    assert query.clauses == (Word("a", anchored=True, at_end=True), Word("b", at_end=True))
+    assert query.excluded == (Word("c", anchored=True), Word("d", at_end=True))
+    assert query.scopes == (
+        Scope("in", "x", negated=True),
+        Scope("speaker", "y", negated=True),
+        AnyScope((Scope("title", "p"), Scope("title", "q"))),
+    )
+    assert query.fields == {"in", "speaker", "title"}

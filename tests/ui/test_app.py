@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.style import Style
 from textual.widgets import ContentSwitcher
 
@@ -279,3 +280,30 @@ async def test_answers_that_no_longer_fit_the_screen_are_dropped(corpus_dir: Pat
         screen.post_message(FindFinished(number + 1, "comet", ((0, 1),)))
         await pilot.pause()
         assert reader.find_matches == found
+
+
+async def test_results_say_how_many_match_and_load_more(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.ui.screens import main
+
+    monkeypatch.setattr(main, "SEARCH_LIMIT", 2)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        total = screen.library.index.find("the", 100).total
+        assert total > 4  # the fixture corpus has more than two pages of "the"
+        await pilot.press("slash", *"the")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        first_page = list(results.hits)
+        assert len(first_page) == 2
+        assert screen.query_one(StatusBar).message == f"2 of {total} hits for 'the'"
+        await pilot.press("down")  # from the search box to the results
+        await pilot.press("j", "j")  # past the last row: two more
+        await idle(app)
+        await pilot.pause()
+        assert results.hits[:2] == first_page and len(results.hits) == 4
+        assert results.highlighted == 2  # on the first new row
+        assert screen.query_one(StatusBar).message == f"4 of {total} hits for 'the'"

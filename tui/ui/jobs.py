@@ -84,11 +84,13 @@ def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threa
     """Search the corpus for ``query`` and report, unless cancelled by a newer query."""
     began = time.perf_counter()
     try:
-        hits = index.search(query, limit, prefix_last=True, cancel=cancel)
+        found = index.find(query, limit, prefix_last=True, cancel=cancel)
     except SearchCancelled:
         return
     if not cancel.is_set():
-        post(SearchFinished(query, hits, (time.perf_counter() - began) * 1000, index))
+        elapsed = (time.perf_counter() - began) * 1000
+        counted = found.count_text()
+        post(SearchFinished(query, found.hits, elapsed, index, found.total, found.exact, counted))
 
 
 FIRST_PASSAGES = 400

@@ -84,6 +84,11 @@ class SearchFinished(Message):
     milliseconds: float
     index: SearchIndex | None = None
     """The index that answered (an answer from a replaced index is dropped)."""
+    total: int = 0
+    """Passages matching the query (an estimate unless ``exact``)."""
+    exact: bool = True
+    counted: str = ""
+    """The count as shown: ``"50 of 3,214"`` or ``"50 of 3,000+"``."""
 
 
 @dataclass

@@ -25,6 +25,10 @@ class Session:
     """The list the quotes panel gives the left pane back to."""
     find_origin: int = 0
     """Article offset the in-article search starts from (like ``/`` in less)."""
+    hits_left: bool = False
+    """Whether more passages match than the results show (Down on the last loads more)."""
+    more_from: int | None = None
+    """The row to keep the cursor on when a larger page of results arrives."""
 
     @staticmethod
     def search_is_current(
@@ -44,4 +48,4 @@ class Session:
 
 def asks_speaker(query: str) -> bool:
     """Whether ``query`` holds a ``speaker:`` scope (answered from the quotations)."""
-    return any(scope.field == "speaker" for scope in parse_query(query).scopes)
+    return "speaker" in parse_query(query).fields

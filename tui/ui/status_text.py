@@ -58,9 +58,14 @@ def search_ready(articles: int, passages: int) -> str:
     return f"{plural(articles, 'article')} · {plural(passages, 'passage')} · search ready"
 
 
-def search_result(query: str, hits: int, quotes_pending: bool) -> str:
-    """The answer to ``query``; ``quotes_pending`` when ``speaker:`` has no quotations yet."""
+def search_result(query: str, hits: int, quotes_pending: bool, counted: str | None = None) -> str:
+    """The answer to ``query``; ``quotes_pending`` when ``speaker:`` has no quotations yet.
+
+    ``counted`` says how many match when more do than are shown (``"50 of 3,214"``).
+    """
     count = plural(hits, "hit") if hits else "no match"
+    if hits and counted:
+        count = f"{counted} hits"  # Down on the last row loads more
     waiting = " yet · quotations are still being found" if not hits and quotes_pending else ""
     return f"{count} for {query!r}{waiting}"
 

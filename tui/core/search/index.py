@@ -19,22 +19,26 @@ Design (measured with ``benchmarks/search_bench.py``; copied to the README):
   overlapping a swap. No embedded engine (SQLite FTS5, tantivy) was
   benchmarked: FTS5 has no typo tolerance, and the custom index keeps the
   typo-by-length rule exact with no dependency beyond rapidfuzz.
-* Ranking (``scoring.py``), three steps. (1) Posting lists of the rarest
-  clauses (about max(12k, 40 * sqrt(passages)) entries in all) give candidate
-  tiers by set algebra: all those clauses found, then all but the least
-  important one; within a tier, idf-weighted match quality (exact > prefix >
-  1 typo > 2 typos). When the rarest clause alone fills the budget, the next
-  one is still read, but only where the first matches (C-level set
-  intersection): on 1M passages this lifted hit@1 from 0.84 to 0.97.
-  (2) The best 50-250 candidates (0.45 * sqrt(passages)) are re-scored from
-  their word ids on *every* clause (very common words included) plus the query
-  words found side by side. (3) The best ~20 of those get the full score:
-  proximity window, query order, phrases and anchors verified, shorter
-  passages slightly ahead. Step 2 gives an upper bound of step 3, so step 3
-  stops once no remaining candidate can enter the top ``limit``. Ties go to
-  (article, passage) order. Budgets were tuned on generated queries at 1x, 10x
-  and 80x: smaller ones lose hits on queries made mostly of common words
-  (more near-ties on big corpora), larger ones cost latency.
+* Word families (``stems.py``): every word has a Snowball English stem (PyStemmer);
+  a query word also matches the words of its stem, and of the stems of its
+  one-typo matches, below the exact form (on BBC, changed-form queries went from
+  hit@1 0.84 / 0.72 to 1.00 / 0.97 on the even / odd halves).
+* Ranking (``tiers.py``, ``ranking.py``). Posting lists of the rarest clauses (about
+  max(12k, 40 * sqrt(passages)) entries in all) give the candidates, in tiers by
+  the clauses known to be in them: all, then fewer (counted in C), then by which
+  ones and their match quality. Each tier has an upper bound of its scores, and
+  missing a clause costs more than every bonus, so a lower tier is read only when
+  it may hold the next result. A tier's passages get a bound from their word ids
+  (every clause, adjacency; small tiers skip it) and then the full score
+  (proximity window, query order, phrases and anchors, shorter passages slightly
+  ahead), best bound first from one heap: a score is a result only when nothing
+  left can exceed or tie it. So the results are exactly the best candidates in
+  order (ties in article order) and the first k are the same for every limit; the
+  candidates never depend on the limit. Tiers beyond a cap (1,000 for the first,
+  50 below, 4,000 ranked by quality per clause count) keep a fixed share (the
+  scorer's ``capped``): only there may a passage left out outscore the last result.
+  The count of matches is exact when every clause's postings were read whole and
+  no phrase or anchor needs checking; else it is the candidates' count, shown "+".
 """
 
 from __future__ import annotations
@@ -43,17 +47,18 @@ import logging
 import operator
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from tui.core.models import Article, Span
-from tui.core.names import name_words_match
 from tui.core.ragged import Ragged
-from tui.core.search.query import SYNTAX_HELP, Query, Scope, parse_query
+from tui.core.search.compile import compile_query
+from tui.core.search.query import SYNTAX_HELP, Query, parse_query
 from tui.core.search.ranking import Scorer, Stop
-from tui.core.search.vocab import Vocabulary, compile_query
+from tui.core.search.scopes import allowed_passages
+from tui.core.search.vocab import Vocabulary
 from tui.core.text import TOKEN_RE, fold, keys, word_key
 
 _log = logging.getLogger(__name__)
@@ -403,7 +408,7 @@ class SearchIndex:
         compiled = compile_query(self.vocab, self.postings, self.live, query, prefix_last, keep)
         if compiled is None:
             return none
-        allowed = self._allowed(query.scopes)
+        allowed = allowed_passages(self, query.scopes)
         if only is not None:
             span = self.article_passages(only)
             if within is not None:
@@ -413,7 +418,9 @@ class SearchIndex:
         ranked = scorer.run(allowed, limit if only is None else 0)
         hits = [self._hit(passage, score, matched) for passage, score, matched in ranked]
         exact = scorer.counted and not any(
-            option.phrase or option.anchored for c in compiled.clauses for option in c.options
+            option.phrase or option.anchored or option.at_end
+            for c in compiled.clauses
+            for option in c.options
         )
         return SearchResult(hits, max(scorer.total, len(hits)), exact)
 
@@ -437,50 +444,3 @@ class SearchIndex:
             tokens = list(islice(TOKEN_RE.finditer(article.text, start, end), wanted[-1] + 1))
             spans = tuple(tokens[i].span() for i in wanted if i < len(tokens))
         return SearchHit(number, position, start, end, score, spans)
-
-    def _allowed(self, scopes: Iterable[Scope]) -> set[int] | None:
-        """Passages allowed by the scopes, or ``None`` when nothing is restricted."""
-        articles: set[int] | None = None
-        passages: set[int] | None = None
-        for scope in scopes:
-            if scope.field == "speaker":
-                found = self._speaker_passages(scope.value)
-                passages = found if passages is None else passages & found
-                continue
-            chosen = self._scope_articles(scope)
-            articles = chosen if articles is None else articles & chosen
-        if articles is not None:
-            spread = {p for a in articles for p in self.article_passages(a)}
-            passages = spread if passages is None else passages & spread
-        return passages
-
-    def _scope_articles(self, scope: Scope) -> set[int]:
-        if scope.field == "in":
-            return {i for i, f in enumerate(self.folders) if f.startswith(scope.value)}
-        if scope.field == "date":
-            return {i for i, a in enumerate(self.articles) if _date_in(a.date, scope)}
-        chosen: set[int] | None = None
-        for key in scope.value.split():
-            found: set[int] = set()
-            for tid in self.vocab.match(key, prefix=len(key) >= 3):
-                found.update(self.title_postings.get(tid, ()))
-            chosen = found if chosen is None else chosen & found
-        return chosen or set()
-
-    def _speaker_passages(self, value: str) -> set[int]:
-        wanted = value.split()
-        found: set[int] = set()
-        for words, passages in self.speakers.values():
-            if name_words_match(wanted, words):
-                found.update(passages)
-        return found
-
-
-def _date_in(date: str | None, scope: Scope) -> bool:
-    """Whether ``date`` (``YYYY-MM-DD``) falls in a ``date:`` scope."""
-    if not date:
-        return False
-    if scope.until is None:
-        return date.startswith(scope.value)
-    low, high = scope.value, scope.until
-    return (not low or date[: len(low)] >= low) and (not high or date[: len(high)] <= high)

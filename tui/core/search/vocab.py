@@ -1,7 +1,8 @@
-"""The vocabulary of a search index, word matching, and query compilation.
+"""The vocabulary of a search index and word matching.
 
-:func:`compile_query` resolves a parsed query to vocabulary ids with a match
-quality each (exact > prefix > 1 typo > 2 typos) and an idf weight per clause.
+:meth:`Vocabulary.match` gives the words a query word matches, each with a quality
+(exact > other form of the word > prefix > 1 typo > 2 typos); :mod:`tui.core.search.compile`
+resolves whole queries with it.
 
 A query word is matched against the distinct words of the corpus (never
 against the text), which keeps typo tolerance cheap: exact by dictionary
@@ -29,12 +30,10 @@ read (a dict of the 1.1M keys of 100k articles took 0.9 s to rebuild and about
 
 from __future__ import annotations
 
-import math
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Sequence, Sized
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 from zlib import crc32
 
@@ -43,7 +42,6 @@ from rapidfuzz.distance import OSA
 
 from tui.core.names import max_typos
 from tui.core.ragged import raw
-from tui.core.search.query import AnyOf, Query, Word
 from tui.core.search.stems import STEM_MIN, Families, stem
 
 EXACT = 1.0
@@ -337,94 +335,3 @@ def _neighbourhood(word: str, depth: int) -> set[str]:
     if depth > 1:
         result.update(w[:i] + w[i + 1 :] for w in ones for i in range(len(w)))
     return result
-
-
-ClauseMap = tuple[set[int], dict[int, float]]
-"""Passages matching a clause, and those among them matched only inexactly (quality < 1)."""
-
-
-@dataclass(slots=True)
-class Alternative:
-    """One way a clause can match: a word (several vocabulary ids) or a phrase."""
-
-    terms: dict[int, float]
-    phrase: tuple[int, ...] | None = None
-    anchored: bool = False
-    hard: bool = False
-
-
-@dataclass(slots=True)
-class CompiledClause:
-    """A clause with its alternatives and its idf weight."""
-
-    options: list[Alternative]
-    weight: float = 1.0
-    hard: bool = False
-
-
-@dataclass(slots=True)
-class Compiled:
-    """A query resolved against one index."""
-
-    clauses: list[CompiledClause]
-    excluded: set[int] = field(default_factory=set)
-    excluded_phrases: list[tuple[int, ...]] = field(default_factory=list)
-
-
-def compile_query(
-    vocab: Vocabulary,
-    postings: Sequence[Sized],
-    passages: int,
-    query: Query,
-    prefix_last: bool,
-    keep: Callable[[int], bool] | None = None,
-) -> Compiled | None:
-    """Resolve words to vocabulary ids; ``None`` when a required clause cannot match.
-
-    ``postings[id]`` holds the passages of word ``id`` (its length gives the
-    idf) among ``passages`` in all. With ``keep``, the words it rejects are
-    treated as unknown (words of removed articles, left in an updated vocabulary).
-    """
-    total = max(passages, 1)
-    clauses: list[CompiledClause] = []
-    for number, clause in enumerate(query.clauses):
-        last = prefix_last and number == len(query.clauses) - 1
-        options = clause.options if isinstance(clause, AnyOf) else (clause,)
-        alternatives: list[Alternative] = []
-        frequency = 0
-        for option in options:
-            if isinstance(option, Word):
-                shortest = PREFIX_MIN_LAST if last else PREFIX_MIN
-                prefix = not option.exact and len(option.key) >= shortest
-                terms = vocab.match(option.key, exact=option.exact, prefix=prefix)
-                if keep is not None:
-                    terms = {t: q for t, q in terms.items() if keep(t)}
-                hard = option.exact or option.anchored
-                alternatives.append(Alternative(terms, None, option.anchored, hard))
-                if terms:
-                    best = max(terms.values())
-                    frequency += max(len(postings[t]) for t, q in terms.items() if q == best)
-            else:
-                ids = tuple(vocab.ids.get(k, -1) for k in option.keys)
-                if -1 in ids or (keep is not None and not all(map(keep, ids))):
-                    ids = ()
-                alternatives.append(Alternative({}, ids, option.anchored, True))
-                if ids:
-                    frequency += min(len(postings[t]) for t in ids)
-        hard = all(a.hard for a in alternatives)
-        if hard and not any(a.terms or a.phrase for a in alternatives):
-            return None
-        frequency = min(frequency, total)
-        weight = math.log(1.0 + (total - frequency + 0.5) / (frequency + 0.5))
-        clauses.append(CompiledClause(alternatives, weight, hard))
-    compiled = Compiled(clauses)
-    for term in query.excluded:
-        if isinstance(term, Word):
-            tid = vocab.ids.get(term.key)
-            if tid is not None:
-                compiled.excluded.add(tid)
-        else:
-            ids = tuple(vocab.ids.get(k, -1) for k in term.keys)
-            if -1 not in ids:
-                compiled.excluded_phrases.append(ids)
-    return compiled

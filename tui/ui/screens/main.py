@@ -137,10 +137,13 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         if not Session.search_is_current(message.query, box, message.index, self.library.index):
             return  # a stale answer: the query (or the corpus) has changed since
         self.query_one(ContentSwitcher).current = "results"
-        self.query_one(ResultList).show_hits(self.library.articles, message.hits)
+        keep, self.session.more_from = self.session.more_from, None
+        self.query_one(ResultList).show_hits(self.library.articles, message.hits, keep)
+        self.session.hits_left = message.total > len(message.hits)
         pending = not self.library.quotes_ready and asks_speaker(message.query)
+        counted = message.counted if message.hits and self.session.hits_left else None
         self.query_one(StatusBar).message = status_text.search_result(
-            message.query, len(message.hits), pending
+            message.query, len(message.hits), pending, counted
         )
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
@@ -154,15 +157,25 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
 
     # --- opening articles ----------------------------------------------------
 
-    def start_search(self, query: str) -> None:
-        """Run ``query`` in a worker; a newer query cancels it."""
+    def on_result_list_more_wanted(self, message: ResultList.MoreWanted) -> None:
+        """Down on the last hit: ask for the next :data:`SEARCH_LIMIT` hits (same order)."""
+        shown = len(message.result_list.hits)
+        if self.session.hits_left and self.session.more_from is None:
+            self.session.more_from = shown
+            self.start_search(self.query_one(SearchBox).value, shown + SEARCH_LIMIT)
+
+    def start_search(self, query: str, limit: int | None = None) -> None:
+        """Run ``query`` in a worker for its best ``limit`` hits (:data:`SEARCH_LIMIT` unless
+        more rows are being loaded); a newer query cancels it."""
+        if limit is None:
+            limit, self.session.more_from = SEARCH_LIMIT, None
         if self.library.index is not None:
             self.run_worker(
                 partial(
                     jobs.search,
                     self.library.index,
                     query,
-                    SEARCH_LIMIT,
+                    limit,
                     self.post_message,
                     self._cancel_event("search"),
                 ),

@@ -37,9 +37,21 @@ class ResultList(VimOptionList):
         result_list: ResultList
         hit: SearchHit
 
+    @dataclass
+    class MoreWanted(Message):
+        """The cursor tried to move past the last hit: the screen may load more."""
+
+        result_list: ResultList
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
+
+    def action_cursor_down(self) -> None:
+        """Down, or ask for more hits from the last one."""
+        if self.hits and self.highlighted == len(self.hits) - 1:
+            self.post_message(self.MoreWanted(self))
+        super().action_cursor_down()
 
     def _prompt(self, article: Article, hit: SearchHit, width: int) -> Text:
         title = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -62,14 +74,19 @@ class ResultList(VimOptionList):
         suffix = "…" if high < hit.end else ""
         return Text.assemble(title, "\n", prefix, body, suffix)
 
-    def show_hits(self, articles: list[Article], hits: list[SearchHit]) -> None:
-        """Replace the results with ``hits`` (article indexes refer to ``articles``)."""
+    def show_hits(
+        self, articles: list[Article], hits: list[SearchHit], keep: int | None = None
+    ) -> None:
+        """Replace the results with ``hits`` (article indexes refer to ``articles``).
+
+        With ``keep``, the cursor goes to that row (after loading more rows), else the first.
+        """
         self.hits = list(hits)
         self.clear_options()
         width = self.pane_width()
         self.add_options([Option(self._prompt(articles[hit.article], hit, width)) for hit in hits])
         if hits:
-            self.highlighted = 0
+            self.highlighted = 0 if keep is None else max(0, min(keep, len(hits) - 1))
 
     @property
     def current(self) -> SearchHit | None:

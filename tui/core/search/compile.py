@@ -1,0 +1,109 @@
+"""A parsed query resolved against one index's vocabulary: ids, match qualities, weights.
+
+:func:`compile_query` turns each clause of a :class:`~tui.core.search.query.Query` into
+the vocabulary ids it matches (exact > prefix > other forms > typos, see
+:meth:`~tui.core.search.vocab.Vocabulary.match`) and an idf weight.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence, Sized
+from dataclasses import dataclass, field
+
+from tui.core.search.query import AnyOf, Query, Word
+from tui.core.search.vocab import PREFIX_MIN, PREFIX_MIN_LAST, Vocabulary
+
+ClauseMap = tuple[set[int], dict[int, float]]
+"""Passages matching a clause, and those among them matched only inexactly (quality < 1)."""
+
+
+@dataclass(slots=True)
+class Alternative:
+    """One way a clause can match: a word (several vocabulary ids) or a phrase."""
+
+    terms: dict[int, float]
+    phrase: tuple[int, ...] | None = None
+    anchored: bool = False
+    hard: bool = False
+    at_end: bool = False
+
+
+@dataclass(slots=True)
+class CompiledClause:
+    """A clause with its alternatives and its idf weight."""
+
+    options: list[Alternative]
+    weight: float = 1.0
+    hard: bool = False
+
+
+@dataclass(slots=True)
+class Compiled:
+    """A query resolved against one index."""
+
+    clauses: list[CompiledClause]
+    excluded: set[int] = field(default_factory=set)
+    """Words that leave a passage out wherever they stand."""
+    excluded_phrases: list[tuple[tuple[int, ...], bool, bool]] = field(default_factory=list)
+    """Phrases (or anchored words) that leave a passage out: ids, at the start, at the end."""
+
+
+def compile_query(
+    vocab: Vocabulary,
+    postings: Sequence[Sized],
+    passages: int,
+    query: Query,
+    prefix_last: bool,
+    keep: Callable[[int], bool] | None = None,
+) -> Compiled | None:
+    """Resolve words to vocabulary ids; ``None`` when a required clause cannot match.
+
+    ``postings[id]`` holds the passages of word ``id`` (its length gives the
+    idf) among ``passages`` in all. With ``keep``, the words it rejects are
+    treated as unknown (words of removed articles, left in an updated vocabulary).
+    """
+    total = max(passages, 1)
+    clauses: list[CompiledClause] = []
+    for number, clause in enumerate(query.clauses):
+        last = prefix_last and number == len(query.clauses) - 1
+        options = clause.options if isinstance(clause, AnyOf) else (clause,)
+        alternatives: list[Alternative] = []
+        frequency = 0
+        for option in options:
+            if isinstance(option, Word):
+                shortest = PREFIX_MIN_LAST if last else PREFIX_MIN
+                prefix = not option.exact and len(option.key) >= shortest
+                terms = vocab.match(option.key, exact=option.exact, prefix=prefix)
+                if keep is not None:
+                    terms = {t: q for t, q in terms.items() if keep(t)}
+                hard = option.exact or option.anchored or option.at_end
+                alternatives.append(Alternative(terms, None, option.anchored, hard, option.at_end))
+                if terms:
+                    best = max(terms.values())
+                    frequency += max(len(postings[t]) for t, q in terms.items() if q == best)
+            else:
+                ids = tuple(vocab.ids.get(k, -1) for k in option.keys)
+                if -1 in ids or (keep is not None and not all(map(keep, ids))):
+                    ids = ()
+                alternatives.append(Alternative({}, ids, option.anchored, True, option.at_end))
+                if ids:
+                    frequency += min(len(postings[t]) for t in ids)
+        hard = all(a.hard for a in alternatives)
+        if hard and not any(a.terms or a.phrase for a in alternatives):
+            return None
+        frequency = min(frequency, total)
+        weight = math.log(1.0 + (total - frequency + 0.5) / (frequency + 0.5))
+        clauses.append(CompiledClause(alternatives, weight, hard))
+    compiled = Compiled(clauses)
+    for term in query.excluded:
+        if isinstance(term, Word) and not (term.anchored or term.at_end):
+            tid = vocab.ids.get(term.key)
+            if tid is not None:
+                compiled.excluded.add(tid)
+        else:
+            words = (term.key,) if isinstance(term, Word) else term.keys
+            ids = tuple(vocab.ids.get(k, -1) for k in words)
+            if -1 not in ids:
+                compiled.excluded_phrases.append((ids, term.anchored, term.at_end))
+    return compiled
