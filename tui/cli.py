@@ -299,7 +299,8 @@ def run_browser(argv: Sequence[str]) -> int:
     if app.fatal_message:
         print(one_line(app.fatal_message), file=sys.stderr)
         return 1
-    return 0
+    code = app.return_code or 0
+    return code if code >= 128 else 0  # 128 + the signal that stopped it
 
 
 def main(argv: Sequence[str] | None = None) -> int:
