@@ -277,7 +277,8 @@ def run_browser(args: argparse.Namespace) -> int:
     if app.fatal_message:
         say(app.fatal_message.removeprefix("seedtui: "))
         return 1
-    return 0
+    code = app.return_code or 0
+    return code if code >= 128 else 0  # 128 + the signal that stopped it
 
 
 def _dispatch(argv: Sequence[str]) -> int:

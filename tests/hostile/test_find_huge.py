@@ -18,6 +18,22 @@ from tui.ui.widgets.reader_layout import WINDOW_CHARS
 PARAGRAPH = "The harbour board met on the harbour plan and the harbour fees again today. " * 4
 
 
+def current_drawn(reader: ArticleReader) -> tuple[int, int]:
+    """The article span of the one match drawn in the find-current style."""
+    style = reader._style("reader--find-current")
+    found = []
+    for line, start in zip(reader._layout.lines, reader._layout.line_offsets):
+        column = start - 2  # the gutter
+        for segment in line:
+            width = len(segment.text)
+            if start >= 0 and segment.style and segment.style.reverse == style.reverse:
+                if segment.style.color == style.color and segment.text == "harbour":
+                    found.append((column, column + width))
+            column += width
+    assert len(found) == 1, found
+    return found[0]
+
+
 @pytest.fixture
 def huge(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
@@ -62,9 +78,14 @@ async def test_find_in_a_huge_article(huge: Path, monkeypatch: pytest.MonkeyPatc
         assert screen.query_one(FindBar).border_subtitle == f"1/{total}"
         # n and N answer without a worker: the next match is current at once.
         await pilot.press("enter")
+        await pilot.pause()
         widest.clear()
         await pilot.press("n")
         assert reader.current_match == 1
+        # Only the passages of the old and the new match are drawn again, not the window,
+        # and the new current match is drawn unlike the others.
+        assert 1 <= len(widest) <= 4, len(widest)
+        assert current_drawn(reader) == reader.find_matches[1]
         await pilot.press("N", "N")
         assert reader.current_match == total - 1  # wrapped to the last match
         await pilot.pause()

@@ -18,7 +18,8 @@ class Article:
     """One document of the corpus, decoded and segmented."""
 
     id: str
-    """Path relative to the corpus folder without its suffix, ``/``-separated."""
+    """Path relative to the corpus folder without its suffix, ``/``-separated; unique in the
+    corpus (files sharing a stem keep their suffix: :mod:`tui.core.corpus.ids`)."""
     path: str
     """Path relative to the corpus folder, ``/``-separated, suffix kept."""
     text: str

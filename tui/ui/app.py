@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -65,10 +67,26 @@ class SeedApp(App[None]):
         """What was wrong in the configuration file: shown once, when the app starts."""
 
     def on_mount(self) -> None:
+        self._stop_on_signals()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.files))
         for problem in self.config_problems:
             self.notify(problem, title="Configuration", severity="warning", timeout=12)
+
+    def _stop_on_signals(self) -> None:
+        """Quit cleanly on SIGTERM and SIGHUP: state saved, the terminal restored.
+
+        Without this the default action kills the process on the spot and leaves
+        the terminal in raw mode on the alternate screen, the mouse reported.
+        """
+        loop = asyncio.get_running_loop()
+        for number in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread, or no signals here (Windows)
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)

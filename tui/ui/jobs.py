@@ -93,6 +93,9 @@ def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threa
         post(SearchFinished(query, found.hits, elapsed, index, found.total, found.exact, counted))
 
 
+FIND_PAUSE = 0.1
+"""Seconds a find waits for the next letter before it searches (one search per word typed
+fast, not one per letter)."""
 FIRST_PASSAGES = 400
 """A find in an article with more passages than this first reports the matches of the
 next this-many passages from where the reader is, then all of them."""
@@ -115,6 +118,8 @@ def find_in_article(
     if not query.strip():
         post(FindFinished(article, query, ()))
         return
+    if cancel.wait(FIND_PAUSE):
+        return  # typing goes on: the next letter's find replaces this one
     passages = index.articles[article].passages
     if len(passages) > FIRST_PASSAGES:
         start = index.articles[article].passage_at(origin) or 0

@@ -26,6 +26,7 @@ from tui.ui.widgets.reader_layout import (
     Layout,
     build_layout,
     message_layout,
+    restyle,
     window_around,
 )
 
@@ -98,6 +99,10 @@ class ArticleReader(ScrollView, can_focus=True):
         """(article offset, lines above it, the scroll_y that showed it) to keep on resize."""
         self._layout = Layout()
         self._width = 0
+        self._stale = False
+        """Highlights changed since the layout: passages not in ``_fresh`` are redrawn
+        when painted (:meth:`_restyle_lazily`)."""
+        self._fresh: set[int] = set()
 
     def show(
         self,
@@ -180,21 +185,31 @@ class ArticleReader(ScrollView, can_focus=True):
         on = None
         if not self.find_complete and self.current_match is not None:
             on = self.find_matches[self.current_match]
+        drawn_before = self._drawn(self.find_matches)
         self.find_matches = matches
         self.find_complete = complete
         self.current_match = None
         if not matches:
-            self._relayout()
+            self._restyle_lazily()
             return
         if on is not None:
             index = starting_from(matches, on[0])
             if index < len(matches) and matches[index] == on:
                 self.current_match = index
-                self._relayout()
+                if self._drawn(matches) != drawn_before:  # else nothing on screen changed
+                    self._restyle_lazily()
                 self.post_message(self.MatchVisited(self, index, len(matches)))
                 return
         following = starting_from(matches, origin)
         self._visit_match(following if following < len(matches) else 0)
+
+    def _drawn(self, matches: Sequence[Span]) -> Sequence[Span]:
+        """The ``matches`` inside the drawn window (all of them when the whole article is)."""
+        if not self.window or not matches or self.article is None:
+            return matches
+        passages = self.article.passages
+        low, high = passages[self.window.start][0], passages[self.window.stop - 1][1]
+        return within(matches, low, high)
 
     def set_bookmarked(self, passages: frozenset[int]) -> None:
         """Mark ``passages`` as bookmarked in the gutter."""
@@ -254,6 +269,8 @@ class ArticleReader(ScrollView, can_focus=True):
         return None
 
     def on_resize(self) -> None:
+        if self._layout.lines and self._width == self._content_width():
+            return  # taller or shorter only (the find bar opened): the lines stay as they are
         anchor = self._anchor
         if (anchor is None or anchor[2] != int(self.scroll_y)) and self._width >= 20:
             top = self.top_offset
@@ -271,6 +288,7 @@ class ArticleReader(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         """Wrap the article to the current width and repaint."""
+        self._stale = False
         self._width = self._content_width()
         self._layout = self._wrap(self._width)
         self.virtual_size = Size(self._width, len(self._layout.lines))
@@ -293,12 +311,44 @@ class ArticleReader(ScrollView, can_focus=True):
 
     def _wrap(self, width: int) -> Layout:
         """Build every line of the article at ``width`` cells."""
-        base = self.rich_style
-        console = self.app.console
         if self.article is None:
-            return message_layout(
-                console, self.placeholder, width, self._style("reader--empty"), base
-            )
+            empty = self._style("reader--empty")
+            return message_layout(self.app.console, self.placeholder, width, empty, self.rich_style)
+        highlights, styles = self._highlights()
+        return build_layout(
+            self.app.console, self.article, width, highlights, styles, self.rich_style
+        )
+
+    def _restyle_lazily(self) -> None:
+        """Every drawn passage's highlights changed: each is redrawn when it is next painted.
+
+        Laying out a whole window of a long article takes a second or more; the
+        lines on screen are a few passages (:meth:`render_line` restyles those).
+        """
+        if self.article is None or self._width != self._content_width():
+            self._relayout()
+            return
+        self._stale, self._fresh = True, set()
+        self.refresh()
+
+    def _restyle(self, passages: set[int], repaint: bool = True) -> None:
+        """Repaint ``passages`` after a change of highlight only; a full layout if need be."""
+        if self.article is None or self._width != self._content_width():
+            self._relayout()
+            return
+        if self._stale:
+            self._fresh |= passages
+        highlights, styles = self._highlights()
+        console, base = self.app.console, self.rich_style
+        args = (self._layout, console, self.article, self._width, highlights, styles, base)
+        if not restyle(*args, passages):
+            self._relayout()
+        elif repaint:
+            self.refresh()
+
+    def _highlights(self) -> tuple[Highlights, dict[str, Style]]:
+        """What the open article shows highlighted, and the styles of its parts."""
+        assert self.article is not None
         quotes = self.quotes
         current = (
             []
@@ -306,11 +356,7 @@ class ArticleReader(ScrollView, can_focus=True):
             else [(quotes[self.current_quote].start, quotes[self.current_quote].end)]
         )
         found_here = [] if self.current_match is None else [self.find_matches[self.current_match]]
-        found: Sequence[Span] = self.find_matches
-        if self.window and found:  # only the drawn window's matches
-            passages = self.article.passages
-            low, high = passages[self.window.start][0], passages[self.window.stop - 1][1]
-            found = within(found, low, high)
+        found = self._drawn(self.find_matches)
         highlights = Highlights(
             layers=[
                 (self._style("reader--quote"), [(q.start, q.end) for q in quotes]),
@@ -330,13 +376,17 @@ class ArticleReader(ScrollView, can_focus=True):
         styles = {
             name: self._style(f"reader--{name}") for name in ("title", "meta", "passage", "gutter")
         }
-        return build_layout(console, self.article, width, highlights, styles, base)
+        return highlights, styles
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         if index >= len(self._layout.lines):
             return Strip.blank(self.size.width, self.rich_style)
+        if self._stale and self.article is not None and self._layout.line_offsets[index] >= 0:
+            passage = self.article.passage_at(self._layout.line_offsets[index])
+            if passage is not None and passage not in self._fresh:
+                self._restyle({passage}, repaint=False)  # painted right below
         return self._layout.lines[index].crop(scroll_x, scroll_x + self.size.width)
 
     def visit_quote(self, index: int) -> None:
@@ -369,10 +419,18 @@ class ArticleReader(ScrollView, can_focus=True):
         self.visit_quote(max(index, 0))
 
     def _visit_match(self, index: int) -> None:
+        article = self.article
+        before = None if self.current_match is None else self.find_matches[self.current_match]
+        window = self.window
         self.current_match = index
         start, _end = self.find_matches[index]
         self._bring_into_window(start)
-        self._relayout()
+        if self.window is not window:
+            pass  # _bring_into_window laid the new window out, this match marked
+        elif article is not None and before is not None:  # only the highlight moved
+            self._restyle({article.passage_at(offset) or 0 for offset in (before[0], start)})
+        else:
+            self._restyle_lazily()
         line = self._layout.line_of_offset(start)
         if not (self.scroll_y <= line < self.scroll_y + self.size.height - 1):
             self.scroll_to(y=max(line - 3, 0), animate=False, immediate=True)
