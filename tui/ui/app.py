@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
+from tui.ui.key_order import KeySequencer
 from tui.ui.memory import Memory
 from tui.ui.screens.main import MainScreen
 
@@ -49,6 +51,14 @@ class SeedApp(App[None]):
         """What is remembered between runs (read once here, before the UI starts)."""
         if self.memory.theme and self.memory.theme in self.available_themes:
             self.theme = self.memory.theme
+        self.keys = KeySequencer(self, super().on_event)
+        """Applies the keys (and pastes) one after another, in the order they came."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if KeySequencer.takes(event):
+            self.keys.push(event)  # dispatched by the sequencer, after the keys before it
+        else:
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
