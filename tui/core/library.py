@@ -7,8 +7,10 @@
   (:meth:`~tui.core.cache.CachedCorpus.finish_quotes`);
 - **cold**: the folder is read progressively (the articles reach
   :meth:`LoadEvents.articles_read` in batches), indexed, its quotations found under the
-  one size policy (:meth:`~tui.core.quotes.QuoteTable.find_all`), and the cache written
-  for next time.
+  one size policy (:meth:`~tui.core.quotes.QuoteTable.find_all`). The cache is written
+  as soon as the index is built and written again, whole, once the quotations are found:
+  each write replaces the file atomically, so a session ended at any moment leaves the
+  old cache or a valid new one.
 
 :func:`load` reports only through a :class:`LoadEvents` (plain method calls, made on the
 loading thread) and stops quietly when ``cancel`` is set. It changes no shared state:
@@ -130,15 +132,19 @@ def _load_cold(
     began = time.perf_counter()
     built = SearchIndex.build(corpus.articles, cancel=cancel, progress=events.index_progress)
     events.index_built(built, time.perf_counter() - began)
-    table = None
+    if keys is not None and not cancel.is_set():
+        # Written now, without the quotations: a session that reached "search ready"
+        # leaves a warm cache even when it ends before they are found (the next start
+        # finds them, CachedCorpus.finish_quotes). Each write replaces the file whole.
+        save_loaded(corpus, built, None, keys, scan_ns)
     if quotes:
         table = QuoteTable.find_all(texts, cancel)
         if table is None:
             return
         built.set_speakers([table.speakers(number) for number in range(len(table))])
         events.quotes_found(table)
-    if keys is not None and not cancel.is_set():
-        save_loaded(corpus, built, table, keys, scan_ns)  # for the next start
+        if keys is not None and not cancel.is_set():
+            save_loaded(corpus, built, table, keys, scan_ns)  # now with the quotations
 
 
 class _UntilCancelled(LoadEvents):
