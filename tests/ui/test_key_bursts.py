@@ -84,3 +84,24 @@ async def test_escape_and_a_key_read_as_one_alt_key(corpus_dir: Path) -> None:
         await burst(pilot)
         assert screen.query_one(SearchBox).value == ""
         assert screen.query_one(ArticleList).highlighted == 1
+
+
+async def test_after_a_restart_the_box_names_the_key_that_searches(corpus_dir: Path) -> None:
+    async with SeedApp(corpus_dir).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        box = screen.query_one(SearchBox)
+        assert box.placeholder.startswith("/ search passages")
+        await burst(pilot, "enter")  # open the first article: the reader has the focus
+        assert isinstance(screen.focused, ArticleReader)
+    async with SeedApp(corpus_dir).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)  # back in the reader, where / finds in the article
+        box = screen.query_one(SearchBox)
+        assert isinstance(screen.focused, ArticleReader)
+        assert box.placeholder.startswith("ctrl+f search passages · / finds in this article")
+        await burst(pilot, "ctrl+f", *"grain")
+        assert screen.focused is box and box.value == "grain"
+        await burst(pilot, "escape", "enter", "/")  # the find bar: ctrl+f still searches
+        assert isinstance(screen.focused, FindBar)
+        assert box.placeholder.startswith("ctrl+f search passages · F1")
+        await burst(pilot, "ctrl+f")
+        assert screen.focused is box
