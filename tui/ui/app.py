@@ -16,6 +16,7 @@ from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
 from tui.ui.key_order import KeySequencer
 from tui.ui.memory import Memory
+from tui.ui.motion import animation_level
 from tui.ui.screens.main import MainScreen
 
 
@@ -51,6 +52,7 @@ class SeedApp(App[None]):
         """What is remembered between runs (read once here, before the UI starts)."""
         if self.memory.theme and self.memory.theme in self.available_themes:
             self.theme = self.memory.theme
+        self.animation_level = animation_level()
         self.keys = KeySequencer(self, super().on_event)
         """Applies the keys (and pastes) one after another, in the order they came."""
 
