@@ -13,6 +13,8 @@ next one on only when the previous one has settled: when every queue on its way 
 widget it went to, up to the app) has handled what it was sent. Whatever
 that key started (a binding, a focus change, the messages it posted to those
 widgets) is done by then, so the next key meets the screen the previous one left.
+A character typed into a box stops there, so only the box's own queue is waited for:
+typing does not wait for the searches and redraws each character starts.
 A key that is still unsettled after :data:`SETTLE_LIMIT` seconds (a queue kept busy
 by something else) lets the next one go, so typing never stalls.
 """
@@ -28,6 +30,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.widgets import Input
 
 SETTLE_LIMIT = 0.5
 """Seconds a key may take to settle before the next one is handed on regardless."""
@@ -47,6 +50,13 @@ def split_alt(event: events.Event) -> list[events.Event]:
     rest = event.key.removeprefix("alt+")
     character = event.character if event.character and len(rest) == 1 else None
     return [events.Key("escape", "\x1b"), events.Key(rest, character)]
+
+
+def _typed_into(event: events.Event, target: MessagePump) -> bool:
+    """Whether ``event`` is text for the box ``target``, which takes it and stops it there."""
+    if isinstance(event, events.Paste):
+        return isinstance(target, Input)
+    return isinstance(event, events.Key) and event.is_printable and isinstance(target, Input)
 
 
 class KeySequencer:
@@ -80,8 +90,10 @@ class KeySequencer:
         while self._waiting:
             event = self._waiting.popleft()
             path = self._path()
+            typed = _typed_into(event, path[0])
             await self._dispatch(event)
-            await self._settle(path)
+            # A character typed into a box ends there: only the box's queue need be through.
+            await self._settle(path[:1] if typed else path, 1 if typed else 2)
 
     def _path(self) -> list[MessagePump]:
         """The queues a key goes through: the focused widget (or screen) up to the app."""
@@ -97,18 +109,18 @@ class KeySequencer:
             node = node._parent
         return path
 
-    async def _settle(self, path: list[MessagePump]) -> None:
+    async def _settle(self, path: list[MessagePump], least: int) -> None:
         """Wait until every queue on ``path`` has handled what it was sent.
 
         A pass sends each queue, from the widget up to the app, a callback that runs
         once everything queued before it is handled. What the first pass sees handled
         may post more (the app runs Escape's binding, which tells the screen to move
         the focus), so the wait ends after a later pass that found every queue already
-        empty (or after :data:`SETTLE_LIMIT` seconds).
+        empty, and at least ``least`` passes (or after :data:`SETTLE_LIMIT` seconds).
         """
         deadline = time.monotonic() + SETTLE_LIMIT
         passes, clean = 0, False
-        while not (clean and passes >= 2):
+        while not (clean and passes >= least):
             passes, clean = passes + 1, True
             for pump in path:
                 remaining = deadline - time.monotonic()
