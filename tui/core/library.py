@@ -24,12 +24,15 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.cache import CachedCorpus, cache_state, load_cached, save_loaded
 from tui.core.corpus import Corpus, FileKey, LoadCancelled, read_progressively
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, QuoteTable, on_demand_quotes
 from tui.core.search import SearchCancelled, SearchHit, SearchIndex
+
+if TYPE_CHECKING:
+    from tui.core.cache import CachedCorpus
 
 __all__ = ["LoadEvents", "Library", "load"]
 
@@ -74,6 +77,8 @@ def load(
     """
     cancel = cancel or threading.Event()
     events = _UntilCancelled(events, cancel)
+    from tui.core.cache import cache_state  # the cache code loads with the first load
+
     usable, warning = cache_state(root) if use_cache and index else (False, None)
     try:
         if usable:
@@ -94,6 +99,8 @@ def load(
 
 def _load_warm(root: Path, events: LoadEvents, cancel: threading.Event, quotes: bool) -> None:
     """The corpus and its index from the cache (changed files re-read), then the quotes."""
+    from tui.core.cache import load_cached
+
     began = time.perf_counter()
     shown: list[bool] = []
 
@@ -119,6 +126,8 @@ def _load_cold(
     quotes: bool,
 ) -> None:
     """Read the folder progressively, index it, find the quotes, fill the cache."""
+    from tui.core.cache import save_loaded
+
     keys: list[tuple[str, FileKey | None]] | None = [] if use_cache else None
     scan_ns = time.time_ns()
     corpus = read_progressively(root, cancel, events.articles_read, keys)

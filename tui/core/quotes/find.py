@@ -28,9 +28,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.core.models import Span
-from tui.core.quotes.attribution.driver import Attribution, attribute
+
+if TYPE_CHECKING:  # the rule engine is imported when quotations are first found
+    from tui.core.quotes.attribution.driver import Attribution
 
 __all__ = ["Quote", "find_quotes", "quote_pieces"]
 
@@ -248,6 +251,8 @@ def find_quotes(text: str, *, keep_all: bool = False) -> list[Quote]:
     pieces = _pieces(text)
     if not pieces:
         return []
+    from tui.core.quotes.attribution.driver import attribute  # heavy: its first use
+
     attrs = attribute(text, pieces)
     out: list[Quote] = []
     groups: dict[int, int] = {}

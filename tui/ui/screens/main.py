@@ -102,7 +102,7 @@ class MainScreen(MainActions, LoadingView):
         self.set_focus(self.query_one(ArticleList))
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10)
-        self.start_loading()
+        self.call_after_refresh(self.start_loading)  # the first frame paints before loading
 
     def _cancel_event(self, group: str) -> threading.Event:
         """A fresh cancel event for a job of ``group``; the previous job's is set."""
