@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from tests.helpers import ready
 from tui.ui.app import SeedApp
+from tui.ui.key_order import split_alt
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.reader import ArticleReader
@@ -105,3 +106,22 @@ async def test_after_a_restart_the_box_names_the_key_that_searches(corpus_dir: P
         assert box.placeholder.startswith("ctrl+f search passages · F1")
         await burst(pilot, "ctrl+f")
         assert screen.focused is box
+
+
+async def test_a_paste_keeps_its_place_among_the_keys(corpus_dir: Path) -> None:
+    async with SeedApp(corpus_dir).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await burst(pilot, "/", "x", "backspace")
+        pilot.app.post_message(events.Paste("grain"))
+        await burst(pilot, "backspace", "s")
+        assert screen.query_one(SearchBox).value == "grais"
+
+
+def test_alt_keys_are_read_as_escape_then_the_key() -> None:
+    escape, key = split_alt(events.Key("alt+q", "q"))
+    assert isinstance(escape, events.Key) and isinstance(key, events.Key)
+    assert (escape.key, key.key, key.character) == ("escape", "q", "q")
+    _, arrow = split_alt(events.Key("alt+up", None))
+    assert isinstance(arrow, events.Key) and (arrow.key, arrow.character) == ("up", None)
+    plain = events.Key("q", "q")
+    assert split_alt(plain) == [plain]
