@@ -13,8 +13,9 @@ next one on only when the previous one has settled: when every queue on its way 
 widget it went to, up to the app) has handled what it was sent. Whatever
 that key started (a binding, a focus change, the messages it posted to those
 widgets) is done by then, so the next key meets the screen the previous one left.
-A character typed into a box stops there, so only the box's own queue is waited for:
-typing does not wait for the searches and redraws each character starts.
+Characters typed into a box stop there and reach it in order through its own queue,
+so they are handed on without waiting (typing never waits for the searches and redraws
+each character starts); the next key of another kind waits until the box has taken them.
 A key that is still unsettled after :data:`SETTLE_LIMIT` seconds (a queue kept busy
 by something else) lets the next one go, so typing never stalls.
 """
@@ -67,6 +68,7 @@ class KeySequencer:
         self._dispatch = dispatch
         self._waiting: deque[events.Event] = deque()
         self._task: asyncio.Task[None] | None = None
+        self._typing: MessagePump | None = None
         self.split_alt = True
         """Read Alt+key as Escape then the key (see :func:`split_alt`)."""
 
@@ -90,10 +92,25 @@ class KeySequencer:
         while self._waiting:
             event = self._waiting.popleft()
             path = self._path()
-            typed = _typed_into(event, path[0])
+            typed = _typed_into(event, path[0]) and not self._has_priority_binding(event)
+            if self._typing is not None and not (typed and path[0] is self._typing):
+                await self._settle([self._typing], 1)  # the text typed so far is in
+                self._typing = None
             await self._dispatch(event)
-            # A character typed into a box ends there: only the box's queue need be through.
-            await self._settle(path[:1] if typed else path, 1 if typed else 2)
+            if typed:
+                self._typing = path[0]  # more text for the same box needs no wait
+            else:
+                await self._settle(path, 2)
+
+    def _has_priority_binding(self, event: events.Event) -> bool:
+        """Whether a priority binding takes ``event`` before the focused widget sees it."""
+        if not isinstance(event, events.Key):
+            return False
+        try:
+            active = self._app.active_bindings.get(event.key)
+        except Exception:  # no screen yet, or any more
+            return False
+        return active is not None and active.binding.priority
 
     def _path(self) -> list[MessagePump]:
         """The queues a key goes through: the focused widget (or screen) up to the app."""
