@@ -214,3 +214,21 @@ def test_default_corpus_prefers_local_seeds(
     assert default_corpus(tmp_path) == seeds_dir()
     (tmp_path / "seeds").mkdir()
     assert default_corpus(tmp_path) == tmp_path / "seeds"
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "grain"], ["quotes"]])
+def test_every_subcommand_uses_the_cache_unless_told_not_to(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path, cache_dir: Path, command: list[str]
+) -> None:
+    def cache_files() -> list[Path]:
+        return sorted(cache_dir.rglob("*")) if cache_dir.exists() else []
+
+    code, plain, _ = run(capsys, *command, "--corpus", str(corpus_dir), "--no-cache")
+    assert code == 0 and cache_files() == []  # --no-cache: nothing read, nothing written
+    code, cold, _ = run(capsys, *command, "--corpus", str(corpus_dir))
+    written = cache_files()
+    assert code == 0 and written and cold == plain
+    stamps = [path.stat().st_mtime_ns for path in written]
+    code, warm, _ = run(capsys, *command, "--corpus", str(corpus_dir))
+    assert code == 0 and warm == plain
+    assert [path.stat().st_mtime_ns for path in cache_files()] == stamps  # read, not rewritten

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import tui.core.quotes.policy as policy
+from tui.core.cache import cache_state
 from tui.core.corpus import Corpus, CorpusError
 from tui.core.library import Library, LoadEvents, load
 from tui.core.models import Article
@@ -136,3 +137,26 @@ def test_find_all_stops_when_cancelled() -> None:
     cancel = threading.Event()
     cancel.set()
     assert QuoteTable.find_all(["“Yes,” she said."], cancel) is None
+
+
+def test_the_cache_is_written_before_the_quotations_are_found(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A session that ends while the quotations are still being found (find_all gives
+    # up when cancelled) still leaves a warm cache; the next start finds them.
+    monkeypatch.setattr(QuoteTable, "find_all", staticmethod(lambda texts, cancel=None: None))
+    cold = Recorder()
+    load(corpus_dir, cold)
+    assert cold.names[-1] == "index_built"
+    assert cache_state(corpus_dir) == (True, None)
+    monkeypatch.undo()
+    events = Recorder()
+    load(corpus_dir, events)
+    assert events.names == ["cache_progress", "corpus_loaded", "index_built", "quotes_found"]
+    warm = Library(corpus_dir).load_now()
+    for number, article in enumerate(warm.articles):
+        assert warm.quotes_of(number) == find_quotes(article.text)
+    assert warm.search("Brandauer said", 3)  # the speakers the quotations name, too
+    assert warm.search("speaker:Brandauer", 3)
+    again = Library(corpus_dir).load_now()  # the quotations were written back
+    assert [again.quotes_of(n) for n in range(len(again.articles))] == warm.all_quotes()

@@ -7,8 +7,10 @@
   (:meth:`~tui.core.cache.CachedCorpus.finish_quotes`);
 - **cold**: the folder is read progressively (the articles reach
   :meth:`LoadEvents.articles_read` in batches), indexed, its quotations found under the
-  one size policy (:meth:`~tui.core.quotes.QuoteTable.find_all`), and the cache written
-  for next time.
+  one size policy (:meth:`~tui.core.quotes.QuoteTable.find_all`). The cache is written
+  as soon as the index is built and written again, whole, once the quotations are found:
+  each write replaces the file atomically, so a session ended at any moment leaves the
+  old cache or a valid new one.
 
 :func:`load` reports only through a :class:`LoadEvents` (plain method calls, made on the
 loading thread) and stops quietly when ``cancel`` is set. It changes no shared state:
@@ -23,12 +25,15 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.cache import CachedCorpus, cache_state, load_cached, save_loaded
 from tui.core.corpus import Corpus, FileKey, LoadCancelled, read_progressively
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, QuoteTable, on_demand_quotes
 from tui.core.search import SearchCancelled, SearchHit, SearchIndex
+
+if TYPE_CHECKING:
+    from tui.core.cache import CachedCorpus
 
 __all__ = ["LoadEvents", "Library", "load"]
 
@@ -76,6 +81,8 @@ def load(
     """
     cancel = cancel or threading.Event()
     events = _UntilCancelled(events, cancel)
+    from tui.core.cache import cache_state  # the cache code loads with the first load
+
     usable, warning = cache_state(root) if use_cache and index else (False, None)
     try:
         if usable:
@@ -96,6 +103,8 @@ def load(
 
 def _load_warm(root: Path, events: LoadEvents, cancel: threading.Event, quotes: bool) -> None:
     """The corpus and its index from the cache (changed files re-read), then the quotes."""
+    from tui.core.cache import load_cached
+
     began = time.perf_counter()
     shown: list[bool] = []
 
@@ -122,6 +131,8 @@ def _load_cold(
     files: list[Path] | None = None,
 ) -> None:
     """Read the folder (or ``files``) progressively, index it, find the quotes, fill the cache."""
+    from tui.core.cache import save_loaded
+
     keys: list[tuple[str, FileKey | None]] | None = [] if use_cache else None
     scan_ns = time.time_ns()
     corpus = read_progressively(root, cancel, events.articles_read, keys, files=files)
@@ -135,15 +146,19 @@ def _load_cold(
     began = time.perf_counter()
     built = SearchIndex.build(corpus.articles, cancel=cancel, progress=events.index_progress)
     events.index_built(built, time.perf_counter() - began)
-    table = None
+    if keys is not None and not cancel.is_set():
+        # Written now, without the quotations: a session that reached "search ready"
+        # leaves a warm cache even when it ends before they are found (the next start
+        # finds them, CachedCorpus.finish_quotes). Each write replaces the file whole.
+        save_loaded(corpus, built, None, keys, scan_ns)
     if quotes:
         table = QuoteTable.find_all(texts, cancel)
         if table is None:
             return
         built.set_speakers([table.speakers(number) for number in range(len(table))])
         events.quotes_found(table)
-    if keys is not None and not cancel.is_set():
-        save_loaded(corpus, built, table, keys, scan_ns)  # for the next start
+        if keys is not None and not cancel.is_set():
+            save_loaded(corpus, built, table, keys, scan_ns)  # now with the quotations
 
 
 class _UntilCancelled(LoadEvents):

@@ -7,6 +7,7 @@ import signal
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
@@ -19,7 +20,9 @@ from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
+from tui.ui.key_order import KeySequencer
 from tui.ui.memory import Memory
+from tui.ui.motion import animation_level
 from tui.ui.outside import outside_commands
 from tui.ui.screens.main import MainScreen
 from tui.ui.settings import apply_config
@@ -65,6 +68,15 @@ class SeedApp(App[None]):
         """The configuration file's settings (theme, animations, reader width, keys)."""
         self.config_problems = [*self.config.problems, *apply_config(self, self.config)]
         """What was wrong in the configuration file: shown once, when the app starts."""
+        self.animation_level = animation_level()
+        self.keys = KeySequencer(self, super().on_event)
+        """Applies the keys (and pastes) one after another, in the order they came."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if KeySequencer.takes(event):
+            self.keys.push(event)  # dispatched by the sequencer, after the keys before it
+        else:
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         self._stop_on_signals()

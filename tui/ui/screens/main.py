@@ -35,7 +35,7 @@ from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
-from tui.ui.widgets.search_box import SearchBox
+from tui.ui.widgets.search_box import SearchBox, focus_kind
 from tui.ui.widgets.status_bar import StatusBar
 
 SEARCH_LIMIT = 50
@@ -51,6 +51,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         # A priority binding: handled before the keys typed after it are sent on,
         # so a fast "/query" lands whole in the box.
         Binding("slash", "slash", "Search", priority=True, id="app.search"),
+        Binding("ctrl+f", "focus_search", "Search", priority=True, show=False, id="app.search-any"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
@@ -106,7 +107,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         self.set_focus(self.query_one(ArticleList))
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10, markup=False)
-        self.start_loading()
+        self.call_after_refresh(self.start_loading)  # the first frame paints before loading
 
     def _cancel_event(self, group: str) -> threading.Event:
         """A fresh cancel event for a job of ``group``; the previous job's is set."""
@@ -129,6 +130,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         on_left = event.widget.id in ("articles", "results", "quotes", "search")
         self.set_class(not on_left, "-reading")
+        self.query_one(SearchBox).name_keys(focus_kind(event.widget))
 
     # --- worker reports ------------------------------------------------------
 

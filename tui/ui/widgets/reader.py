@@ -20,6 +20,7 @@ from textual.strip import Strip
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, find_quotes
 from tui.ui.spans import starting_from, within
+from tui.ui.widgets.jumps import InstantJumps
 from tui.ui.widgets.reader_layout import (
     WINDOW_CHARS,
     Highlights,
@@ -31,7 +32,7 @@ from tui.ui.widgets.reader_layout import (
 )
 
 
-class ArticleReader(ScrollView, can_focus=True):
+class ArticleReader(InstantJumps, ScrollView, can_focus=True):
     """Shows an article with quotations, speakers and search matches highlighted."""
 
     COMPONENT_CLASSES = {

@@ -1,0 +1,66 @@
+"""Keys sent in one burst through a real terminal (tmux) are applied in order.
+
+tui-drive's ``keys`` step hands every key of the line to tmux at once, so the app
+reads them together, as after a paste or over a laggy link. Skipped without tmux or
+``../shared/tools/tui-drive``.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DRIVE = ROOT.parent / "shared" / "tools" / "tui-drive"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+SEEDTUI = Path(sys.executable).parent / "seedtui"
+
+pytestmark = [
+    pytest.mark.terminal,
+    pytest.mark.skipif(
+        not (shutil.which("tmux") and DRIVE.exists() and SEEDTUI.exists()),
+        reason="needs tmux, tui-drive and the seedtui script",
+    ),
+]
+
+
+def test_bursts_in_the_search_box_and_after_escape(tmp_path: Path) -> None:
+    out = tmp_path / "screens"
+    steps = "\n".join(
+        [
+            "wait-for search ready 20",
+            "keys / a b c BSpace BSpace BSpace d e f",
+            "wait-for for 'def' 10",  # the status line: no match (or hits) for 'def'
+            "wait 1",
+            "snap typed",
+            "keys Escape / C-u g r a i n",
+            "wait-for for 'grain' 10",
+            "wait 1",
+            "snap cleared",
+            "keys Escape q",  # read by the terminal as one Alt+q
+            "wait-gone grain 10",
+        ]
+    )
+    command = (
+        f"SEEDTUI_STATE_DIR={shlex.quote(str(tmp_path / 'state'))} "
+        f"SEEDTUI_CACHE_DIR={shlex.quote(str(tmp_path / 'cache'))} "
+        f"{shlex.quote(str(SEEDTUI))} {shlex.quote(str(CORPUS))}"
+    )
+    argv = [sys.executable, str(DRIVE), "--size", "80x24", "--out", str(out)]
+    argv += ["--", "sh", "-c", command]
+    result = subprocess.run(argv, input=steps, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert box_text(out / "typed.txt") == "def"
+    assert box_text(out / "cleared.txt") == "grain"
+    assert not result.stdout.strip()  # q quit the app (the screen is blank), not typed in the box
+
+
+def box_text(screen: Path) -> str:
+    """What the search box (the second line of the screen) holds."""
+    line = screen.read_text().splitlines()[1]
+    return line.strip("▊▎ ")
