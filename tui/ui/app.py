@@ -97,6 +97,11 @@ class SeedApp(App[None]):
         if isinstance(screen, MainScreen):
             yield SystemCommand("Search", "Focus the corpus search box", screen.action_focus_search)
             yield SystemCommand(
+                "Clear search",
+                "Forget the query and its results (ctrl+u in the search box)",
+                screen.action_clear_search,
+            )
+            yield SystemCommand(
                 "Find in article", "Search the open article", screen.action_find_in_article
             )
             yield SystemCommand(

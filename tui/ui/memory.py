@@ -11,7 +11,15 @@ import threading
 import time
 from pathlib import Path
 
-from tui.core.state import Bookmark, CorpusState, History, default_state_dir, load_state, save_state
+from tui.core.state import (
+    Bookmark,
+    CorpusState,
+    History,
+    QueryHistory,
+    default_state_dir,
+    load_state,
+    save_state,
+)
 
 
 class Memory:
@@ -24,6 +32,8 @@ class Memory:
         self.state, self.warning = load_state(self.folder)
         self.corpus: CorpusState = self.state.for_corpus(root)
         self.history = History()
+        self.queries = QueryHistory(self.corpus.queries)
+        """The search box's history (its list is the state's, so it is saved with it)."""
         self._lock = threading.Lock()
 
     def remember_position(self, article_id: str, offset: int | None) -> None:

@@ -1,4 +1,4 @@
-"""What seedtui remembers between runs: positions, the last article, bookmarks, the theme.
+"""What seedtui remembers between runs: positions, the last article, bookmarks, queries, theme.
 
 State is one JSON file under the user's data folder. It is written atomically
 (a temporary file in the same folder, then a rename), so a crash or a second
@@ -40,6 +40,8 @@ class CorpusState:
     positions: dict[str, int] = field(default_factory=dict)
     """Article id to the offset of the first line shown in the reader."""
     bookmarks: list[Bookmark] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+    """The search box's history, oldest first."""
 
 
 @dataclass(slots=True)
@@ -85,7 +87,8 @@ def _from_json(data: Any) -> State:
         ]
         positions = {str(k): int(v) for k, v in dict(value.get("positions", {})).items()}
         last = value.get("last_article")
-        corpora[str(key)] = CorpusState(str(last) if last else None, positions, bookmarks)
+        queries = [str(query) for query in value.get("queries", []) if isinstance(query, str)]
+        corpora[str(key)] = CorpusState(str(last) if last else None, positions, bookmarks, queries)
     theme = data.get("theme")
     return State(str(theme) if theme else None, corpora)
 

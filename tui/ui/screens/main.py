@@ -27,6 +27,7 @@ from tui.ui.messages import (
     SearchFinished,
 )
 from tui.ui.screens.main_actions import MainActions
+from tui.ui.screens.main_levels import LevelsView
 from tui.ui.screens.main_loading import LoadingView
 from tui.ui.session import Session, asks_speaker
 from tui.ui.widgets.article_list import ArticleList
@@ -43,7 +44,7 @@ NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
 
 
-class MainScreen(MainActions, LoadingView):
+class MainScreen(LevelsView, MainActions, LoadingView):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
@@ -53,7 +54,7 @@ class MainScreen(MainActions, LoadingView):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
-        Binding("escape", "leave_search", "Leave search", show=False, id="app.leave-search"),
+        Binding("escape", "leave_search", "Back", show=False, id="app.leave-search"),
         Binding("quotation_mark", "toggle_quotes", "Quotes", id="app.quotes"),
         Binding("v", "switch_pane", "List/reader", show=False, id="app.switch-pane"),
         Binding("greater_than_sign", "next_hit", "Next hit", show=False, id="app.next-hit"),
@@ -99,6 +100,7 @@ class MainScreen(MainActions, LoadingView):
         """The reading pane (kept: it is still asked for its position at unmount)."""
         self.query_one(ArticleReader).placeholder = f"Loading {self.root} …"
         self.set_focus(self.query_one(ArticleList))
+        self.query_one(SearchBox).history = self.memory.queries
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10)
         self.start_loading()
@@ -124,6 +126,11 @@ class MainScreen(MainActions, LoadingView):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         on_left = event.widget.id in ("articles", "results", "quotes", "search")
         self.set_class(not on_left, "-reading")
+        if isinstance(event.widget, SearchBox) and event.widget.value.strip():
+            switcher = self.query_one(ContentSwitcher)
+            if switcher.current == "articles" and self.query_one(ResultList).hits:
+                switcher.current = "results"  # back to the kept query's results
+                self.describe_view()
 
     # --- worker reports ------------------------------------------------------
 
@@ -251,6 +258,7 @@ class MainScreen(MainActions, LoadingView):
 
     @on(ResultList.Chosen)
     def _result_chosen(self, message: ResultList.Chosen) -> None:
+        self.query_one(SearchBox).remember()
         hit = message.hit
         self.open_article(hit.article, hit.passage, hit.matches)
         self.set_focus(self.query_one(ArticleReader))
@@ -260,7 +268,7 @@ class MainScreen(MainActions, LoadingView):
         query = event.value
         if not query.strip():
             self._cancel_event("search")
-            self.query_one(ContentSwitcher).current = "articles"
+            self.drop_results()
             return
         if self.library.index is None:
             self.query_one(StatusBar).message = "Indexing… the search runs as soon as it is ready."
@@ -269,6 +277,7 @@ class MainScreen(MainActions, LoadingView):
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(SearchBox).remember()
         results = self.query_one(ResultList)
         if self.query_one(ContentSwitcher).current == "results" and results.current is not None:
             hit = results.current
