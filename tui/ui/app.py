@@ -17,6 +17,20 @@ from tui.ui.memory import Memory
 from tui.ui.screens.main import MainScreen
 
 
+def screenshot_folder(fallback: Path) -> Path:
+    """The user's Downloads folder when it exists (a server often has none), else ``fallback``."""
+    from platformdirs import user_downloads_path
+
+    downloads = user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    try:
+        fallback.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.cwd()
+    return fallback
+
+
 class SeedApp(App[None]):
     """A keyboard-first browser for a folder of text documents."""
 
@@ -53,6 +67,12 @@ class SeedApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(MainScreen(self.root, self.memory, self.use_cache))
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen: in the Downloads folder, or the state folder without one."""
+        if path is None:
+            path = str(screenshot_folder(self.memory.folder))
+        super().action_screenshot(filename, path)
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)

@@ -101,12 +101,12 @@ class LoadingView(Screen[None]):
             self.notify(f"Cache: {warning}", severity="warning", timeout=8)
         if message.reused:
             self.log.info(f"cache: {message.reused} files reused, {message.reread} re-read")
+        status = self.query_one(StatusBar)
+        status.problems = status_text.problems(corpus)  # a reload too: the count is new
         if self.session.reloading:
             self.session.reloading = False
             self.after_reload(previous, corpus, reopen)
             return
-        status = self.query_one(StatusBar)
-        status.problems = status_text.problems(corpus)
         if not corpus.articles:
             reason = status.message = status_text.no_articles(self.root)
             reader = self.query_one(ArticleReader)

@@ -158,7 +158,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         self.touched = True
-        row = int(self.scroll_y) + event.y
+        offset = event.get_content_offset(self)  # the border row is not a row
+        if offset is None:
+            return
+        row = int(self.scroll_y) + offset.y
         if 0 <= row < len(self.articles):
             if row == self._highlighted and event.chain > 1:
                 self.action_choose()

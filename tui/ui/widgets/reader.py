@@ -95,6 +95,13 @@ class ArticleReader(ScrollView, can_focus=True):
         self._layout = Layout()
         self._width = 0
 
+    def on_mount(self) -> None:
+        # The lines are drawn once with the theme's colours: draw them again on a change.
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: object) -> None:
+        self.call_after_refresh(self._relayout)
+
     def show(
         self,
         article: Article | None,
@@ -315,8 +322,11 @@ class ArticleReader(ScrollView, can_focus=True):
             passage = self.article.passage_at(quote.start)
             if passage is not None:
                 line = self._layout.passage_lines[passage]
-                if not (self.scroll_y <= line < self.scroll_y + self.size.height - 2):
-                    self.scroll_to(y=max(line - 2, 0), animate=False, immediate=True)
+                if not self.size.height or not (
+                    self.scroll_y <= line < self.scroll_y + self.size.height - 2
+                ):
+                    # Anchored, so the place holds when a hidden (narrow) reader is shown.
+                    self.scroll_to_offset(self.article.passages[passage][0], lines_above=2)
         self.post_message(self.QuoteVisited(self, quote, index, len(self.quotes)))
 
     def action_next_quote(self) -> None:

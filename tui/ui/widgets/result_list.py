@@ -44,8 +44,12 @@ class ResultList(VimOptionList):
     def _prompt(self, article: Article, hit: SearchHit, width: int) -> Text:
         title = Text(no_wrap=True, overflow="ellipsis", end="")
         if article.date:
-            title.append(f"{article.date} ", self.get_component_rich_style("results--meta"))
-        title.append(safe(article.title), self.get_component_rich_style("results--title"))
+            title.append(
+                f"{article.date} ", self.get_component_rich_style("results--meta", partial=True)
+            )
+        title.append(
+            safe(article.title), self.get_component_rich_style("results--title", partial=True)
+        )
         title.truncate(width, overflow="ellipsis")
         focus = hit.matches[0][0] if hit.matches else hit.start
         low, high = snippet_window(
@@ -55,7 +59,7 @@ class ResultList(VimOptionList):
             article.text,
             low,
             high,
-            [(self.get_component_rich_style("results--match"), hit.matches)],
+            [(self.get_component_rich_style("results--match", partial=True), hit.matches)],
         )
         body.plain = body.plain.replace("\n", " ")
         prefix = "…" if low > hit.start else ""
