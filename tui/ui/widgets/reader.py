@@ -13,11 +13,11 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, find_quotes
+from tui.ui.widgets.reader_keys import LessKeys
 from tui.ui.widgets.reader_layout import (
     WINDOW_CHARS,
     Highlights,
@@ -27,12 +27,16 @@ from tui.ui.widgets.reader_layout import (
     window_around,
 )
 
+MEASURE = 80
+"""Cells of text per line at most, by default: a readable measure on a wide terminal."""
 
-class ArticleReader(ScrollView, can_focus=True):
+
+class ArticleReader(LessKeys, can_focus=True):
     """Shows an article with quotations, speakers and search matches highlighted."""
 
     COMPONENT_CLASSES = {
         "reader--title",
+        "reader--rule",
         "reader--meta",
         "reader--quote",
         "reader--speaker",
@@ -48,14 +52,13 @@ class ArticleReader(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("space", "page_down", "Page down", show=False, id="reader.page-down"),
         Binding("b", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("right_square_bracket", "next_quote", "Next quote", id="reader.next-quote"),
         Binding("left_square_bracket", "previous_quote", "Prev quote", id="reader.previous-quote"),
         Binding("n", "next_match", "Next match", show=False, id="reader.next-match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match"),
+        Binding("equals_sign", "toggle_measure", "Measure", show=False, id="reader.measure"),
     ]
 
     @dataclass
@@ -94,6 +97,8 @@ class ArticleReader(ScrollView, can_focus=True):
         """(article offset, lines above it, the scroll_y that showed it) to keep on resize."""
         self._layout = Layout()
         self._width = 0
+        self.measure = MEASURE
+        """Cells per line at most (0: the whole pane); ``=`` switches."""
 
     def on_mount(self) -> None:
         # The lines are drawn once with the theme's colours: draw them again on a change.
@@ -246,7 +251,17 @@ class ArticleReader(ScrollView, can_focus=True):
             self.scroll_to_offset(anchor[0], anchor[1])
 
     def _content_width(self) -> int:
-        return max(self.scrollable_content_region.width, 10)
+        width = max(self.scrollable_content_region.width, 10)
+        return min(width, self.measure + 2) if self.measure else width  # +2: the gutter
+
+    def action_toggle_measure(self) -> None:
+        """Switch between the readable measure and the whole width of the pane."""
+        top = self.top_offset
+        self.measure = 0 if self.measure else MEASURE
+        self._relayout()
+        if top is not None:
+            self.scroll_to_offset(top)
+        self.notify(f"Lines up to {self.measure} columns." if self.measure else "Full width.")
 
     def _relayout(self) -> None:
         """Wrap the article to the current width and repaint."""
@@ -254,6 +269,7 @@ class ArticleReader(ScrollView, can_focus=True):
         self._layout = self._wrap(self._width)
         self.virtual_size = Size(self._width, len(self._layout.lines))
         self.refresh()
+        self.update_position()
 
     def _style(self, name: str) -> Style:
         """A highlight's style, blended with the pane's colours; no background unless set."""
@@ -302,7 +318,8 @@ class ArticleReader(ScrollView, can_focus=True):
             window=self.window,
         )
         styles = {
-            name: self._style(f"reader--{name}") for name in ("title", "meta", "passage", "gutter")
+            name: self._style(f"reader--{name}")
+            for name in ("title", "rule", "meta", "passage", "gutter")
         }
         return build_layout(console, self.article, width, highlights, styles, base)
 
@@ -311,7 +328,11 @@ class ArticleReader(ScrollView, can_focus=True):
         index = scroll_y + y
         if index >= len(self._layout.lines):
             return Strip.blank(self.size.width, self.rich_style)
-        return self._layout.lines[index].crop(scroll_x, scroll_x + self.size.width)
+        line = self._layout.lines[index].crop(scroll_x, scroll_x + self.size.width)
+        margin = (self.scrollable_content_region.width - self._width) // 2
+        if margin > 0:  # the measure is narrower than the pane: centre the column
+            line = Strip.join([Strip.blank(margin, self.rich_style), line])
+        return line
 
     def visit_quote(self, index: int) -> None:
         """Go to quotation ``index``: mark it, scroll to it and report it."""
