@@ -112,3 +112,59 @@ async def test_query_history_walks_filters_and_survives_a_restart(
         screen = await ready(pilot)
         await pilot.press("escape", "slash", "up")  # the last article reopens in the reader
         assert screen.query_one(SearchBox).value == "comet"
+
+
+def twins(root: Path) -> Path:
+    """Two articles of the same title in two folders (like BBC's two Blair budget stories)."""
+    for folder in ("politics", "business"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "blair.txt").write_text(
+            "Blair backs budget\n\nThe budget was backed by Blair on Monday.\n\n"
+            "Blair said the budget would help families.\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+async def test_result_rows_name_their_article_and_group_by_article(tmp_path: Path) -> None:
+    app = SeedApp(twins(tmp_path / "twins"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await search(pilot, screen, "budget")
+        results = screen.query_one(ResultList)
+        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        heads = [prompt.splitlines()[0] for prompt in prompts]
+        assert any("politics/blair" in head for head in heads)
+        assert any("business/blair" in head for head in heads)
+        headline = next(p for p in prompts if p.splitlines()[1].startswith("(headline)"))
+        assert headline.count("Blair backs budget") == 1  # not the title twice
+        ranked = [(hit.article, hit.passage) for hit in results.hits]
+        assert len(ranked) > 2
+        await pilot.press("down", "t")  # into the results, group them
+        await pilot.pause()
+        grouped = [hit.article for hit in results.hits]
+        assert grouped == list(dict.fromkeys(article for article, _ in ranked))  # rank order
+        more = str(results.get_option_at_index(0).prompt).splitlines()[0]
+        assert f"+{sum(1 for a, _ in ranked if a == grouped[0]) - 1} more" in more
+        await pilot.press("t")
+        await pilot.pause()
+        assert [(hit.article, hit.passage) for hit in results.hits] == ranked
+
+
+async def test_a_headline_hit_is_marked_and_highlighted_in_the_reader(tmp_path: Path) -> None:
+    app = SeedApp(twins(tmp_path / "twins"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await search(pilot, screen, "backs")
+        results = screen.query_one(ResultList)
+        hit = results.hits[0]
+        article = screen.library.articles[hit.article]
+        assert (hit.start, hit.end) == article.title_span
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = screen.query_one(ArticleReader)
+        first = reader._layout.lines[0]
+        assert first.text.startswith("▌")
+        match = reader._style("reader--match")
+        assert any(seg.style and seg.style.underline and seg.text.strip() for seg in first)
+        assert match.underline

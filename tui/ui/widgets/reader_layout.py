@@ -121,7 +121,15 @@ def build_layout(
         # Wrapped beside a blank gutter, so a long title keeps its indent on every line.
         return [Strip.join([margin, s]) for s, _ in _wrap_text(console, text, width - GUTTER, base)]
 
-    title = header(Text(safe(article.title), style=styles["title"]))
+    span = article.title_span
+    if span is not None:  # the title is the first passage: a headline hit is marked there
+        title_text = styled(article.text, span[0], span[1], highlights.layers, styles["title"])
+        title = header(title_text)
+        if span in article.passages and article.passages.index(span) == highlights.chosen_passage:
+            chosen_mark = Strip([Segment(CHOSEN_MARK + " ", base + styles["gutter"])])
+            title = [Strip.join([chosen_mark, strip.crop(GUTTER)]) for strip in title]
+    else:
+        title = header(Text(safe(article.title), style=styles["title"]))
     longest = max((len(strip.text.rstrip()) - GUTTER for strip in title), default=1)
     rule = Text("─" * max(min(longest, width - GUTTER), 1), style=styles["rule"])
     for strip in [

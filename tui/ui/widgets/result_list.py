@@ -1,16 +1,20 @@
-"""The search results: for each hit, the article title and the passage with matches highlighted."""
+"""The search results: for each hit, the date, title and folder or id of its article, and the
+passage with the matches highlighted. ``t`` groups the hits by article (one row each,
+"+2 more"); the order stays the engine's rank order either way."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
 from tui.core.search import SearchHit
+from tui.ui.hit_groups import group_by_article
 from tui.ui.render import safe, snippet_window, styled
 from tui.ui.widgets.vim_list import VimOptionList
 
@@ -22,6 +26,10 @@ class ResultList(VimOptionList):
     """Lists search hits; posts :class:`Highlighted` and :class:`Chosen` with the hit."""
 
     COMPONENT_CLASSES = {"results--title", "results--match", "results--meta"}
+
+    BINDINGS = [
+        Binding("t", "toggle_grouping", "Group by article", id="results.group"),
+    ]
 
     @dataclass
     class Highlighted(Message):
@@ -40,17 +48,30 @@ class ResultList(VimOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
+        """The rows' hits (one per article when grouped)."""
+        self.all_hits: list[SearchHit] = []
+        """Every hit of the query, in rank order."""
+        self.grouped = False
+        """One row per article."""
+        self._articles: list[Article] = []
 
-    def _prompt(self, article: Article, hit: SearchHit, width: int) -> Text:
+    def _prompt(self, article: Article, hit: SearchHit, width: int, more: int = 0) -> Text:
+        meta = self.get_component_rich_style("results--meta", partial=True)
         title = Text(no_wrap=True, overflow="ellipsis", end="")
-        if article.date:
-            title.append(
-                f"{article.date} ", self.get_component_rich_style("results--meta", partial=True)
-            )
         title.append(
             safe(article.title), self.get_component_rich_style("results--title", partial=True)
         )
+        if more:
+            title.append(f" +{more} more", meta)
+        # The date and folder/id tell same titles apart: kept whole, the title cut instead.
+        where = " · ".join(part for part in (article.date, article.source or article.id) if part)
+        where = safe(where)[: max(width // 2, 12)]
+        title.truncate(max(width - len(where) - 2, 8), overflow="ellipsis")
+        title.append(f"  {where}", meta)
         title.truncate(width, overflow="ellipsis")
+        headline = article.title_span is not None and (hit.start, hit.end) == article.title_span
+        if headline:  # the title is the passage: show the opening instead of it twice
+            return Text.assemble(title, "\n", Text("(headline) ", meta), self._opening(article))
         focus = hit.matches[0][0] if hit.matches else hit.start
         low, high = snippet_window(
             article.text, hit.start, hit.end, focus, width * SNIPPET_LINES - 10
@@ -66,14 +87,40 @@ class ResultList(VimOptionList):
         suffix = "…" if high < hit.end else ""
         return Text.assemble(title, "\n", prefix, body, suffix)
 
+    def _opening(self, article: Article) -> str:
+        """The first words after the title, on one line."""
+        after = article.title_span[1] if article.title_span else 0
+        words = " ".join(safe(article.text[after : after + 300]).split())
+        return words[:200]
+
     def show_hits(self, articles: list[Article], hits: list[SearchHit]) -> None:
         """Replace the results with ``hits`` (article indexes refer to ``articles``)."""
-        self.hits = list(hits)
+        self._articles = articles
+        self.all_hits = list(hits)
+        self._fill()
+
+    def _fill(self, keep: SearchHit | None = None) -> None:
+        rows = group_by_article(self.all_hits) if self.grouped else [(h, 0) for h in self.all_hits]
+        self.hits = [hit for hit, _more in rows]
         self.clear_options()
         width = self.pane_width()
-        self.add_options([Option(self._prompt(articles[hit.article], hit, width)) for hit in hits])
-        if hits:
-            self.highlighted = 0
+        articles = self._articles
+        self.add_options(
+            [Option(self._prompt(articles[hit.article], hit, width, more)) for hit, more in rows]
+        )
+        if self.hits:
+            at = next((i for i, h in enumerate(self.hits) if keep and h.article == keep.article), 0)
+            self.highlighted = at
+
+    def action_toggle_grouping(self) -> None:
+        """One row per article, or one per hit."""
+        self.grouped = not self.grouped
+        self._fill(self.current)
+        self.notify(
+            f"{len(self.hits)} articles (of {len(self.all_hits)} hits)"
+            if self.grouped
+            else f"{len(self.hits)} hits, one row each"
+        )
 
     @property
     def current(self) -> SearchHit | None:
