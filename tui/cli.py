@@ -79,6 +79,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     _corpus_argument(search)
     quotes = sub.add_parser("quotes", help="list the quotations and their speakers")
     quotes.add_argument("--speaker", metavar="NAME", help="only quotations of this speaker")
+    quotes.add_argument(
+        "--speakers",
+        action="store_true",
+        help="list the speakers instead: quotations and articles of each (fuzzy with --speaker)",
+    )
     _corpus_argument(quotes)
     return browser, tools
 
@@ -225,6 +230,8 @@ def command_quotes(args: argparse.Namespace) -> int:
     from tui.core.quotes import speaker_matches
 
     library = _load(args.corpus, use_cache=not args.no_cache, index=False)
+    if args.speakers:
+        return _speakers(library, args.speaker, args.json)
     rows: list[dict[str, Any]] = []
     for number, article in enumerate(library.articles):
         for quote in library.quotes_of(number):
@@ -254,6 +261,28 @@ def command_quotes(args: argparse.Namespace) -> int:
                 (r["id"], r["speaker_name"] or r["speaker"] or "?", r["cue"] or "-", r["text"])
                 for r in rows
             ],
+        )
+    return 0
+
+
+def _speakers(library: Library, typed: str | None, as_json: bool) -> int:
+    """``seedtui quotes --speakers``: everyone quoted, most quoted first."""
+    from tui.core.quotes import QuoteTable, filter_speakers, speaker_index
+
+    table = library.quotes or QuoteTable.of(
+        library.quotes_of(number) for number in range(len(library.articles))
+    )
+    speakers = filter_speakers(speaker_index(table), typed or "")
+    if as_json:
+        _emit_json(
+            {"speaker": s.name, "quotes": s.quotes, "articles": s.articles} for s in speakers
+        )
+    elif not speakers:
+        print("no speakers")
+    else:
+        _table(
+            ("QUOTES", "ARTICLES", "SPEAKER"),
+            [(str(s.quotes), str(s.articles), s.name) for s in speakers],
         )
     return 0
 
