@@ -128,6 +128,11 @@ class SeedApp(App[None]):
                 "Bookmarks", "Show the bookmarked passages", screen.action_bookmarks
             )
             yield SystemCommand(
+                "Speakers",
+                "Everyone quoted in the corpus, and what they said (S)",
+                screen.action_speakers,
+            )
+            yield SystemCommand(
                 "Copy passage",
                 "Copy the current passage or quotation with its citation (OSC 52)",
                 screen.action_copy,

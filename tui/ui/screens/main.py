@@ -62,6 +62,7 @@ class MainScreen(LevelsView, MainActions, LoadingView):
         Binding("H", "back", "History back", show=False, id="app.back"),
         Binding("L", "forward", "History forward", show=False, id="app.forward"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
+        Binding("S", "speakers", "Speakers", show=False, id="app.speakers"),
         Binding("R", "reload", "Reload folder", show=False, id="app.reload"),
         Binding("w", "load_report", "Skipped files", show=False, id="app.load-report"),
         Binding("y", "copy", "Copy", id="app.copy"),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.core.library import Library
+    from tui.core.quotes import Speaker
     from tui.ui.memory import Memory
     from tui.ui.session import Session
 
@@ -147,6 +148,38 @@ class MainActions(Screen[None]):
             self.notify("No later article in the history.")
         else:
             self.open_by_id(article_id, self.memory.position(article_id))
+
+    def action_speakers(self) -> None:
+        """Everyone quoted in the corpus; Enter lists a speaker's quotations, then opens one."""
+        quotes = self.library.quotes
+        if quotes is None:
+            self.notify("The quotations are still being found; try again in a moment.")
+            return
+
+        def build() -> None:
+            from tui.core.quotes import speaker_index
+
+            speakers = speaker_index(quotes)
+            self.app.call_from_thread(self._show_speakers, speakers)
+
+        self.run_worker(build, thread=True, exclusive=True, group="speakers")
+
+    def _show_speakers(self, speakers: list[Speaker]) -> None:
+        from tui.ui.screens.speakers import QuotePlace, SpeakersScreen
+
+        def chosen(place: QuotePlace | None) -> None:
+            if place is None:
+                return
+            article = self.library.articles[place.article]
+            self.open_article(place.article, article.passage_at(place.start))
+            reader = self.query_one(ArticleReader)
+            self.set_focus(reader)
+            for index, quote in enumerate(reader.quotes):
+                if quote.start == place.start:
+                    reader.visit_quote(index)
+                    break
+
+        self.app.push_screen(SpeakersScreen(speakers, self.library.articles), chosen)
 
     def action_toggle_bookmark(self) -> None:
         """Bookmark the reader's current passage (or remove its bookmark)."""
