@@ -128,3 +128,25 @@ async def test_a_screenshot_without_a_downloads_folder_is_saved_anyway(
             if saved := list((tmp_path / "state").glob("*.svg")):
                 break
     assert len(saved) == 1 and "<svg" in saved[0].read_text(encoding="utf-8")
+
+
+async def test_escape_and_a_key_read_together_as_alt_key_are_taken_apart(
+    corpus_dir: Path,
+) -> None:
+    from textual import events
+
+    from tui.ui.widgets.search_box import SearchBox
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"bridge")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        assert len(results.hits) > 1 and results.highlighted == 0
+        app.post_message(events.Key("alt+j", "j"))  # Esc then j, as a terminal sends them fast
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(SearchBox).value == "bridge"  # no "j" in the box
+        assert app.focused is results and results.highlighted == 1

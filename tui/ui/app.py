@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
@@ -15,6 +16,24 @@ from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
 from tui.ui.memory import Memory
 from tui.ui.screens.main import MainScreen
+
+
+def escape_then_key(event: events.Key) -> events.Key | None:
+    """The key typed right after Escape, when a terminal sent both as one Alt+key; else None.
+
+    Over a slow link (SSH) or with fast fingers, Escape and the next key arrive
+    together and are read as Alt+key (``alt+j``): seedtui binds no Alt+printable key,
+    so it is taken apart again.
+    """
+    character = event.character
+    if not event.key.startswith("alt+") or not character or len(character) != 1:
+        return None
+    if not character.isprintable():
+        return None
+    name = event.key[len("alt+") :]
+    if name.startswith("shift+") and len(name) == len("shift+") + 1:
+        name = name[-1].upper()
+    return events.Key(name, character)
 
 
 def screenshot_folder(fallback: Path) -> Path:
@@ -76,6 +95,20 @@ class SeedApp(App[None]):
 
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event.key not in self.active_bindings
+            and (key := escape_then_key(event)) is not None
+        ):
+            # Escape's binding runs first, so the key goes where the focus is then.
+            if not await self._check_bindings("escape", priority=True):
+                await self._check_bindings("escape")
+            await super().on_event(key)
+            return
+        await super().on_event(event)
 
     async def run_action(
         self,

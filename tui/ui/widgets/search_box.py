@@ -21,7 +21,9 @@ class SearchBox(Input):
     """A single-line query box; the screen runs the search on every change."""
 
     BINDINGS = [
-        Binding("escape", "leave", "Back", id="search.leave"),
+        # The screen's action, run at once (not a message): a key typed right after
+        # Escape then reaches the pane Escape moved to.
+        Binding("escape", "screen.leave_search", "Back", id="search.leave"),
         Binding("up", "older", "Earlier query", show=False, id="search.history-older"),
         Binding("down", "newer", "Later query / results", show=False, id="search.results"),
         Binding("ctrl+u", "clear", "Clear", id="search.clear"),
