@@ -124,7 +124,7 @@ class LoadingView(Screen[None]):
             self.open_article(shown)
         elif number is not None:
             # Back where the user left off: the article, its position, the reader focused.
-            listing.highlighted = number
+            listing.highlight_article(library.articles[number])
             self.open_article(number)
             self.set_focus(self.query_one(ArticleReader))
 
@@ -136,7 +136,7 @@ class LoadingView(Screen[None]):
         listing.set_articles(corpus.articles)
         number = self.library.number_of(reopen) if reopen is not None else None
         if number is not None:
-            listing.highlighted = number
+            listing.highlight_article(self.library.articles[number])
             self.open_article(number)
         self.notify(
             f"Reloaded: {status_text.plural(len(after), 'article')}, {len(after - before)} new, "
