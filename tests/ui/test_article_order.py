@@ -66,3 +66,21 @@ async def test_an_undated_corpus_has_no_placeholder_dashes(tmp_path: Path) -> No
         listing = screen.query_one(ArticleList)
         first = listing.render_line(0).text
         assert "-----" not in first and first.lstrip().startswith("Title one")
+
+
+async def test_read_marks_go_when_an_article_is_read_and_are_kept(corpus_dir: Path) -> None:
+    def marks(listing: ArticleList) -> list[bool]:
+        return [listing.render_line(y).text.lstrip().startswith("•") for y in range(4)]
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        listing = screen.query_one(ArticleList)
+        assert marks(listing) == [False, True, True, True]  # the first one is open
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert marks(listing) == [False, False, False, True]
+    again = SeedApp(corpus_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert marks(screen.query_one(ArticleList)) == [False, False, False, True]

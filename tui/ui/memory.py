@@ -32,6 +32,8 @@ class Memory:
         self.state, self.warning = load_state(self.folder)
         self.corpus: CorpusState = self.state.for_corpus(root)
         self.history = History()
+        self.read = set(self.corpus.read)
+        """Ids of the articles read (shown in the reader) in this corpus."""
         self.queries = QueryHistory(self.corpus.queries)
         """The search box's history (its list is the state's, so it is saved with it)."""
         self._lock = threading.Lock()
@@ -43,6 +45,14 @@ class Memory:
         else:
             self.corpus.positions[article_id] = offset
         self.corpus.last_article = article_id
+
+    def mark_read(self, article_id: str) -> bool:
+        """Record that ``article_id`` was read; True when it was unread."""
+        if article_id in self.read:
+            return False
+        self.read.add(article_id)
+        self.corpus.read.append(article_id)
+        return True
 
     def position(self, article_id: str) -> int | None:
         """The remembered reading position in ``article_id``."""

@@ -42,6 +42,8 @@ class CorpusState:
     bookmarks: list[Bookmark] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
     """The search box's history, oldest first."""
+    read: list[str] = field(default_factory=list)
+    """Ids of the articles opened in the reader, in the order first read."""
 
 
 @dataclass(slots=True)
@@ -88,7 +90,10 @@ def _from_json(data: Any) -> State:
         positions = {str(k): int(v) for k, v in dict(value.get("positions", {})).items()}
         last = value.get("last_article")
         queries = [str(query) for query in value.get("queries", []) if isinstance(query, str)]
-        corpora[str(key)] = CorpusState(str(last) if last else None, positions, bookmarks, queries)
+        read = [str(article) for article in value.get("read", []) if isinstance(article, str)]
+        corpora[str(key)] = CorpusState(
+            str(last) if last else None, positions, bookmarks, queries, read
+        )
     theme = data.get("theme")
     return State(str(theme) if theme else None, corpora)
 

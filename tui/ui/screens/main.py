@@ -102,6 +102,7 @@ class MainScreen(LevelsView, MainActions, LoadingView):
         self.query_one(ArticleReader).placeholder = f"Loading {self.root} …"
         self.set_focus(self.query_one(ArticleList))
         self.query_one(SearchBox).history = self.memory.queries
+        self.query_one(ArticleList).read = self.memory.read
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10)
         self.start_loading()
@@ -209,6 +210,8 @@ class MainScreen(LevelsView, MainActions, LoadingView):
                 find.action_close(True)
             if passage is None and (offset := self.memory.position(article.id)):
                 reader.scroll_to_offset(offset)
+            if self.memory.mark_read(article.id):
+                self.query_one(ArticleList).refresh()  # its unread mark goes
             if record:
                 self.memory.history.visit(article.id)
             self.memory.corpus.last_article = article.id

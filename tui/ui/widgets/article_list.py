@@ -22,6 +22,8 @@ from textual.strip import Strip
 from tui.core.models import Article
 from tui.ui.render import safe
 
+UNREAD_MARK = "•"
+"""Before the title of an article not yet read."""
 ORDERS = ("corpus", "newest", "oldest", "title", "folder")
 """The orders ``o`` cycles through."""
 
@@ -43,7 +45,12 @@ def sorted_articles(articles: list[Article], order: str) -> list[Article]:
 class ArticleList(ScrollView, can_focus=True):
     """Lists the articles; posts :class:`Highlighted` and :class:`Chosen` with row numbers."""
 
-    COMPONENT_CLASSES = {"article-list--date", "article-list--folder", "article-list--cursor"}
+    COMPONENT_CLASSES = {
+        "article-list--date",
+        "article-list--folder",
+        "article-list--cursor",
+        "article-list--unread",
+    }
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
@@ -81,6 +88,8 @@ class ArticleList(ScrollView, can_focus=True):
         """How the rows are sorted (one of :data:`ORDERS`)."""
         self._corpus_order: list[Article] = []
         self._dated = False
+        self.read: set[str] = set()
+        """Ids of the articles read (set by the screen); the others carry a mark."""
 
     # --- content -------------------------------------------------------------
 
@@ -157,6 +166,11 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
         row = Text(no_wrap=True, overflow="ellipsis", end="", style=style)
+        unread = article.id not in self.read
+        row.append(
+            f"{UNREAD_MARK} " if unread else "  ",
+            None if cursor else self.get_component_rich_style("article-list--unread"),
+        )
         if self._dated:  # no column at all for a corpus without dates
             row.append(
                 (article.date or "").ljust(10) + " ",
