@@ -168,3 +168,22 @@ async def test_a_headline_hit_is_marked_and_highlighted_in_the_reader(tmp_path: 
         match = reader._style("reader--match")
         assert any(seg.style and seg.style.underline and seg.text.strip() for seg in first)
         assert match.underline
+
+
+async def test_facets_head_the_results_and_f_narrows_to_a_folder(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await search(pilot, screen, "the")
+        results = screen.query_one(ResultList)
+        folders = {screen.library.articles[h.article].folder for h in results.hits}
+        assert len(folders) > 1
+        assert "world" in str(results.border_title) and "science" in str(results.border_title)
+        await pilot.press("down")
+        folder = screen.library.articles[results.hits[0].article].folder
+        await pilot.press("f")
+        await idle(app)
+        await pilot.pause()
+        assert screen.query_one(SearchBox).value == f"the in:{folder}"
+        assert results.hits
+        assert {screen.library.articles[h.article].folder for h in results.hits} == {folder}

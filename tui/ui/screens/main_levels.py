@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from tui.core.search import narrowed
 from tui.ui import status_text
 from tui.ui.session import asks_speaker
 from tui.ui.widgets.quote_panel import QuotePanel
@@ -50,6 +51,12 @@ class LevelsView(Screen[None]):
             self.show_list(self.session.quotes_return)
         elif isinstance(focused, ResultList):
             self.show_list("articles")
+
+    def on_result_list_narrow(self, message: ResultList.Narrow) -> None:
+        """Add the facet's scope to the query, where it stays visible and editable."""
+        box = self.query_one(SearchBox)
+        box.value = narrowed(box.value, message.field, message.value)
+        box.cursor_position = len(box.value)
 
     def show_list(self, name: str) -> None:
         """Show and focus the list ``name`` (articles, results or quotes) on the left."""

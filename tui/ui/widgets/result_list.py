@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
-from tui.core.search import SearchHit
+from tui.core.search import SearchHit, facets, top_folder
 from tui.ui.hit_groups import group_by_article
 from tui.ui.render import safe, snippet_window, styled
 from tui.ui.widgets.vim_list import VimOptionList
@@ -29,7 +29,17 @@ class ResultList(VimOptionList):
 
     BINDINGS = [
         Binding("t", "toggle_grouping", "Group by article", id="results.group"),
+        Binding("f", "narrow('in')", "Only this folder", show=False, id="results.narrow-folder"),
+        Binding("F", "narrow('date')", "Only this year", show=False, id="results.narrow-year"),
     ]
+
+    @dataclass
+    class Narrow(Message):
+        """Narrow the query to ``field:value`` (``in:politics``, ``date:2005``)."""
+
+        result_list: ResultList
+        field: str
+        value: str
 
     @dataclass
     class Highlighted(Message):
@@ -97,6 +107,7 @@ class ResultList(VimOptionList):
         """Replace the results with ``hits`` (article indexes refer to ``articles``)."""
         self._articles = articles
         self.all_hits = list(hits)
+        self.border_title = facets(articles, hits).summary() or None
         self._fill()
 
     def _fill(self, keep: SearchHit | None = None) -> None:
@@ -111,6 +122,18 @@ class ResultList(VimOptionList):
         if self.hits:
             at = next((i for i, h in enumerate(self.hits) if keep and h.article == keep.article), 0)
             self.highlighted = at
+
+    def action_narrow(self, field: str) -> None:
+        """Keep only the hits in the highlighted hit's folder (``in``) or year (``date``)."""
+        hit = self.current
+        if hit is None:
+            return
+        article = self._articles[hit.article]
+        value = top_folder(article) if field == "in" else (article.date or "")[:4]
+        if not value:
+            self.notify(f"This article has no {'folder' if field == 'in' else 'date'}.")
+            return
+        self.post_message(self.Narrow(self, field, value))
 
     def action_toggle_grouping(self) -> None:
         """One row per article, or one per hit."""
