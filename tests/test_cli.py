@@ -232,3 +232,18 @@ def test_every_subcommand_uses_the_cache_unless_told_not_to(
     code, warm, _ = run(capsys, *command, "--corpus", str(corpus_dir))
     assert code == 0 and warm == plain
     assert [path.stat().st_mtime_ns for path in cache_files()] == stamps  # read, not rewritten
+
+
+def test_quotes_speakers_json(capsys: pytest.CaptureFixture[str], corpus_dir: Path) -> None:
+    code, out, _ = run(capsys, "quotes", "--corpus", str(corpus_dir), "--speakers", "--json")
+    assert code == 0
+    speakers = json_lines(out)
+    assert all(set(row) == {"speaker", "quotes", "articles"} for row in speakers)
+    by_name = {row["speaker"]: row for row in speakers}
+    assert by_name["Ilse Brandauer"]["articles"] == 1 and by_name["Ilse Brandauer"]["quotes"] >= 1
+    counts = [row["quotes"] for row in speakers]
+    assert counts == sorted(counts, reverse=True)
+    code, out, _ = run(
+        capsys, "quotes", "--corpus", str(corpus_dir), "--speakers", "--speaker", "brandaur"
+    )
+    assert code == 0 and "Ilse Brandauer" in out and "Helena Voss" not in out

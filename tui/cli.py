@@ -201,6 +201,8 @@ def command_quotes(args: argparse.Namespace) -> int:
     from tui.core.quotes import speaker_matches
 
     parts = _parts(args)
+    if args.speakers:
+        return _speakers(parts, args.speaker, args.json)
     rows: list[dict[str, Any]] = []
     for part, number, article in articles(parts):
         for quote in part.library.quotes_of(number):
@@ -234,6 +236,22 @@ def command_quotes(args: argparse.Namespace) -> int:
             caps=(24, 22, 10),
         )
     return EXIT_FOUND if rows else EXIT_EMPTY
+
+
+def _speakers(parts: Sequence[Part], typed: str | None, as_json: bool) -> int:
+    """``seedtui quotes --speakers``: everyone quoted, most quoted first."""
+    from tui.core.quotes import QuoteTable, filter_speakers, speaker_index
+
+    quotes = QuoteTable.of(part.library.quotes_of(number) for part, number, _a in articles(parts))
+    speakers = filter_speakers(speaker_index(quotes), typed or "")
+    if as_json:
+        emit_json({"speaker": s.name, "quotes": s.quotes, "articles": s.articles} for s in speakers)
+    elif not speakers:
+        print("no speakers", file=sys.stderr)
+    else:
+        table_rows = [(str(s.quotes), str(s.articles), s.name) for s in speakers]
+        table(("QUOTES", "ARTICLES", "SPEAKER"), table_rows)
+    return EXIT_FOUND if speakers else EXIT_EMPTY
 
 
 def _terminal_stdin() -> None:

@@ -8,7 +8,7 @@
     animations = false       # false: no animation; true: Textual's full animations
 
     [keys]                   # binding id = keys, as in the help screen's ids
-    "app.search" = "/,ctrl+f"
+    "app.search" = "/,ctrl+s"
 
 A file that cannot be parsed loses only its broken lines; an unknown setting or a
 value of the wrong type is reported once, with its line, and ignored. Nothing in
@@ -124,7 +124,7 @@ def _read(config: Config, data: Mapping[str, Any], text: str, name: str) -> None
                     config.key_lines[binding] = line
                 else:
                     problems.append(
-                        f"{_where(name, line)}: keys.{binding} must be keys like 'ctrl+f,/'"
+                        f"{_where(name, line)}: keys.{binding} must be keys like 'ctrl+s,/'"
                         " (ignored)"
                     )
         elif key in _EXPECTED:

@@ -78,3 +78,18 @@ def test_no_color_keeps_highlights_apart(snap_compare, monkeypatch) -> None:  # 
 
 def test_narrow_60x20_reader(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(SeedApp(CORPUS), terminal_size=(60, 20), run_before=_open_bridge_quote)
+
+
+def test_speakers_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def speakers(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("S")
+        await idle(pilot.app)
+        await pilot.pause()
+        await pilot.press(*"voss")
+        await idle(pilot.app)
+        await pilot.pause()
+        pilot.app.screen.query_one("#speakers-filter").cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=speakers)

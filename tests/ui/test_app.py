@@ -114,9 +114,14 @@ async def test_search_opens_the_passage_highlighted(corpus_dir: Path) -> None:
         # The highlighted passage is on screen.
         first_line = reader._layout.passage_lines[hit.passage]
         assert reader.scroll_y <= first_line < reader.scroll_y + reader.size.height
-        await pilot.press("escape")  # from the reader: leave the search
+        await pilot.press("escape")  # from the reader: back to the results, query kept
         await pilot.pause()
-        assert screen.query_one(SearchBox).value == ""
+        assert screen.query_one(SearchBox).value == "islandrs cut"
+        assert screen.query_one(ContentSwitcher).current == "results"
+        assert isinstance(app.focused, ResultList)
+        await pilot.press("escape")  # from the results: the article list, query still kept
+        await pilot.pause()
+        assert screen.query_one(SearchBox).value == "islandrs cut"
         assert screen.query_one(ContentSwitcher).current == "articles"
         assert isinstance(app.focused, ArticleList)
 

@@ -98,13 +98,13 @@ async def test_after_a_restart_the_box_names_the_key_that_searches(corpus_dir: P
         screen = await ready(pilot)  # back in the reader, where / finds in the article
         box = screen.query_one(SearchBox)
         assert isinstance(screen.focused, ArticleReader)
-        assert box.placeholder.startswith("ctrl+f search passages · / finds in this article")
-        await burst(pilot, "ctrl+f", *"grain")
+        assert box.placeholder.startswith("ctrl+s search passages · / finds in this article")
+        await burst(pilot, "ctrl+s", *"grain")
         assert screen.focused is box and box.value == "grain"
-        await burst(pilot, "escape", "enter", "/")  # the find bar: ctrl+f still searches
+        await burst(pilot, "escape", "enter", "/")  # the find bar: ctrl+s still searches
         assert isinstance(screen.focused, FindBar)
-        assert box.placeholder.startswith("ctrl+f search passages · F1")
-        await burst(pilot, "ctrl+f")
+        assert box.placeholder.startswith("ctrl+s search passages · F1")
+        await burst(pilot, "ctrl+s")
         assert screen.focused is box
 
 

@@ -189,6 +189,11 @@ def build_parser() -> Parser:
     )
     _paths(quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="only quotations of this speaker")
+    quotes.add_argument(
+        "--speakers",
+        action="store_true",
+        help="list the speakers instead: quotations and articles of each (fuzzy with --speaker)",
+    )
     _tool_options(quotes)
     _global_options(quotes, after=True)
     return parser

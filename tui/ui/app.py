@@ -28,6 +28,38 @@ from tui.ui.screens.main import MainScreen
 from tui.ui.settings import apply_config
 
 
+def escape_then_key(event: events.Key) -> events.Key | None:
+    """The key typed right after Escape, when a terminal sent both as one Alt+key; else None.
+
+    Over a slow link (SSH) or with fast fingers, Escape and the next key arrive
+    together and are read as Alt+key (``alt+j``): seedtui binds no Alt+printable key,
+    so it is taken apart again.
+    """
+    character = event.character
+    if not event.key.startswith("alt+") or not character or len(character) != 1:
+        return None
+    if not character.isprintable():
+        return None
+    name = event.key[len("alt+") :]
+    if name.startswith("shift+") and len(name) == len("shift+") + 1:
+        name = name[-1].upper()
+    return events.Key(name, character)
+
+
+def screenshot_folder(fallback: Path) -> Path:
+    """The user's Downloads folder when it exists (a server often has none), else ``fallback``."""
+    from platformdirs import user_downloads_path
+
+    downloads = user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    try:
+        fallback.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.cwd()
+    return fallback
+
+
 class SeedApp(App[None]):
     """A keyboard-first browser for a folder of text documents."""
 
@@ -69,7 +101,7 @@ class SeedApp(App[None]):
         self.config_problems = [*self.config.problems, *apply_config(self, self.config)]
         """What was wrong in the configuration file: shown once, when the app starts."""
         self.animation_level = animation_level()
-        self.keys = KeySequencer(self, super().on_event)
+        self.keys = KeySequencer(self, self._deliver)
         """Applies the keys (and pastes) one after another, in the order they came."""
 
     async def on_event(self, event: events.Event) -> None:
@@ -100,8 +132,30 @@ class SeedApp(App[None]):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread, or no signals here (Windows)
 
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen: in the Downloads folder, or the state folder without one."""
+        if path is None:
+            path = str(screenshot_folder(self.memory.folder))
+        super().action_screenshot(filename, path)
+
     def _theme_changed(self, theme: object) -> None:
         self.memory.set_theme(self.theme)
+
+    async def _deliver(self, event: events.Event) -> None:
+        """Handle one event the sequencer hands on, in order (an Escape read with the key
+        after it as Alt+key is split back into the two)."""
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event.key not in self.active_bindings
+            and (key := escape_then_key(event)) is not None
+        ):
+            # Escape's binding runs first, so the key goes where the focus is then.
+            if not await self._check_bindings("escape", priority=True):
+                await self._check_bindings("escape")
+            await super().on_event(key)
+            return
+        await super().on_event(event)
 
     async def run_action(
         self,
@@ -174,10 +228,20 @@ class SeedApp(App[None]):
         if isinstance(screen, MainScreen):
             yield SystemCommand("Search", "Focus the corpus search box", screen.action_focus_search)
             yield SystemCommand(
+                "Clear search",
+                "Forget the query and its results (ctrl+u in the search box)",
+                screen.action_clear_search,
+            )
+            yield SystemCommand(
                 "Find in article", "Search the open article", screen.action_find_in_article
             )
             yield SystemCommand(
                 "Bookmarks", "Show the bookmarked passages", screen.action_bookmarks
+            )
+            yield SystemCommand(
+                "Speakers",
+                "Everyone quoted in the corpus, and what they said (S)",
+                screen.action_speakers,
             )
             yield SystemCommand(
                 "Copy passage",

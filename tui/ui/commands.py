@@ -40,7 +40,7 @@ class ArticleCommands(Provider):
         screen = self._screen()
         if screen is not None:
             screen.open_article(index)
-            screen.query_one(ArticleList).highlighted = index
+            screen.query_one(ArticleList).highlight_article(screen.library.articles[index])
 
     async def discover(self) -> Hits:
         for index, title in self._articles()[:MAX_DISCOVERY]:

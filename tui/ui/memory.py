@@ -18,6 +18,7 @@ from tui.core.state import (
     Bookmark,
     CorpusState,
     History,
+    QueryHistory,
     default_state_dir,
     load_state,
     merge_corpus,
@@ -39,6 +40,10 @@ class Memory:
         self._base = deepcopy(self.corpus)
         """This corpus's state as last read or written: what a save merges against."""
         self.history = History()
+        self.read = set(self.corpus.read)
+        """Ids of the articles read (shown in the reader) in this corpus."""
+        self.queries = QueryHistory(self.corpus.queries)
+        """The search box's history (its list is the state's, so it is saved with it)."""
         self._lock = threading.Lock()
 
     def remember_position(self, article_id: str, offset: int | None) -> None:
@@ -52,6 +57,14 @@ class Memory:
             while len(positions) > POSITIONS_KEPT:
                 del positions[next(iter(positions))]
         self.corpus.last_article = article_id
+
+    def mark_read(self, article_id: str) -> bool:
+        """Record that ``article_id`` was read; True when it was unread."""
+        if article_id in self.read:
+            return False
+        self.read.add(article_id)
+        self.corpus.read.append(article_id)
+        return True
 
     def position(self, article_id: str) -> int | None:
         """The remembered reading position in ``article_id``."""

@@ -77,3 +77,16 @@ def quote_visited(quote: Quote, index: int, total: int) -> str:
         who += " (guessed)"
     cue = f" · {quote.cue}" if quote.cue else ""
     return f"Quote {index + 1}/{total}: {who}{cue}"
+
+
+def article_list(articles: int, passages: int, kept_query: str | None, hits: int) -> str:
+    """The article list is showing; ``kept_query`` is still in the box with its ``hits``."""
+    ready = search_ready(articles, passages)
+    if kept_query is None:
+        return ready
+    return f"{plural(articles, 'article')} · {plural(hits, 'hit')} for {kept_query!r} kept: / shows"
+
+
+def quotes_listed(title: str, quotes: int) -> str:
+    """The quotes panel lists the quotations of the open article."""
+    return f"{plural(quotes, 'quotation')} in {title!r} · Enter reads one · Esc back"

@@ -3,7 +3,8 @@
 :func:`find_quotes` pairs the quotation marks and asks the rule engine in
 :mod:`tui.core.quotes.attribution` for each quotation's speaker; :class:`QuoteTable`
 holds the quotations of a whole corpus as columns; :func:`speaker_matches` matches a
-typed name against a speaker. Imports only the shared kernel.
+typed name against a speaker; :func:`speaker_index` lists everyone quoted.
+Imports only the shared kernel.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tui.core.quotes.policy import (
     corpus_quotes,
     on_demand_quotes,
 )
+from tui.core.quotes.speaker_index import Speaker, filter_speakers, speaker_index
 from tui.core.quotes.speakers import speaker_matches
 from tui.core.quotes.table import QuoteTable
 
@@ -39,6 +41,9 @@ __all__ = [
     "mention_kind",
     "Quote",
     "QuoteTable",
+    "Speaker",
+    "filter_speakers",
+    "speaker_index",
     "find_quotes",
     "speaker_matches",
 ]

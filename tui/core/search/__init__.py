@@ -3,12 +3,14 @@
 :func:`parse_query` reads the query syntax, :class:`Vocabulary` matches query words
 against the corpus's words (exact, prefix, typo), :class:`SearchIndex` holds the
 postings and answers :meth:`SearchIndex.search`; :func:`update_index` updates a cached
-index in place after a few files changed. Imports only the shared kernel.
+index in place after a few files changed; :func:`facets` counts hits per folder and year.
+Imports only the shared kernel.
 """
 
 from __future__ import annotations
 
 from tui.core.names import max_typos
+from tui.core.search.facets import Facets, facets, narrowed, top_folder
 from tui.core.search.index import (
     SYNTAX_HELP,
     SearchCancelled,
@@ -21,6 +23,10 @@ from tui.core.search.update import update_index
 from tui.core.search.vocab import Vocabulary
 
 __all__ = [
+    "Facets",
+    "facets",
+    "narrowed",
+    "top_folder",
     "Query",
     "SYNTAX_HELP",
     "SearchCancelled",

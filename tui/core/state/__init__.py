@@ -1,9 +1,10 @@
-"""What is remembered between runs: positions, bookmarks, the theme, history."""
+"""What is remembered between runs: positions, bookmarks, the theme, history, queries."""
 
 from __future__ import annotations
 
 from tui.core.state.history import History
 from tui.core.state.merge import merge_corpus, state_lock
+from tui.core.state.queries import QueryHistory
 from tui.core.state.store import (
     POSITIONS_KEPT,
     STATE_FILE,
@@ -20,6 +21,7 @@ __all__ = [
     "Bookmark",
     "CorpusState",
     "History",
+    "QueryHistory",
     "STATE_FILE",
     "State",
     "default_state_dir",

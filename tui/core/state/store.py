@@ -1,4 +1,4 @@
-"""What seedtui remembers between runs: positions, the last article, bookmarks, the theme.
+"""What seedtui remembers between runs: positions, the last article, bookmarks, queries, theme.
 
 State is one JSON file under the user's data folder. It is written atomically
 (a temporary file in the same folder, then a rename), so a crash or a second
@@ -41,6 +41,10 @@ class CorpusState:
     positions: dict[str, int] = field(default_factory=dict)
     """Article id to the offset of the first line shown in the reader."""
     bookmarks: list[Bookmark] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+    """The search box's history, oldest first."""
+    read: list[str] = field(default_factory=list)
+    """Ids of the articles opened in the reader, in the order first read."""
 
 
 @dataclass(slots=True)
@@ -155,6 +159,16 @@ def _corpus(raw: object, check: _Counter) -> CorpusState | None:
                 corpus.bookmarks.append(bookmark)
     else:
         check.dropped += 1
+    for name in ("queries", "read"):  # the search history, the articles read
+        items = raw.get(name, [])
+        if not isinstance(items, list):
+            check.dropped += 1
+            continue
+        kept: list[str] = getattr(corpus, name)
+        for item in items[-POSITIONS_KEPT:]:
+            text = check.text(item, allow_none=False)
+            if text is not None:
+                kept.append(text)
     return corpus
 
 

@@ -28,6 +28,7 @@ from tui.ui.messages import (
 )
 from tui.ui.outside import OutsideActions
 from tui.ui.screens.main_actions import MainActions
+from tui.ui.screens.main_levels import LevelsView
 from tui.ui.screens.main_loading import LoadingView
 from tui.ui.session import Session, asks_speaker
 from tui.ui.widgets.article_list import ArticleList
@@ -44,18 +45,18 @@ NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
 
 
-class MainScreen(OutsideActions, MainActions, LoadingView):
+class MainScreen(OutsideActions, LevelsView, MainActions, LoadingView):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
         # A priority binding: handled before the keys typed after it are sent on,
         # so a fast "/query" lands whole in the box.
         Binding("slash", "slash", "Search", priority=True, id="app.search"),
-        Binding("ctrl+f", "focus_search", "Search", priority=True, show=False, id="app.search-any"),
+        Binding("ctrl+s", "focus_search", "Search", priority=True, show=False, id="app.search-any"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
-        Binding("escape", "leave_search", "Leave search", show=False, id="app.leave-search"),
+        Binding("escape", "leave_search", "Back", show=False, id="app.leave-search"),
         Binding("quotation_mark", "toggle_quotes", "Quotes", id="app.quotes"),
         Binding("v", "switch_pane", "List/reader", show=False, id="app.switch-pane"),
         Binding("greater_than_sign", "next_hit", "Next hit", show=False, id="app.next-hit"),
@@ -63,6 +64,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         Binding("H", "back", "History back", show=False, id="app.back"),
         Binding("L", "forward", "History forward", show=False, id="app.forward"),
         Binding("B", "bookmarks", "Bookmarks", show=False, id="app.bookmarks"),
+        Binding("S", "speakers", "Speakers", show=False, id="app.speakers"),
         Binding("R", "reload", "Reload folder", show=False, id="app.reload"),
         Binding("w", "load_report", "Skipped files", show=False, id="app.load-report"),
         Binding("y", "copy", "Copy", id="app.copy"),
@@ -105,6 +107,8 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         """The reading pane (kept: it is still asked for its position at unmount)."""
         self.query_one(ArticleReader).placeholder = f"Loading {self.root} …"
         self.set_focus(self.query_one(ArticleList))
+        self.query_one(SearchBox).history = self.memory.queries
+        self.query_one(ArticleList).read = self.memory.read
         if self.memory.warning:
             self.notify(self.memory.warning, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self.start_loading)  # the first frame paints before loading
@@ -131,6 +135,11 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         on_left = event.widget.id in ("articles", "results", "quotes", "search")
         self.set_class(not on_left, "-reading")
         self.query_one(SearchBox).name_keys(focus_kind(event.widget))
+        if isinstance(event.widget, SearchBox) and event.widget.value.strip():
+            switcher = self.query_one(ContentSwitcher)
+            if switcher.current == "articles" and self.query_one(ResultList).hits:
+                switcher.current = "results"  # back to the kept query's results
+                self.describe_view()
 
     # --- worker reports ------------------------------------------------------
 
@@ -221,6 +230,8 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
                 find.action_close(True)
             if passage is None and (offset := self.memory.position(article.id)):
                 reader.scroll_to_offset(offset)
+            if self.memory.mark_read(article.id):
+                self.query_one(ArticleList).refresh()  # its unread mark goes
             if record:
                 self.memory.history.visit(article.id)
             self.memory.corpus.last_article = article.id
@@ -273,6 +284,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
 
     @on(ResultList.Chosen)
     def _result_chosen(self, message: ResultList.Chosen) -> None:
+        self.query_one(SearchBox).remember()
         hit = message.hit
         self.open_article(hit.article, hit.passage, hit.matches)
         self.set_focus(self.query_one(ArticleReader))
@@ -282,7 +294,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
         query = event.value
         if not query.strip():
             self._cancel_event("search")
-            self.query_one(ContentSwitcher).current = "articles"
+            self.drop_results()
             return
         if self.library.index is None:
             self.query_one(StatusBar).message = "Indexing… the search runs as soon as it is ready."
@@ -291,6 +303,7 @@ class MainScreen(OutsideActions, MainActions, LoadingView):
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(SearchBox).remember()
         results = self.query_one(ResultList)
         if self.query_one(ContentSwitcher).current == "results" and results.current is not None:
             hit = results.current

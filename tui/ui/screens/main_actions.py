@@ -14,7 +14,6 @@ from textual.widgets import ContentSwitcher
 from tui.core.clipboard import citation
 from tui.core.state import Bookmark
 from tui.ui.clipboard import copy_with_osc52, save_clipping
-from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.core.library import Library
+    from tui.core.quotes import Speaker
     from tui.ui.memory import Memory
     from tui.ui.session import Session
 
@@ -50,6 +50,9 @@ class MainActions(Screen[None]):
         def remember_position(self) -> None: ...
         def refresh_bookmarks(self) -> None: ...
         def start_loading(self) -> None: ...
+        def show_list(self, name: str) -> None: ...
+        def describe_view(self) -> None: ...
+        def clear_search(self) -> None: ...
 
     def action_slash(self) -> None:
         """``/``: in the reader, find in the article; in a search box, a literal ``/``;
@@ -61,6 +64,10 @@ class MainActions(Screen[None]):
             self.action_find_in_article()
         else:
             self.set_focus(self.query_one(SearchBox))
+
+    def action_clear_search(self) -> None:
+        """Forget the query and its results, back to the article list."""
+        self.clear_search()
 
     def action_focus_search(self) -> None:
         """Move to the corpus search box."""
@@ -74,20 +81,11 @@ class MainActions(Screen[None]):
         find.open()
         self.set_focus(find)
 
-    def action_leave_search(self) -> None:
-        """Clear the query and go back to the article list."""
-        box = self.query_one(SearchBox)
-        if box.value:
-            box.value = ""
-        self.query_one(ContentSwitcher).current = "articles"
-        self.set_focus(self.query_one(ArticleList))
-
     def action_toggle_quotes(self) -> None:
         """Show the open article's quotations and speakers on the left, or hide them."""
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "quotes":
-            switcher.current = self.session.quotes_return
-            self.set_focus(self.query_one(f"#{self.session.quotes_return}"))
+            self.show_list(self.session.quotes_return)
             return
         reader = self.query_one(ArticleReader)
         if reader.article is None:
@@ -100,6 +98,7 @@ class MainActions(Screen[None]):
         if reader.quotes:
             panel.highlighted = reader.current_quote or 0
         self.set_focus(panel)
+        self.describe_view()
 
     def action_switch_pane(self) -> None:
         """Switch between the list and the reader (they share the space when narrow)."""
@@ -149,6 +148,38 @@ class MainActions(Screen[None]):
             self.notify("No later article in the history.")
         else:
             self.open_by_id(article_id, self.memory.position(article_id))
+
+    def action_speakers(self) -> None:
+        """Everyone quoted in the corpus; Enter lists a speaker's quotations, then opens one."""
+        quotes = self.library.quotes
+        if quotes is None:
+            self.notify("The quotations are still being found; try again in a moment.")
+            return
+
+        def build() -> None:
+            from tui.core.quotes import speaker_index
+
+            speakers = speaker_index(quotes)
+            self.app.call_from_thread(self._show_speakers, speakers)
+
+        self.run_worker(build, thread=True, exclusive=True, group="speakers")
+
+    def _show_speakers(self, speakers: list[Speaker]) -> None:
+        from tui.ui.screens.speakers import QuotePlace, SpeakersScreen
+
+        def chosen(place: QuotePlace | None) -> None:
+            if place is None:
+                return
+            article = self.library.articles[place.article]
+            self.open_article(place.article, article.passage_at(place.start))
+            reader = self.query_one(ArticleReader)
+            self.set_focus(reader)
+            for index, quote in enumerate(reader.quotes):
+                if quote.start == place.start:
+                    reader.visit_quote(index)
+                    break
+
+        self.app.push_screen(SpeakersScreen(speakers, self.library.articles), chosen)
 
     def action_toggle_bookmark(self) -> None:
         """Bookmark the reader's current passage (or remove its bookmark)."""

@@ -103,12 +103,12 @@ class LoadingView(Screen[None]):
             self.notify(f"Cache: {warning}", severity="warning", timeout=8)
         if message.reused:
             self.log.info(f"cache: {message.reused} files reused, {message.reread} re-read")
+        status = self.query_one(StatusBar)
+        status.problems = status_text.problems(corpus)  # a reload too: the count is new
         if self.session.reloading:
             self.session.reloading = False
             self.after_reload(previous, corpus, reopen)
             return
-        status = self.query_one(StatusBar)
-        status.problems = status_text.problems(corpus)
         if not corpus.articles:
             reason = status.message = status_text.no_articles(self.root)
             reader = self.query_one(ArticleReader)
@@ -126,7 +126,7 @@ class LoadingView(Screen[None]):
             self.open_article(shown)
         elif number is not None:
             # Back where the user left off: the article, its position, the reader focused.
-            listing.highlighted = number
+            listing.highlight_article(library.articles[number])
             self.open_article(number)
             self.set_focus(self.query_one(ArticleReader))
 
@@ -138,7 +138,7 @@ class LoadingView(Screen[None]):
         listing.set_articles(corpus.articles)
         number = self.library.number_of(reopen) if reopen is not None else None
         if number is not None:
-            listing.highlighted = number
+            listing.highlight_article(self.library.articles[number])
             self.open_article(number)
         self.notify(
             f"Reloaded: {status_text.plural(len(after), 'article')}, {len(after - before)} new, "

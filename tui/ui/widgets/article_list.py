@@ -1,4 +1,6 @@
-"""The article list: one line per article (date, title, folder), sorted as the corpus is.
+"""The article list: one line per article (date, title, folder), sorted as the corpus is;
+``o`` cycles the order (newest first, oldest first, by title, by folder, the corpus's).
+A corpus without dates shows no date column at all.
 
 Drawn with Textual's line API: only the visible rows are rendered, so a list of
 100,000 articles appears at once (an ``OptionList`` measures every option first).
@@ -20,11 +22,35 @@ from textual.strip import Strip
 from tui.core.models import Article
 from tui.ui.render import safe
 
+UNREAD_MARK = "•"
+"""Before the title of an article not yet read."""
+ORDERS = ("corpus", "newest", "oldest", "title", "folder")
+"""The orders ``o`` cycles through."""
+
+
+def sorted_articles(articles: list[Article], order: str) -> list[Article]:
+    """``articles`` in ``order``; undated articles go last when sorting by date."""
+    if order in ("newest", "oldest"):
+        dated = sorted(
+            (a for a in articles if a.date), key=lambda a: a.date or "", reverse=order == "newest"
+        )
+        return dated + [a for a in articles if not a.date]
+    if order == "title":
+        return sorted(articles, key=lambda a: a.title.casefold())
+    if order == "folder":
+        return sorted(articles, key=lambda a: ((a.source or a.folder).casefold(), a.id))
+    return list(articles)
+
 
 class ArticleList(ScrollView, can_focus=True):
     """Lists the articles; posts :class:`Highlighted` and :class:`Chosen` with row numbers."""
 
-    COMPONENT_CLASSES = {"article-list--date", "article-list--folder", "article-list--cursor"}
+    COMPONENT_CLASSES = {
+        "article-list--date",
+        "article-list--folder",
+        "article-list--cursor",
+        "article-list--unread",
+    }
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
@@ -34,6 +60,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("enter", "choose", "Open", show=False, id="list.choose"),
+        Binding("o", "cycle_order", "Order", id="list.order"),
     ]
 
     @dataclass
@@ -57,6 +84,12 @@ class ArticleList(ScrollView, can_focus=True):
         self.touched = False
         """True once the user has pressed a key or clicked in the list."""
         self._highlighted: int | None = None
+        self.order = "corpus"
+        """How the rows are sorted (one of :data:`ORDERS`)."""
+        self._corpus_order: list[Article] = []
+        self._dated = False
+        self.read: set[str] = set()
+        """Ids of the articles read (set by the screen); the others carry a mark."""
 
     # --- content -------------------------------------------------------------
 
@@ -68,6 +101,8 @@ class ArticleList(ScrollView, can_focus=True):
     def add_articles(self, articles: list[Article]) -> None:
         """Append ``articles`` to the list."""
         self.articles.extend(articles)
+        self._corpus_order.extend(articles)
+        self._dated = self._dated or any(article.date for article in articles)
         self.virtual_size = Size(self.size.width, len(self.articles))
         if self._highlighted is None and self.articles:
             self.highlighted = 0
@@ -76,7 +111,9 @@ class ArticleList(ScrollView, can_focus=True):
     def set_articles(self, articles: list[Article]) -> None:
         """Replace the rows; the cursor stays on the article the user chose, else goes up top."""
         current = self.current if self.touched else None
-        self.articles = list(articles)
+        self._corpus_order = list(articles)
+        self._dated = any(article.date for article in articles)
+        self.articles = sorted_articles(self._corpus_order, self.order)
         self._highlighted = None
         self.virtual_size = Size(self.size.width, len(self.articles))
         if current is not None and current in self.articles:
@@ -110,6 +147,11 @@ class ArticleList(ScrollView, can_focus=True):
             self.scroll_to_region_row(index)
             self.post_message(self.Highlighted(self, index))
 
+    def highlight_article(self, article: Article) -> None:
+        """Put the cursor on ``article`` (the rows may be in another order than the corpus)."""
+        if article in self.articles:
+            self.highlighted = self.articles.index(article)
+
     def scroll_to_region_row(self, index: int) -> None:
         """Scroll just enough for row ``index`` to be visible."""
         height = max(self.scrollable_content_region.height, 1)
@@ -124,10 +166,16 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
         row = Text(no_wrap=True, overflow="ellipsis", end="", style=style)
+        unread = article.id not in self.read
         row.append(
-            (article.date or "----------") + " ",
-            None if cursor else self.get_component_rich_style("article-list--date"),
+            f"{UNREAD_MARK} " if unread else "  ",
+            None if cursor else self.get_component_rich_style("article-list--unread"),
         )
+        if self._dated:  # no column at all for a corpus without dates
+            row.append(
+                (article.date or "").ljust(10) + " ",
+                None if cursor else self.get_component_rich_style("article-list--date"),
+            )
         row.append(safe(article.title))
         where = article.source or article.folder
         if where:
@@ -158,7 +206,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         self.touched = True
-        row = int(self.scroll_y) + event.y
+        offset = event.get_content_offset(self)  # the border row is not a row
+        if offset is None:
+            return
+        row = int(self.scroll_y) + offset.y
         if 0 <= row < len(self.articles):
             if row == self._highlighted and event.chain > 1:
                 self.action_choose()
@@ -193,6 +244,20 @@ class ArticleList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         """The last article."""
         self.highlighted = len(self.articles) - 1
+
+    def action_cycle_order(self) -> None:
+        """Sort by the next order of :data:`ORDERS`; the cursor stays on its article."""
+        self.touched = True
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+        current = self.current
+        self.articles = sorted_articles(self._corpus_order, self.order)
+        self._highlighted = None
+        if current is not None:
+            self._highlighted = self.articles.index(current)
+            self.scroll_to_region_row(self._highlighted)
+        self.refresh()
+        names = {"corpus": "as the corpus is", "newest": "newest first", "oldest": "oldest first"}
+        self.notify(f"Articles {names.get(self.order, 'by ' + self.order)}.")
 
     def action_choose(self) -> None:
         """Open the article under the cursor."""

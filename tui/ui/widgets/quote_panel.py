@@ -53,10 +53,14 @@ class QuotePanel(VimOptionList):
 
     def _prompt(self, article: Article, quote: Quote, width: int) -> Text:
         known = quote.speaker_name or quote.speaker
-        style = self.get_component_rich_style("quotes--speaker" if known else "quotes--unknown")
+        style = self.get_component_rich_style(
+            "quotes--speaker" if known else "quotes--unknown", partial=True
+        )
         head = Text(safe(speaker_label(quote)), style=style, no_wrap=True, overflow="ellipsis")
         if quote.cue:
-            head.append(f" · {safe(quote.cue)}", self.get_component_rich_style("quotes--cue"))
+            head.append(
+                f" · {safe(quote.cue)}", self.get_component_rich_style("quotes--cue", partial=True)
+            )
         head.truncate(width, overflow="ellipsis")
         body = " ".join(safe(article.text[quote.start : quote.end]).split())
         limit = width * SNIPPET_LINES

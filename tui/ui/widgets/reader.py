@@ -14,13 +14,13 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, find_quotes
 from tui.ui.spans import starting_from, within
 from tui.ui.widgets.jumps import InstantJumps
+from tui.ui.widgets.reader_keys import LessKeys
 from tui.ui.widgets.reader_layout import (
     WINDOW_CHARS,
     Highlights,
@@ -31,12 +31,16 @@ from tui.ui.widgets.reader_layout import (
     window_around,
 )
 
+MEASURE = 80
+"""Cells of text per line at most, by default: a readable measure on a wide terminal."""
 
-class ArticleReader(InstantJumps, ScrollView, can_focus=True):
+
+class ArticleReader(InstantJumps, LessKeys, can_focus=True):
     """Shows an article with quotations, speakers and search matches highlighted."""
 
     COMPONENT_CLASSES = {
         "reader--title",
+        "reader--rule",
         "reader--meta",
         "reader--quote",
         "reader--speaker",
@@ -52,14 +56,13 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("space", "page_down", "Page down", show=False, id="reader.page-down"),
         Binding("b", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("right_square_bracket", "next_quote", "Next quote", id="reader.next-quote"),
         Binding("left_square_bracket", "previous_quote", "Prev quote", id="reader.previous-quote"),
         Binding("n", "next_match", "Next match", show=False, id="reader.next-match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match"),
+        Binding("equals_sign", "toggle_measure", "Measure", show=False, id="reader.measure"),
     ]
 
     @dataclass
@@ -104,6 +107,15 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
         """Highlights changed since the layout: passages not in ``_fresh`` are redrawn
         when painted (:meth:`_restyle_lazily`)."""
         self._fresh: set[int] = set()
+        self.measure = MEASURE
+        """Cells per line at most (0: the whole pane); ``=`` switches."""
+
+    def on_mount(self) -> None:
+        # The lines are drawn once with the theme's colours: draw them again on a change.
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: object) -> None:
+        self.call_after_refresh(self._relayout)
 
     def show(
         self,
@@ -281,11 +293,19 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
             self.scroll_to_offset(anchor[0], anchor[1])
 
     def _content_width(self) -> int:
-        width = self.scrollable_content_region.width
+        width = max(self.scrollable_content_region.width, 10)
         limit = getattr(getattr(self.app, "config", None), "reader_width", 0)
-        if isinstance(limit, int) and limit > 0:
-            width = min(width, limit)
-        return max(width, 10)
+        measure = limit if isinstance(limit, int) and limit > 0 and self.measure else self.measure
+        return min(width, measure + 2) if measure else width  # +2: the gutter
+
+    def action_toggle_measure(self) -> None:
+        """Switch between the readable measure and the whole width of the pane."""
+        top = self.top_offset
+        self.measure = 0 if self.measure else MEASURE
+        self._relayout()
+        if top is not None:
+            self.scroll_to_offset(top)
+        self.notify(f"Lines up to {self.measure} columns." if self.measure else "Full width.")
 
     def _relayout(self) -> None:
         """Wrap the article to the current width and repaint."""
@@ -294,6 +314,7 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
         self._layout = self._wrap(self._width)
         self.virtual_size = Size(self._width, len(self._layout.lines))
         self.refresh()
+        self.update_position()
 
     def _style(self, name: str) -> Style:
         """A highlight's style, blended with the pane's colours; no background unless set."""
@@ -375,7 +396,8 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
             window=self.window,
         )
         styles = {
-            name: self._style(f"reader--{name}") for name in ("title", "meta", "passage", "gutter")
+            name: self._style(f"reader--{name}")
+            for name in ("title", "rule", "meta", "passage", "gutter")
         }
         return highlights, styles
 
@@ -388,7 +410,11 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
             passage = self.article.passage_at(self._layout.line_offsets[index])
             if passage is not None and passage not in self._fresh:
                 self._restyle({passage}, repaint=False)  # painted right below
-        return self._layout.lines[index].crop(scroll_x, scroll_x + self.size.width)
+        line = self._layout.lines[index].crop(scroll_x, scroll_x + self.size.width)
+        margin = (self.scrollable_content_region.width - self._width) // 2
+        if margin > 0:  # the measure is narrower than the pane: centre the column
+            line = Strip.join([Strip.blank(margin, self.rich_style), line])
+        return line
 
     def visit_quote(self, index: int) -> None:
         """Go to quotation ``index``: mark it, scroll to it and report it."""
@@ -399,8 +425,11 @@ class ArticleReader(InstantJumps, ScrollView, can_focus=True):
             passage = self.article.passage_at(quote.start)
             if passage is not None:
                 line = self._layout.passage_lines[passage]
-                if not (self.scroll_y <= line < self.scroll_y + self.size.height - 2):
-                    self.scroll_to(y=max(line - 2, 0), animate=False, immediate=True)
+                if not self.size.height or not (
+                    self.scroll_y <= line < self.scroll_y + self.size.height - 2
+                ):
+                    # Anchored, so the place holds when a hidden (narrow) reader is shown.
+                    self.scroll_to_offset(self.article.passages[passage][0], lines_above=2)
         self.post_message(self.QuoteVisited(self, quote, index, len(self.quotes)))
 
     def action_next_quote(self) -> None:

@@ -88,8 +88,13 @@ def _wrap_text(console: Console, text: Text, width: int, fill: Style) -> list[tu
         found = plain.find(piece, cursor) if piece else cursor
         start = found if found >= 0 else cursor
         cursor = start + len(piece)
-        # Every segment gets a style: Textual's NO_COLOR filter cannot handle None.
-        segments = [Segment(text, style or fill) for text, style, _ in line.render(console)]
+        # Every segment gets a style: Textual's NO_COLOR filter cannot handle None. The
+        # line's own style (a title's bold) is not in the segments ``render`` gives.
+        whole = fill + console.get_style(line.style) if line.style else fill
+        segments = [
+            Segment(text, whole + style if style else whole)
+            for text, style, _ in line.render(console)
+        ]
         strip = Strip(segments).extend_cell_length(width, fill)
         result.append((strip, start))
     return result
@@ -118,12 +123,30 @@ def build_layout(
         )
         if part
     )
-    for content, style in ((article.title, styles["title"]), (meta, styles["meta"])):
-        text = Text(safe(content), style=style)
-        text.pad_left(GUTTER)
-        for strip, _start in _wrap_text(console, text, width, base):
-            lines.append(strip)
-            offsets.append(-1)
+    margin = Strip.blank(GUTTER, base)
+
+    def header(text: Text) -> list[Strip]:
+        # Wrapped beside a blank gutter, so a long title keeps its indent on every line.
+        return [Strip.join([margin, s]) for s, _ in _wrap_text(console, text, width - GUTTER, base)]
+
+    span = article.title_span
+    if span is not None:  # the title is the first passage: a headline hit is marked there
+        title_text = styled(article.text, span[0], span[1], highlights.layers, styles["title"])
+        title = header(title_text)
+        if span in article.passages and article.passages.index(span) == highlights.chosen_passage:
+            chosen_mark = Strip([Segment(CHOSEN_MARK + " ", base + styles["gutter"])])
+            title = [Strip.join([chosen_mark, strip.crop(GUTTER)]) for strip in title]
+    else:
+        title = header(Text(safe(article.title), style=styles["title"]))
+    longest = max((len(strip.text.rstrip()) - GUTTER for strip in title), default=1)
+    rule = Text("─" * max(min(longest, width - GUTTER), 1), style=styles["rule"])
+    for strip in [
+        *title,
+        *header(rule),
+        *(header(Text(safe(meta), style=styles["meta"])) if meta else []),
+    ]:
+        lines.append(strip)
+        offsets.append(-1)
     blank = Strip.blank(width, base)
     passage_lines: list[int] = []
     window = highlights.window

@@ -1,0 +1,152 @@
+"""One Pilot test per bug seen on screen (issue 16); each failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import idle, ready
+from tui.ui.app import SeedApp
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.quote_panel import QuotePanel
+from tui.ui.widgets.reader import ArticleReader
+from tui.ui.widgets.result_list import ResultList
+from tui.ui.widgets.status_bar import StatusBar
+
+
+def long_article(folder: Path) -> Path:
+    """A corpus of one long article whose quotations lie far apart."""
+    filler = "The ferry timetable was discussed by the committee."
+    parts = ["Ferry talks drag on", ""]
+    for number in range(12):
+        parts += [filler, ""]
+        parts += [f'"We sail by spring, number {number}," said Ilse Brandauer.', ""]
+    folder.mkdir()
+    (folder / "brief.txt").write_text("A brief note\n\nNothing to see.\n", encoding="utf-8")
+    (folder / "ferry.txt").write_text("\n".join(parts), encoding="utf-8")
+    return folder
+
+
+async def test_enter_on_a_quotation_scrolls_the_reader_to_it_when_narrow(
+    tmp_path: Path,
+) -> None:
+    app = SeedApp(long_article(tmp_path / "long"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        listing = screen.query_one(ArticleList)
+        assert listing.articles[1].id == "ferry"
+        await pilot.press("j", "quotation_mark")
+        await pilot.pause()
+        panel = screen.query_one(QuotePanel)
+        assert app.focused is panel
+        for _ in range(4):
+            await pilot.press("j")
+            await pilot.pause()
+        await pilot.press("enter")  # one far down the article
+        await pilot.pause()
+        await pilot.pause()
+        reader = screen.query_one(ArticleReader)
+        assert app.focused is reader and reader.current_quote == 4
+        line = reader._layout.line_of_offset(reader.quotes[4].start)
+        assert line > reader.size.height
+        assert reader.scroll_y <= line < reader.scroll_y + reader.size.height
+
+
+async def test_a_theme_change_redraws_the_open_article(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        reader = screen.query_one(ArticleReader)
+
+        def backgrounds() -> set[object]:
+            return {s.style.bgcolor for s in reader._layout.lines[3] if s.style}
+
+        before = backgrounds()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        await pilot.pause()
+        after = backgrounds()
+        assert after != before
+        assert after == {reader.rich_style.bgcolor}
+
+
+async def test_a_click_in_the_article_list_selects_the_row_clicked(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        listing = screen.query_one(ArticleList)
+        top = listing.content_region.y - listing.region.y  # the border row above the rows
+        assert top >= 1
+        await pilot.click(ArticleList, offset=(5, top + 2))  # the third row
+        await pilot.pause()
+        assert listing.highlighted == 2
+
+
+async def test_the_highlighted_result_is_highlighted_on_its_first_line(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"bridge")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        assert results.highlighted == 0
+        title, passage = results.render_line(0), results.render_line(1)
+        cursor = passage._segments[0].style.bgcolor  # type: ignore[union-attr]
+        assert cursor is not None
+        assert all(seg.style is None or seg.style.bgcolor == cursor for seg in title._segments)
+
+
+async def test_the_skipped_count_is_fresh_after_a_reload(messy_corpus: Path) -> None:
+    app = SeedApp(messy_corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        status = screen.query_one(StatusBar)
+        assert status.problems.startswith("3 files skipped")
+        (messy_corpus / "empty.txt").unlink()
+        await pilot.press("R")
+        await ready(pilot)
+        await pilot.pause()
+        assert status.problems.startswith("2 files skipped")
+
+
+async def test_a_screenshot_without_a_downloads_folder_is_saved_anyway(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOWNLOAD_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.action_screenshot()
+        for _ in range(100):  # the file is written in a thread
+            await pilot.pause()
+            if saved := list((tmp_path / "state").glob("*.svg")):
+                break
+    assert len(saved) == 1 and "<svg" in saved[0].read_text(encoding="utf-8")
+
+
+async def test_escape_and_a_key_read_together_as_alt_key_are_taken_apart(
+    corpus_dir: Path,
+) -> None:
+    from textual import events
+
+    from tui.ui.widgets.search_box import SearchBox
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"bridge")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        assert len(results.hits) > 1 and results.highlighted == 0
+        app.post_message(events.Key("alt+j", "j"))  # Esc then j, as a terminal sends them fast
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(SearchBox).value == "bridge"  # no "j" in the box
+        assert app.focused is results and results.highlighted == 1
