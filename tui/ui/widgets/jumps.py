@@ -8,10 +8,19 @@ steps (j, k, arrows, the wheel) keep Textual's behaviour, which follows the app'
 
 from __future__ import annotations
 
-from textual.widget import Widget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.scroll_view import ScrollView
+
+    _Scrolling = ScrollView
+else:
+    # A plain class at run time: a Widget subclass ahead of the widget's own bases would
+    # rank Widget's default styles above ScrollView's (and hide the scrollbar).
+    _Scrolling = object
 
 
-class InstantJumps(Widget):
+class InstantJumps(_Scrolling):
     """``g``/``G``/Home/End and the page keys, scrolled in one step.
 
     Unlike Textual's, these do not wait for the scrollbar to be laid out: a jump
