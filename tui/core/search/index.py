@@ -48,18 +48,18 @@ import operator
 import threading
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from tui.core.models import Article, Span
 from tui.core.ragged import Ragged
 from tui.core.search.compile import compile_query
+from tui.core.search.hits import SearchCancelled, SearchHit, SearchResult
 from tui.core.search.query import SYNTAX_HELP, Query, parse_query
 from tui.core.search.ranking import Scorer, Stop
 from tui.core.search.scopes import allowed_passages
-from tui.core.search.vocab import Vocabulary
-from tui.core.text import TOKEN_RE, fold, keys, word_key
+from tui.core.search.vocab import Vocabulary, passage_ids
+from tui.core.text import TOKEN_RE, fold, keys
 
 _log = logging.getLogger(__name__)
 
@@ -75,66 +75,6 @@ __all__ = [
     "SearchResult",
     "parse_query",
 ]
-
-
-class SearchCancelled(Exception):
-    """Raised by :meth:`SearchIndex.build` when its ``cancel`` event is set."""
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One matching passage."""
-
-    article: int
-    """Index into the articles sequence given to :meth:`SearchIndex.build`."""
-    passage: int
-    """Index into ``articles[article].passages``."""
-    start: int
-    """Start of the passage span, an absolute offset into the article text."""
-    end: int
-    """End of the passage span (exclusive)."""
-    score: float
-    """Higher is better; only comparable within one query."""
-    matches: tuple[Span, ...]
-    """Absolute spans of every matched word, sorted, inside ``[start, end)``."""
-
-
-def passage_ids(
-    text: str, start: int, end: int, raw_ids: dict[str, int], vocab: Vocabulary
-) -> list[int]:
-    """The vocabulary ids of the words of ``text[start:end]``, new words added.
-
-    ``raw_ids`` remembers the id of each word as written (most are seen before).
-    """
-    raws = TOKEN_RE.findall(text, start, end)
-    try:
-        return list(map(raw_ids.__getitem__, raws))
-    except KeyError:
-        for raw in raws:
-            if raw not in raw_ids:
-                raw_ids[raw] = vocab.add(word_key(raw))
-        return list(map(raw_ids.__getitem__, raws))
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """The best hits of a query and how many passages match it."""
-
-    hits: list[SearchHit]
-    total: int
-    """Passages matching the query: the exact count when :attr:`exact`, else an estimate
-    (the candidates the ranker considered, at least as many as the hits)."""
-    exact: bool
-
-    def count_text(self) -> str:
-        """``"50 of 3,214"``, or ``"50 of 3,000+"`` when the total is an estimate."""
-        shown = len(self.hits)
-        total = max(self.total, shown)
-        if self.exact:
-            return f"{shown:,} of {total:,}"
-        digits = len(str(total))
-        rounded = total // 10 ** max(digits - 2, 0) * 10 ** max(digits - 2, 0)
-        return f"{shown:,} of {max(rounded, shown):,}+"
 
 
 class SearchIndex:

@@ -43,8 +43,8 @@ from typing import Any
 
 from tui.core.models import Article
 from tui.core.ragged import Ragged, raw
-from tui.core.search.index import DEAD, SearchCancelled, SearchIndex, passage_ids
-from tui.core.search.vocab import Vocabulary
+from tui.core.search.index import DEAD, SearchCancelled, SearchIndex
+from tui.core.search.vocab import Vocabulary, passage_ids
 from tui.core.text import fold, keys
 
 __all__ = ["MAX_DEAD", "update_index"]

@@ -43,6 +43,7 @@ from rapidfuzz.distance import OSA
 from tui.core.names import max_typos
 from tui.core.ragged import raw
 from tui.core.search.stems import STEM_MIN, Families, stem
+from tui.core.text import TOKEN_RE, word_key
 
 EXACT = 1.0
 """Quality of an exact match."""
@@ -335,3 +336,20 @@ def _neighbourhood(word: str, depth: int) -> set[str]:
     if depth > 1:
         result.update(w[:i] + w[i + 1 :] for w in ones for i in range(len(w)))
     return result
+
+
+def passage_ids(
+    text: str, start: int, end: int, raw_ids: dict[str, int], vocab: Vocabulary
+) -> list[int]:
+    """The vocabulary ids of the words of ``text[start:end]``, new words added.
+
+    ``raw_ids`` remembers the id of each word as written (most are seen before).
+    """
+    raws = TOKEN_RE.findall(text, start, end)
+    try:
+        return list(map(raw_ids.__getitem__, raws))
+    except KeyError:
+        for raw in raws:
+            if raw not in raw_ids:
+                raw_ids[raw] = vocab.add(word_key(raw))
+        return list(map(raw_ids.__getitem__, raws))

@@ -7,7 +7,6 @@ the reader reports the quotation it moves to with :class:`ArticleReader.QuoteVis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rich.style import Style
@@ -18,7 +17,6 @@ from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote, find_quotes
-from tui.ui.spans import starting_from, within
 from tui.ui.widgets.jumps import InstantJumps
 from tui.ui.widgets.reader_keys import LessKeys
 from tui.ui.widgets.reader_layout import (
@@ -30,12 +28,13 @@ from tui.ui.widgets.reader_layout import (
     restyle,
     window_around,
 )
+from tui.ui.widgets.reader_visits import ReaderVisits
 
 MEASURE = 80
 """Cells of text per line at most, by default: a readable measure on a wide terminal."""
 
 
-class ArticleReader(InstantJumps, LessKeys, can_focus=True):
+class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
     """Shows an article with quotations, speakers and search matches highlighted."""
 
     COMPONENT_CLASSES = {
@@ -178,51 +177,6 @@ class ArticleReader(InstantJumps, LessKeys, can_focus=True):
         self.quotes = self._window_quotes()
         self.current_quote = None
         self._relayout()
-
-    def find_origin(self) -> int:
-        """Where an in-article search starts: the start of the current passage."""
-        passage = self.current_passage()
-        if self.article is None or passage is None:
-            return 0
-        return self.article.passages[passage][0]
-
-    def set_find_matches(
-        self, matches: tuple[Span, ...], origin: int = 0, complete: bool = True
-    ) -> None:
-        """Highlight the in-article search ``matches`` (sorted); go to the first after ``origin``.
-
-        ``complete=False`` marks the first matches of a long article, shown before
-        the worker has counted them all; when the whole set follows, the reader
-        stays on the match it is on.
-        """
-        on = None
-        if not self.find_complete and self.current_match is not None:
-            on = self.find_matches[self.current_match]
-        drawn_before = self._drawn(self.find_matches)
-        self.find_matches = matches
-        self.find_complete = complete
-        self.current_match = None
-        if not matches:
-            self._restyle_lazily()
-            return
-        if on is not None:
-            index = starting_from(matches, on[0])
-            if index < len(matches) and matches[index] == on:
-                self.current_match = index
-                if self._drawn(matches) != drawn_before:  # else nothing on screen changed
-                    self._restyle_lazily()
-                self.post_message(self.MatchVisited(self, index, len(matches)))
-                return
-        following = starting_from(matches, origin)
-        self._visit_match(following if following < len(matches) else 0)
-
-    def _drawn(self, matches: Sequence[Span]) -> Sequence[Span]:
-        """The ``matches`` inside the drawn window (all of them when the whole article is)."""
-        if not self.window or not matches or self.article is None:
-            return matches
-        passages = self.article.passages
-        low, high = passages[self.window.start][0], passages[self.window.stop - 1][1]
-        return within(matches, low, high)
 
     def set_bookmarked(self, passages: frozenset[int]) -> None:
         """Mark ``passages`` as bookmarked in the gutter."""
@@ -415,69 +369,3 @@ class ArticleReader(InstantJumps, LessKeys, can_focus=True):
         if margin > 0:  # the measure is narrower than the pane: centre the column
             line = Strip.join([Strip.blank(margin, self.rich_style), line])
         return line
-
-    def visit_quote(self, index: int) -> None:
-        """Go to quotation ``index``: mark it, scroll to it and report it."""
-        self.current_quote = index
-        quote = self.quotes[index]
-        self._relayout()
-        if self.article is not None:
-            passage = self.article.passage_at(quote.start)
-            if passage is not None:
-                line = self._layout.passage_lines[passage]
-                if not self.size.height or not (
-                    self.scroll_y <= line < self.scroll_y + self.size.height - 2
-                ):
-                    # Anchored, so the place holds when a hidden (narrow) reader is shown.
-                    self.scroll_to_offset(self.article.passages[passage][0], lines_above=2)
-        self.post_message(self.QuoteVisited(self, quote, index, len(self.quotes)))
-
-    def action_next_quote(self) -> None:
-        """Move to the next quotation of the article."""
-        if not self.quotes:
-            self.notify("No quotations in this article.", severity="warning")
-            return
-        index = 0 if self.current_quote is None else self.current_quote + 1
-        self.visit_quote(min(index, len(self.quotes) - 1))
-
-    def action_previous_quote(self) -> None:
-        """Move to the previous quotation of the article."""
-        if not self.quotes:
-            self.notify("No quotations in this article.", severity="warning")
-            return
-        index = len(self.quotes) - 1 if self.current_quote is None else self.current_quote - 1
-        self.visit_quote(max(index, 0))
-
-    def _visit_match(self, index: int) -> None:
-        article = self.article
-        before = None if self.current_match is None else self.find_matches[self.current_match]
-        window = self.window
-        self.current_match = index
-        start, _end = self.find_matches[index]
-        self._bring_into_window(start)
-        if self.window is not window:
-            pass  # _bring_into_window laid the new window out, this match marked
-        elif article is not None and before is not None:  # only the highlight moved
-            self._restyle({article.passage_at(offset) or 0 for offset in (before[0], start)})
-        else:
-            self._restyle_lazily()
-        line = self._layout.line_of_offset(start)
-        if not (self.scroll_y <= line < self.scroll_y + self.size.height - 1):
-            self.scroll_to(y=max(line - 3, 0), animate=False, immediate=True)
-        self.post_message(self.MatchVisited(self, index, len(self.find_matches)))
-
-    def action_next_match(self) -> None:
-        """Go to the next match of the in-article search (wrapping around)."""
-        if not self.find_matches:
-            self.notify("No in-article search: press / in the reader.", severity="warning")
-            return
-        index = 0 if self.current_match is None else self.current_match + 1
-        self._visit_match(index % len(self.find_matches))
-
-    def action_previous_match(self) -> None:
-        """Go to the previous match of the in-article search (wrapping around)."""
-        if not self.find_matches:
-            self.notify("No in-article search: press / in the reader.", severity="warning")
-            return
-        index = -1 if self.current_match is None else self.current_match - 1
-        self._visit_match(index % len(self.find_matches))
