@@ -83,20 +83,15 @@ def load(
     events = _UntilCancelled(events, cancel)
     from tui.core.cache import cache_state  # the cache code loads with the first load
 
+    use_cache = use_cache and files is None
     usable, warning = cache_state(root) if use_cache and index else (False, None)
     try:
         if usable:
             _load_warm(root, events, cancel, quotes)
         else:
-            _load_cold(
-                root,
-                events,
-                cancel,
-                use_cache and index,
-                [warning] if warning else [],
-                index,
-                quotes,
-            )
+            listed = files() if files is not None else None
+            warnings = [warning] if warning else []
+            _load_cold(root, events, cancel, use_cache and index, warnings, index, quotes, listed)
     except (LoadCancelled, SearchCancelled):
         return
 

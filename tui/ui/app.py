@@ -85,9 +85,9 @@ class SeedApp(App[None]):
         self.root = root
         """The folder being browsed."""
         self.use_cache = use_cache
+        """Whether the corpus cache may be used (``--no-cache`` says no)."""
         self.files = files
         """Lists the files to read when several paths were given (``None``: the folder)."""
-        """Whether the corpus cache may be used (``--no-cache`` says no)."""
         self.contain_errors = contain_errors
         """Log unexpected errors and carry on, instead of exiting with a traceback."""
         self.fatal_message: str | None = None
@@ -96,11 +96,13 @@ class SeedApp(App[None]):
         """What is remembered between runs (read once here, before the UI starts)."""
         if self.memory.theme and self.memory.theme in self.available_themes:
             self.theme = self.memory.theme
+        self.animation_level = (
+            animation_level()
+        )  # by SSH and SEEDTUI_ANIMATION; the config may set it
         self.config = config or Config()
         """The configuration file's settings (theme, animations, reader width, keys)."""
         self.config_problems = [*self.config.problems, *apply_config(self, self.config)]
         """What was wrong in the configuration file: shown once, when the app starts."""
-        self.animation_level = animation_level()
         self.keys = KeySequencer(self, self._deliver)
         """Applies the keys (and pastes) one after another, in the order they came."""
 

@@ -29,7 +29,10 @@ def copy_with_osc52(app: App[object], text: str) -> str:
     The plain OSC 52 goes through Textual's public :meth:`App.copy_to_clipboard`
     (which also sets ``app.clipboard``). Inside tmux or GNU screen the wrapped forms
     follow; Textual has no public call for raw output, so they go to its driver.
+    The text is made safe to paste first (:func:`tui.core.safety.for_copy`): no escape
+    sequence of the document's, the bracketed-paste terminator included, is copied.
     """
+    text = for_copy(text)
     sequence = clipboard_sequence(text, os.environ)
     app.copy_to_clipboard(text)
     wrapped = sequence.replace(osc52(text), "", 1)

@@ -108,6 +108,8 @@ class Memory:
             self.corpus.positions.clear()
             self.corpus.positions.update(merged.positions)
             self.corpus.last_article = merged.last_article
+            self.corpus.queries[:] = merged.queries
+            self.corpus.read[:] = merged.read
             self._base = deepcopy(merged)
         return None
 

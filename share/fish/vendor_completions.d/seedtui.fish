@@ -19,5 +19,6 @@ complete -c seedtui -n '__fish_seen_subcommand_from search' -l limit -r -f -d 'h
 complete -c seedtui -n '__fish_seen_subcommand_from search' -l corpus -r -F -d 'a folder of articles'
 complete -c seedtui -n '__fish_seen_subcommand_from search' -l json -d 'print JSON Lines'
 complete -c seedtui -n '__fish_seen_subcommand_from quotes' -l speaker -r -f -d 'only quotations of this speaker'
+complete -c seedtui -n '__fish_seen_subcommand_from quotes' -l speakers -d 'list the speakers instead: quotations and articles of each'
 complete -c seedtui -n '__fish_seen_subcommand_from quotes' -l corpus -r -F -d 'a folder of articles'
 complete -c seedtui -n '__fish_seen_subcommand_from quotes' -l json -d 'print JSON Lines'

@@ -48,6 +48,14 @@ def merge_corpus(disk: CorpusState, base: CorpusState, ours: CorpusState) -> Cor
         merged.positions.pop(article, None)  # forgotten here: forgotten there
     if ours.last_article != base.last_article or merged.last_article is None:
         merged.last_article = ours.last_article
+    for name in ("queries", "read"):  # lists that only grow: what this process added
+        before, now = getattr(base, name), getattr(ours, name)
+        added = now[len(before) :] if now[: len(before)] == before else now
+        kept: list[str] = getattr(merged, name)
+        if name == "read":
+            kept.extend(item for item in dict.fromkeys(added) if item not in kept)
+        else:
+            kept.extend(added)
     return merged
 
 

@@ -129,9 +129,11 @@ def build_layout(
         # Wrapped beside a blank gutter, so a long title keeps its indent on every line.
         return [Strip.join([margin, s]) for s, _ in _wrap_text(console, text, width - GUTTER, base)]
 
+    indexed = [(style, SpanIndex(spans)) for style, spans in highlights.layers]
     span = article.title_span
     if span is not None:  # the title is the first passage: a headline hit is marked there
-        title_text = styled(article.text, span[0], span[1], highlights.layers, styles["title"])
+        near = [(style, found.overlapping(*span)) for style, found in indexed]
+        title_text = styled(article.text, span[0], span[1], near, styles["title"])
         title = header(title_text)
         if span in article.passages and article.passages.index(span) == highlights.chosen_passage:
             chosen_mark = Strip([Segment(CHOSEN_MARK + " ", base + styles["gutter"])])
@@ -150,7 +152,6 @@ def build_layout(
     blank = Strip.blank(width, base)
     passage_lines: list[int] = []
     window = highlights.window
-    indexed = [(style, SpanIndex(spans)) for style, spans in highlights.layers]
     if window is not None and window.start > 0:
         note = Text(
             f"… {window.start:,} earlier passages of this very long article are "
