@@ -150,3 +150,33 @@ async def test_escape_and_a_key_read_together_as_alt_key_are_taken_apart(
         await pilot.pause()
         assert screen.query_one(SearchBox).value == "bridge"  # no "j" in the box
         assert app.focused is results and results.highlighted == 1
+
+
+async def test_the_reader_footer_fits_80_columns(corpus_dir: Path) -> None:
+    from tests.helpers import screen_text
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleReader)
+        footer = screen_text(app).splitlines()[-1]
+        assert "y Copy" in footer and "palette" in footer and "] Quote" in footer
+        assert screen is app.screen
+
+
+async def test_toasts_leave_the_status_line_and_footer_uncovered(corpus_dir: Path) -> None:
+    from textual.widgets._toast import ToastRack
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await ready(pilot)
+        app.notify("A message long enough to be seen over the status line, if it were there.")
+        await pilot.pause()
+        await pilot.pause()
+        rack = screen.get_child_by_type(ToastRack)
+        toasts = list(rack.query("Toast"))
+        assert toasts
+        status = screen.query_one(StatusBar)
+        assert all(toast.region.bottom <= status.region.y for toast in toasts)

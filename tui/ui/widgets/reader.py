@@ -57,8 +57,15 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("space", "page_down", "Page down", show=False, id="reader.page-down"),
         Binding("b", "page_up", "Page up", show=False, id="reader.page-up"),
-        Binding("right_square_bracket", "next_quote", "Next quote", id="reader.next-quote"),
-        Binding("left_square_bracket", "previous_quote", "Prev quote", id="reader.previous-quote"),
+        # Short, and one of the pair shown: the footer fits 80 columns with the app's keys.
+        Binding("right_square_bracket", "next_quote", "Quote", id="reader.next-quote"),
+        Binding(
+            "left_square_bracket",
+            "previous_quote",
+            "Prev quote",
+            show=False,
+            id="reader.previous-quote",
+        ),
         Binding("n", "next_match", "Next match", show=False, id="reader.next-match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match"),
         Binding("equals_sign", "toggle_measure", "Measure", show=False, id="reader.measure"),
