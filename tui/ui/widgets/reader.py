@@ -7,8 +7,7 @@ the reader reports the quotation it moves to with :class:`ArticleReader.QuoteVis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.style import Style
 from textual.binding import Binding
@@ -18,8 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
-from tui.core.quotes import Quote, find_quotes
-from tui.ui.spans import starting_from, within
+from tui.core.quotes import Quote
+from tui.ui.spans import drawn, starting_from
 from tui.ui.widgets.reader_layout import (
     WINDOW_CHARS,
     Highlights,
@@ -28,6 +27,7 @@ from tui.ui.widgets.reader_layout import (
     message_layout,
     restyle,
     window_around,
+    window_quotes,
 )
 
 
@@ -118,7 +118,7 @@ class ArticleReader(ScrollView, can_focus=True):
         if article is not None and len(article.text) > WINDOW_CHARS:
             start = passage if passage is not None else 0
             self.window = window_around(article, start)
-            quotes = self._window_quotes()
+            quotes = window_quotes(self.article, self.window)
         self.quotes = quotes
         self.passage = passage
         self.matches = matches
@@ -134,25 +134,6 @@ class ArticleReader(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
             self._anchor = None
 
-    def _window_quotes(self) -> list[Quote]:
-        """The quotations of the drawn window (a very long article is not scanned whole)."""
-        if self.article is None or not self.window:
-            return []
-        low = self.article.passages[self.window.start][0]
-        high = self.article.passages[self.window.stop - 1][1]
-        return [
-            replace(
-                q,
-                start=q.start + low,
-                end=q.end + low,
-                speaker_span=(q.speaker_span[0] + low, q.speaker_span[1] + low)
-                if q.speaker_span
-                else None,
-                cue_span=(q.cue_span[0] + low, q.cue_span[1] + low) if q.cue_span else None,
-            )
-            for q in find_quotes(self.article.text[low:high])
-        ]
-
     def _bring_into_window(self, offset: int) -> None:
         """Redraw the window of a very long article around ``offset`` when it lies outside."""
         article = self.article
@@ -162,7 +143,7 @@ class ArticleReader(ScrollView, can_focus=True):
         if passage is None or passage in self.window:
             return
         self.window = window_around(article, passage)
-        self.quotes = self._window_quotes()
+        self.quotes = window_quotes(self.article, self.window)
         self.current_quote = None
         self._relayout()
 
@@ -185,7 +166,7 @@ class ArticleReader(ScrollView, can_focus=True):
         on = None
         if not self.find_complete and self.current_match is not None:
             on = self.find_matches[self.current_match]
-        drawn_before = self._drawn(self.find_matches)
+        before = drawn(self.find_matches, self.article, self.window)
         self.find_matches = matches
         self.find_complete = complete
         self.current_match = None
@@ -196,20 +177,12 @@ class ArticleReader(ScrollView, can_focus=True):
             index = starting_from(matches, on[0])
             if index < len(matches) and matches[index] == on:
                 self.current_match = index
-                if self._drawn(matches) != drawn_before:  # else nothing on screen changed
+                if drawn(matches, self.article, self.window) != before:  # else all drawn
                     self._restyle_lazily()
                 self.post_message(self.MatchVisited(self, index, len(matches)))
                 return
         following = starting_from(matches, origin)
         self._visit_match(following if following < len(matches) else 0)
-
-    def _drawn(self, matches: Sequence[Span]) -> Sequence[Span]:
-        """The ``matches`` inside the drawn window (all of them when the whole article is)."""
-        if not self.window or not matches or self.article is None:
-            return matches
-        passages = self.article.passages
-        low, high = passages[self.window.start][0], passages[self.window.stop - 1][1]
-        return within(matches, low, high)
 
     def set_bookmarked(self, passages: frozenset[int]) -> None:
         """Mark ``passages`` as bookmarked in the gutter."""
@@ -352,7 +325,7 @@ class ArticleReader(ScrollView, can_focus=True):
             else [(quotes[self.current_quote].start, quotes[self.current_quote].end)]
         )
         found_here = [] if self.current_match is None else [self.find_matches[self.current_match]]
-        found = self._drawn(self.find_matches)
+        found = drawn(self.find_matches, self.article, self.window)
         highlights = Highlights(
             layers=[
                 (self._style("reader--quote"), [(q.start, q.end) for q in quotes]),
