@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from tui.core.models import Span
+from tui.core.models import Article, Span
 
 
 class SpanIndex:
@@ -39,3 +39,11 @@ def starting_from(spans: Sequence[Span], offset: int) -> int:
 def within(spans: Sequence[Span], start: int, end: int) -> Sequence[Span]:
     """The sorted ``spans`` that start in ``[start, end)``."""
     return spans[bisect_left(spans, (start, -1)) : bisect_left(spans, (end, -1))]
+
+
+def drawn(matches: Sequence[Span], article: Article | None, window: range | None) -> Sequence[Span]:
+    """The sorted ``matches`` inside the drawn ``window`` of ``article`` (all when it is whole)."""
+    if not window or not matches or article is None:
+        return matches
+    passages = article.passages
+    return within(matches, passages[window.start][0], passages[window.stop - 1][1])

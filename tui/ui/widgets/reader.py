@@ -7,7 +7,7 @@ the reader reports the quotation it moves to with :class:`ArticleReader.QuoteVis
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.style import Style
 from textual.binding import Binding
@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
-from tui.core.quotes import Quote, find_quotes
+from tui.core.quotes import Quote
 from tui.ui.widgets.jumps import InstantJumps
 from tui.ui.widgets.reader_keys import LessKeys
 from tui.ui.widgets.reader_layout import (
@@ -27,6 +27,7 @@ from tui.ui.widgets.reader_layout import (
     message_layout,
     restyle,
     window_around,
+    window_quotes,
 )
 from tui.ui.widgets.reader_visits import ReaderVisits
 
@@ -137,7 +138,7 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
         if article is not None and len(article.text) > WINDOW_CHARS:
             start = passage if passage is not None else 0
             self.window = window_around(article, start)
-            quotes = self._window_quotes()
+            quotes = window_quotes(self.article, self.window)
         self.quotes = quotes
         self.passage = passage
         self.matches = matches
@@ -153,25 +154,6 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
             self._anchor = None
 
-    def _window_quotes(self) -> list[Quote]:
-        """The quotations of the drawn window (a very long article is not scanned whole)."""
-        if self.article is None or not self.window:
-            return []
-        low = self.article.passages[self.window.start][0]
-        high = self.article.passages[self.window.stop - 1][1]
-        return [
-            replace(
-                q,
-                start=q.start + low,
-                end=q.end + low,
-                speaker_span=(q.speaker_span[0] + low, q.speaker_span[1] + low)
-                if q.speaker_span
-                else None,
-                cue_span=(q.cue_span[0] + low, q.cue_span[1] + low) if q.cue_span else None,
-            )
-            for q in find_quotes(self.article.text[low:high])
-        ]
-
     def _bring_into_window(self, offset: int) -> None:
         """Redraw the window of a very long article around ``offset`` when it lies outside."""
         article = self.article
@@ -181,7 +163,7 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
         if passage is None or passage in self.window:
             return
         self.window = window_around(article, passage)
-        self.quotes = self._window_quotes()
+        self.quotes = window_quotes(self.article, self.window)
         self.current_quote = None
         self._relayout()
 
@@ -339,7 +321,7 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
             else [(quotes[self.current_quote].start, quotes[self.current_quote].end)]
         )
         found_here = [] if self.current_match is None else [self.find_matches[self.current_match]]
-        found = self._drawn(self.find_matches)
+        found = drawn(self.find_matches, self.article, self.window)
         highlights = Highlights(
             layers=[
                 (self._style("reader--quote"), [(q.start, q.end) for q in quotes]),

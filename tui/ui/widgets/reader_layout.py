@@ -8,7 +8,7 @@ offset it starts at, for scrolling to a passage, a match or a remembered positio
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.console import Console
 from rich.segment import Segment
@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
+from tui.core.quotes import Quote, find_quotes
 from tui.ui.render import safe, styled
 from tui.ui.spans import SpanIndex
 
@@ -65,6 +66,26 @@ def window_around(article: Article, passage: int) -> range:
     while high + 1 < len(passages) and passages[high + 1][1] - centre < WINDOW_CHARS // 2:
         high += 1
     return range(low, high + 1)
+
+
+def window_quotes(article: Article | None, window: range | None) -> list[Quote]:
+    """The quotations of the drawn ``window`` (a very long article is not scanned whole)."""
+    if article is None or not window:
+        return []
+    low = article.passages[window.start][0]
+    high = article.passages[window.stop - 1][1]
+    return [
+        replace(
+            q,
+            start=q.start + low,
+            end=q.end + low,
+            speaker_span=(q.speaker_span[0] + low, q.speaker_span[1] + low)
+            if q.speaker_span
+            else None,
+            cue_span=(q.cue_span[0] + low, q.cue_span[1] + low) if q.cue_span else None,
+        )
+        for q in find_quotes(article.text[low:high])
+    ]
 
 
 @dataclass

@@ -7,11 +7,10 @@ in a very long article a match outside the drawn window brings the window there 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.models import Span
-from tui.ui.spans import starting_from, within
+from tui.ui.spans import drawn, starting_from
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -67,7 +66,7 @@ class ReaderVisits(_Reader):
         on = None
         if not self.find_complete and self.current_match is not None:
             on = self.find_matches[self.current_match]
-        drawn_before = self._drawn(self.find_matches)
+        drawn_before = drawn(self.find_matches, self.article, self.window)
         self.find_matches = matches
         self.find_complete = complete
         self.current_match = None
@@ -78,20 +77,14 @@ class ReaderVisits(_Reader):
             index = starting_from(matches, on[0])
             if index < len(matches) and matches[index] == on:
                 self.current_match = index
-                if self._drawn(matches) != drawn_before:  # else nothing on screen changed
+                if (
+                    drawn(matches, self.article, self.window) != drawn_before
+                ):  # else nothing on screen changed
                     self._restyle_lazily()
                 self.post_message(self.MatchVisited(self, index, len(matches)))
                 return
         following = starting_from(matches, origin)
         self._visit_match(following if following < len(matches) else 0)
-
-    def _drawn(self, matches: Sequence[Span]) -> Sequence[Span]:
-        """The ``matches`` inside the drawn window (all of them when the whole article is)."""
-        if not self.window or not matches or self.article is None:
-            return matches
-        passages = self.article.passages
-        low, high = passages[self.window.start][0], passages[self.window.stop - 1][1]
-        return within(matches, low, high)
 
     def visit_quote(self, index: int) -> None:
         """Go to quotation ``index``: mark it, scroll to it and report it."""
