@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 from tui.core.models import Article, Span
 from tui.core.quotes import Quote
+from tui.ui.spans import drawn
 from tui.ui.widgets.jumps import InstantJumps
 from tui.ui.widgets.reader_keys import LessKeys
 from tui.ui.widgets.reader_layout import (
