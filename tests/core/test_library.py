@@ -144,12 +144,12 @@ def test_the_cache_is_written_before_the_quotations_are_found(
 ) -> None:
     # A session that ends while the quotations are still being found (find_all gives
     # up when cancelled) still leaves a warm cache; the next start finds them.
-    monkeypatch.setattr(QuoteTable, "find_all", staticmethod(lambda texts, cancel=None: None))
-    cold = Recorder()
-    load(corpus_dir, cold)
+    with monkeypatch.context() as patched:  # only this patch is undone after (not the cache dir)
+        patched.setattr(QuoteTable, "find_all", staticmethod(lambda texts, cancel=None: None))
+        cold = Recorder()
+        load(corpus_dir, cold)
     assert cold.names[-1] == "index_built"
     assert cache_state(corpus_dir) == (True, None)
-    monkeypatch.undo()
     events = Recorder()
     load(corpus_dir, events)
     assert events.names == ["cache_progress", "corpus_loaded", "index_built", "quotes_found"]

@@ -239,8 +239,9 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
     def _content_width(self) -> int:
         width = max(self.scrollable_content_region.width, 10)
         limit = getattr(getattr(self.app, "config", None), "reader_width", 0)
-        measure = limit if isinstance(limit, int) and limit > 0 and self.measure else self.measure
-        return min(width, measure + 2) if measure else width  # +2: the gutter
+        if isinstance(limit, int) and limit > 0 and self.measure:
+            return max(min(width, limit), 10)  # the config's reader_width, gutter included
+        return min(width, self.measure + 2) if self.measure else width  # +2: the gutter
 
     def action_toggle_measure(self) -> None:
         """Switch between the readable measure and the whole width of the pane."""
