@@ -56,6 +56,10 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+QUOTES_KEPT = 64
+"""Articles whose quotation objects the screen keeps (a long session opens thousands)."""
+
+
 class MainScreen(ReaderActions):
     """Search box on top, article list or results on the left, the reader on the right."""
 
@@ -337,7 +341,11 @@ class MainScreen(ReaderActions):
             )
 
     def quotes_of(self, index: int) -> list[Quote]:
-        """The quotations of article ``index`` (found once, then kept)."""
+        """The quotations of article ``index`` (kept for the last few articles opened)."""
+        if index in self.quotes:
+            self.quotes[index] = self.quotes.pop(index)  # the most recent last
+        while len(self.quotes) >= QUOTES_KEPT:
+            del self.quotes[next(iter(self.quotes))]
         if index not in self.quotes and index in self.found_quotes:
             self.quotes[index] = self.found_quotes[index]
         elif index not in self.quotes and self.corpus is not None:
