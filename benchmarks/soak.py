@@ -167,7 +167,8 @@ def main() -> int:
                     f"{session.worst * 1000:>9.1f} {time.perf_counter() - began:>8.1f}",
                     flush=True,
                 )
-            if session.rss_mib() != session.rss_mib():  # nan: the app is gone
+            alive = session.rss_mib()
+            if alive != alive:  # nan: the app is gone
                 print("soak: the browser exited")
                 print(session.screen())
                 return 1
