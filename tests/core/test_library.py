@@ -160,3 +160,16 @@ def test_the_cache_is_written_before_the_quotations_are_found(
     assert warm.search("speaker:Brandauer", 3)
     again = Library(corpus_dir).load_now()  # the quotations were written back
     assert [again.quotes_of(n) for n in range(len(again.articles))] == warm.all_quotes()
+
+
+def test_quotations_found_on_demand_are_kept_for_a_few_articles(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.core.library as library_module
+
+    monkeypatch.setattr(library_module, "QUOTES_KEPT", 2)
+    library = Library(corpus_dir, use_cache=False).load_now(quotes=False)
+    assert len(library.articles) >= 3
+    for number in range(3):
+        assert library.quotes_of(number) == find_quotes(library.articles[number].text)
+    assert sorted(library._shown) == [1, 2]  # the oldest went; a long session stays bounded

@@ -35,7 +35,10 @@ from tui.core.search import SearchCancelled, SearchHit, SearchIndex
 if TYPE_CHECKING:
     from tui.core.cache import CachedCorpus
 
-__all__ = ["LoadEvents", "Library", "load"]
+__all__ = ["QUOTES_KEPT", "LoadEvents", "Library", "load"]
+
+QUOTES_KEPT = 64
+"""Articles whose quotations found on demand a library keeps (the most recent)."""
 
 
 class LoadEvents:
@@ -284,12 +287,16 @@ class Library:
         """
         if self.quotes is not None and number in self.quotes:
             return self.quotes[number]
-        if number not in self._shown:
-            articles = self.articles
-            if not 0 <= number < len(articles):
-                return []
-            self._shown[number] = on_demand_quotes(articles[number].text)
-        return self._shown[number]
+        if number in self._shown:
+            self._shown[number] = self._shown.pop(number)  # the most recent last
+            return self._shown[number]
+        articles = self.articles
+        if not 0 <= number < len(articles):
+            return []
+        while len(self._shown) >= QUOTES_KEPT:  # a long session opens thousands
+            del self._shown[next(iter(self._shown))]
+        self._shown[number] = found = on_demand_quotes(articles[number].text)
+        return found
 
     def all_quotes(self) -> list[list[Quote]]:
         """Every article's quotations, in article order (found now where not yet known)."""
