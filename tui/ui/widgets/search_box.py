@@ -20,7 +20,7 @@ from textual.widgets import Input
 from tui.core.state import QueryHistory
 from tui.ui.widgets.reader import ArticleReader
 
-SLASH_HINT = "/ search passages · typos are fine · F1 help and syntax"
+SLASH_HINT = "/ search passages · typos are fine · ↑ earlier queries · F1 help"
 """The placeholder while ``/`` goes to the corpus search."""
 READER_HINT = "ctrl+s search passages · / finds in this article · F1 help and syntax"
 """The placeholder while the reader has the focus (``/`` finds in the article there)."""
