@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_BBC = Path("/work/shared/data/bbc")
+DEFAULT_BBC = REPO.parent / "shared" / "data" / "bbc"
 DEFAULT_SIZES = (1000, 10000, 100000)
 
 
