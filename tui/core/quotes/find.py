@@ -220,8 +220,10 @@ def _is_quotation(text: str, p: Piece, a: Attribution | None) -> bool:
         return False
     after = text[end : end + 12]
     if (
-        _URL_AFTER_RE.match(after)
-        or _BYLINE_AFTER_RE.match(after)
+        ("http" in after or "www." in after)
+        and _URL_AFTER_RE.match(after)
+        or "by" in after
+        and _BYLINE_AFTER_RE.match(after)
         and (
             text[end - 2 : end - 1] == "," or n <= 12 and (title if n <= 7 else _title_case(words))
         )

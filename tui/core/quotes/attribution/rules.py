@@ -244,7 +244,7 @@ def passive_agent(text: str, s: int, e: int, limit: int) -> Found | None:
     seen by organizers as a “lifeboat”``."""
     m = _BY_AFTER_RE.match(text, e, limit)
     if m is None or _PASSIVE_BEFORE_RE.search(text, max(0, s - 40), s) is None:
-        a = _BY_AS_RE.search(text, max(0, s - 100), s)
+        a = _BY_AS_RE.search(text, max(0, s - 100), s) if _by_as_possible(text, s) else None
         if a is None:
             return None
         return Found(a.span(2), a.span("by"), False, 3)  # seen by voters as a “…”
@@ -252,6 +252,22 @@ def passive_agent(text: str, s: int, e: int, limit: int) -> Found | None:
     if np is None:
         return None
     return Found(np, (m.end() - 3, m.end() - 1), False, 3)
+
+
+_AS_TAILS = ("as", " a", " an", " the", "\u00a0a", "\u00a0an", "\u00a0the")
+
+
+def _by_as_possible(text: str, s: int) -> bool:
+    """A cheap test that ``_BY_AS_RE`` may match before ``s``: its match ends with a blank
+    after ``as`` or an article (``$`` may stand before a final line break), and holds
+    ``by``."""
+    lo = max(0, s - 100)
+    end = s - 1 if s > lo and text[s - 1] == "\n" else s
+    if end <= lo or text[end - 1] not in " \u00a0":
+        return False
+    while end > lo and text[end - 1] in " \u00a0":
+        end -= 1
+    return text.endswith(_AS_TAILS, lo, end) and text.find("by", lo, s) >= 0
 
 
 def ends_sentence(text: str, s: int, e: int) -> bool:
