@@ -45,16 +45,19 @@ class Candidate:
 class Pool:
     """The candidates of each piece of an article, keyed by the speaker's span."""
 
-    __slots__ = ("by_piece", "wide")
+    __slots__ = ("by_piece", "keep", "wide")
 
-    def __init__(self, n: int, wide: bool = True) -> None:
+    def __init__(self, n: int, wide: bool = True, keep: bool = True) -> None:
         self.by_piece: list[dict[tuple[int, int], Candidate]] = [{} for _ in range(n)]
         self.wide = wide
         """Whether readings the rules would skip are made anyway, as candidates."""
+        self.keep = keep
+        """Whether readings are recorded at all (not when nothing will read them: the
+        rules alone decide and no trace is asked for)."""
 
     def note(self, k: int, source: str, f: Found | None) -> None:
         """Record that ``source`` read ``f`` as the speaker of piece ``k``."""
-        if f is None:
+        if f is None or not self.keep:
             return
         cands = self.by_piece[k]
         c = cands.get(f.speaker)

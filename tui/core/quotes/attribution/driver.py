@@ -130,7 +130,8 @@ def attribute(
     found: list[Found | None] = [None] * n
     weak: list[Found | None] = [None] * n  # “… now.” Kai Brand said: maybe a new sentence
     para_cues: dict[int, Cues] = {}
-    pool = Pool(n, wide=model is not None or trace is not None)
+    chooses = model is not None or trace is not None  # else the pool is never read
+    pool = Pool(n, wide=chooses, keep=chooses)
     for i, j in paragraphs(pieces):
         cues = Cues(text, _cue_spans(pieces, i, j))
         para_cues[pieces[i][3]] = cues
