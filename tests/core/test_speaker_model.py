@@ -97,3 +97,23 @@ def test_the_cache_key_covers_data_files_of_the_quote_folder(tmp_path: Path) -> 
     weights.write_text("{}\n", encoding="utf-8")
     (tmp_path / "quotes" / "notes.txt").write_text("not behaviour\n", encoding="utf-8")
     assert source_files(("quotes",), core=tmp_path) == sorted([code, weights])
+
+
+PRONOUN = (
+    "Kai Brand said she had seen the \u201creckless spending plan of the year\u201d "
+    "long before the vote.\n"
+)
+
+
+def test_pronouns_of_the_sentence_are_candidates_with_their_place() -> None:
+    trace: list[PieceTrace] = []
+    find_quotes(PRONOUN, model=None, trace=trace)
+    (piece,) = trace
+    mentions = {PRONOUN[a:b]: feats for (a, b), feats in piece.candidates}
+    assert "src=rule" in mentions["Kai Brand"]
+    assert "src=pronoun" in mentions["she"]
+    assert "sentence_initial" in mentions["Kai Brand"]
+    assert "sentence_initial" not in mentions["she"]
+    assert "nearest_before" in mentions["she"]
+    assert "nearest_before" not in mentions["Kai Brand"]
+    assert "nearest_of_kind_before" in mentions["Kai Brand"]  # the nearest non-pronoun

@@ -39,6 +39,7 @@ from tui.core.quotes.attribution import (
     SpeakerModel,
     attribute,
 )
+from tui.core.quotes.keep import KeepModel, default_keep_model, keep_features
 from tui.core.quotes.marks import MARK_CHARS, Piece, headline_piece, paragraph_pieces
 
 __all__ = ["Quote", "find_quotes", "quote_pieces"]
@@ -90,6 +91,8 @@ def find_quotes(
     keep_all: bool = False,
     model: SpeakerModel | None | Default = DEFAULT,
     trace: list[PieceTrace] | None = None,
+    keep_model: KeepModel | None | Default = DEFAULT,
+    keep_trace: list[tuple[int, int, list[str]]] | None = None,
 ) -> list[Quote]:
     """All quotations in ``text``, in order, one :class:`Quote` per paragraph piece.
 
@@ -97,6 +100,8 @@ def find_quotes(
     debris, are left out unless ``keep_all`` is true (see :func:`_is_quotation`).
     ``model`` chooses among the speakers the rules put forward (the shipped one by
     default; None: the rules alone); ``trace`` receives what it saw (for training).
+    ``keep_model`` may overrule that policy (:mod:`.keep`; the shipped one by default,
+    None: the policy alone); ``keep_trace`` receives each span's features.
     """
     pieces = _all_pieces(text)
     if not pieces:
@@ -104,8 +109,18 @@ def find_quotes(
     attrs = attribute(text, pieces, model, trace)
     out: list[Quote] = []
     groups: dict[int, int] = {}
+    km = default_keep_model() if isinstance(keep_model, Default) else keep_model
     for p, a in zip(pieces, attrs):
-        if not keep_all and not _is_quotation(text, p, a):
+        if km is not None or keep_trace is not None:
+            rule = _is_quotation(text, p, a)
+            how = "none" if a is None else "explicit" if a.explicit else "guessed"
+            feats = keep_features(text, (p[0], p[1], p[3], p[4]), how, rule)
+            if keep_trace is not None:
+                keep_trace.append((p[0], p[1], feats))
+            keep = rule if km is None or (p[0] > 0 and text[p[0] - 1] == "=") else km.keep(feats)
+        else:
+            keep = keep_all or _is_quotation(text, p, a)
+        if not keep and not keep_all:
             continue
         if a is not None and not a.plausible:
             a = None  # “blog”, guessed to be said by “The”: no speaker

@@ -30,6 +30,7 @@ SOURCES = (
     "previous_paragraph",  # the speaker of the previous paragraph
     "previous_quote",  # the speaker of the quote before
     "name",  # a name of the quote's sentence (:mod:`.mentions`)
+    "pronoun",  # a pronoun of the quote's sentence (:mod:`.mentions`)
     "rule",  # what the rules chose
 )
 

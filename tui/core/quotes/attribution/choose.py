@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.quotes.attribution.candidates import Candidate, Pool
-from tui.core.quotes.attribution.features import candidate_features
+from tui.core.quotes.attribution.features import candidate_features, rank_features
 from tui.core.quotes.attribution.found import Found
-from tui.core.quotes.attribution.mentions import sentence_names
+from tui.core.quotes.attribution.mentions import sentence_names, sentence_pronouns
 from tui.core.quotes.attribution.paragraphs import Piece
 
 WEIGHTS_FILE = Path(__file__).with_name("speaker_weights.json")
@@ -110,8 +110,13 @@ def choose(
         for span in sentence_names(text, pieces, k):
             if span not in cands:
                 pool.note(k, "name", Found(span, None, True, 1))
+        for span in sentence_pronouns(text, pieces, k):
+            if span not in cands:
+                pool.note(k, "pronoun", Found(span, None, True, 1))
         listed: list[Candidate] = list(cands.values())
         feats = [candidate_features(text, pieces, k, c, len(listed)) for c in listed]
+        for fs, extra in zip(feats, rank_features(text, pieces, k, listed)):
+            fs.extend(extra)
         if trace is not None:
             trace.append(
                 PieceTrace(

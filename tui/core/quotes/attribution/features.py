@@ -190,3 +190,52 @@ def candidate_features(
             count = text.count(key)
             feats.append(f"mentions={'1' if count <= 1 else '2-4' if count <= 4 else '5+'}")
     return feats
+
+
+def _sentence_initial(text: str, a: int) -> bool:
+    """Whether the mention at ``a`` opens its sentence (a subject's place)."""
+    i = a
+    while i > 0 and text[i - 1] in ' \u00a0\u201c"':
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?:;"
+
+
+def rank_features(
+    text: str, pieces: list[Piece], k: int, listed: list[Candidate]
+) -> list[list[str]]:
+    """Features of each candidate of piece ``k`` relative to the others: the nearest
+    on its side of the quote, the nearest of its kind (pronoun or not), and whether it
+    opens its sentence."""
+    s, e = pieces[k][0], pieces[k][1]
+    gaps: list[tuple[str, int]] = []
+    for c in listed:
+        a, b = c.found.speaker
+        side = "before" if b <= s else "after" if a >= e else "inside"
+        gaps.append((side, s - b if side == "before" else a - e if side == "after" else 0))
+    out: list[list[str]] = []
+    for i, c in enumerate(listed):
+        a, b = c.found.speaker
+        side, gap = gaps[i]
+        kind = mention_kind(text[a:b])
+        pron = kind in ("pronoun", "who")
+        fs: list[str] = []
+        same_side = [g for sd, g in gaps if sd == side]
+        if gap <= min(same_side):
+            fs.append(f"nearest_{side}")
+            fs.append(f"nearest_{side}&kind={kind}")
+        if all(gap <= g for j, (sd, g) in enumerate(gaps) if j != i):
+            fs.append("nearest")
+        same_kind = [
+            gaps[j][1]
+            for j, d in enumerate(listed)
+            if gaps[j][0] == side
+            and (mention_kind(text[d.found.speaker[0] : d.found.speaker[1]]) in ("pronoun", "who"))
+            == pron
+        ]
+        if gap <= min(same_kind):
+            fs.append(f"nearest_of_kind_{side}")
+        if _sentence_initial(text, a):
+            fs.append("sentence_initial")
+            fs.append(f"sentence_initial&kind={kind}")
+        out.append(fs)
+    return out

@@ -46,3 +46,25 @@ def sentence_names(text: str, pieces: list[Piece], k: int) -> list[tuple[int, in
                 continue
             out.append((x, y))
     return out
+
+
+_PRONOUN_RE = re.compile(
+    r"(?<![\w\u2019'-])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|[Ww]ho)(?![\w\u2019'-])"
+)
+
+
+def sentence_pronouns(text: str, pieces: list[Piece], k: int) -> list[tuple[int, int]]:
+    """Spans of the personal pronouns (and ``who``) of the sentence around piece ``k``,
+    outside the quotation pieces of its paragraph: the gold speaker is the mention as
+    written, often a pronoun."""
+    s, e, _g, ps, pe = pieces[k]
+    lo = sentence_start(text, ps, s)
+    hi = sentence_end(text, e, pe)
+    quoted = [(p[0], p[1]) for p in pieces if p[3] == ps]
+    out: list[tuple[int, int]] = []
+    for a, b in ((lo, s), (e, hi)):
+        for m in _PRONOUN_RE.finditer(text, a, b):
+            x = m.start()
+            if not any(qa <= x < qb for qa, qb in quoted):
+                out.append(m.span())
+    return out
