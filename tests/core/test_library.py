@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -106,6 +107,18 @@ def test_load_now_fills_the_library(corpus_dir: Path) -> None:
     spans = library.find(hits[0].article, "grain")
     text = library.articles[hits[0].article].text
     assert spans and all(text[s:e].lower().startswith("grain") for s, e in spans)
+
+
+def test_the_loaded_index_is_out_of_the_collectors_sight(corpus_dir: Path) -> None:
+    # A full collection must not traverse the corpus and index on a keystroke.
+    gc.unfreeze()
+    try:
+        library = Library(corpus_dir, use_cache=False).load_now(quotes=False)
+        assert library.index is not None
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is library.index for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
 
 
 def test_a_new_corpus_drops_the_old_index_and_quotes(corpus_dir: Path) -> None:

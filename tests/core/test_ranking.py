@@ -135,3 +135,24 @@ def test_the_count_is_the_number_of_matching_passages(which: int, query: str) ->
     assert found.total >= len(found.hits)
     if found.exact:
         assert found.total == len(_brute_force(index, query, False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.booleans())
+def test_the_cheap_bound_is_never_below_the_full_score(
+    which: int, query: str, prefix_last: bool
+) -> None:
+    # The ranker trusts it whenever some clause's postings were not read (large corpora):
+    # a bound below a score would put a worse passage first.
+    index = INDEXES[which]
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None or not compiled.clauses:
+        return
+    scorer = Scorer(index, compiled, None)
+    for passage in range(index.passages):
+        full = scorer._full(passage)
+        bound = scorer.bounds.bound(scorer._tokens(passage))
+        if full is not None:
+            assert bound is not None and bound >= full[0]

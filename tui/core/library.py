@@ -21,6 +21,7 @@ thread (the browser's screen, from its worker messages), or all at once with
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -235,11 +236,13 @@ class Library:
     def adopt_index(self, index: SearchIndex) -> None:
         """Take ``index``, built over :attr:`corpus`."""
         self.index = index
+        _settle()
 
     def adopt_quotes(self, quotes: QuoteTable) -> None:
         """Take every article's quotations."""
         self.quotes = quotes
         self._shown = {}
+        _settle()
 
     def load_now(
         self,
@@ -338,3 +341,14 @@ class _Adopting(LoadEvents):
 
     def quotes_found(self, quotes: QuoteTable) -> None:
         self.library.adopt_quotes(quotes)
+
+
+def _settle() -> None:
+    """Move every object alive now out of the garbage collector's sight (``gc.freeze``).
+
+    The corpus, index and quotations are long-lived: without this, each full
+    collection traverses all of them, a pause of 300-370 ms at a million passages
+    that lands on a keystroke. Frozen objects are still freed by reference
+    counting when a new corpus replaces them (none of them form cycles).
+    """
+    gc.freeze()

@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
+from tui.core.search.bounds import Bounds
 from tui.core.search.compile import Compiled
 from tui.core.search.tiers import Tiers
 from tui.core.search.weights import (
@@ -61,7 +62,10 @@ class IndexView(Protocol):
 
 
 SCORE_AT_ONCE = 64
-"""A tier of at most this many passages is scored in full at once (no bound first)."""
+"""A tier of at most this many passages is scored in full at once (no bound first)..."""
+UNKNOWN_AT_ONCE = 2
+"""... or this many, when some clause's postings were not read (the tiers do not know
+whether their passages have it: :mod:`tui.core.search.bounds` does)."""
 Ranked = tuple[int, float, set[int]]
 """A global passage number, its score and the positions of its matched tokens."""
 
@@ -95,6 +99,12 @@ class Scorer(Tiers):
         self.pair_bytes: dict[tuple[int, int], bytes] = {}
         weights = sum(c.weight for c in compiled.clauses) or 1.0
         self.factors = [QUALITY * c.weight / weights for c in compiled.clauses]
+        self.bounds = Bounds(
+            self.lookup,
+            self.factors,
+            (number for number, _, _, _ in self.phrases),
+            (number for number, clause in enumerate(compiled.clauses) if clause.hard),
+        )
 
     def _check(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
@@ -124,15 +134,21 @@ class Scorer(Tiers):
     def _best_first(self, tiers: Iterator[tuple[float, list[int]]], limit: int) -> list[Ranked]:
         """The best ``limit`` passages of the tiers by full score, ties in article order.
 
-        A heap holds each passage under an upper bound of its score (from its word
-        ids, :meth:`_refine`), then under its full score: a full score leaves the
-        heap as a result only when nothing left (in the heap or in a lower tier)
-        can exceed or tie it, so results come out in their final order.
+        A heap holds each passage under an upper bound of its score: first the cheap
+        one of the clauses its word ids have (:class:`~tui.core.search.bounds.Bounds`,
+        kind 0), then the one that also counts adjacent clauses (:meth:`_refine`,
+        kind 1), then its full score (kind 2). A full score leaves the heap as a
+        result only when nothing left (in the heap or in a lower tier) can exceed or
+        tie it, so results come out in their final order.
         """
         tie = self.index.tie_key
         heap: list[tuple[float, int, tuple[int, int], int]] = []
         found: dict[int, set[int]] = {}
         ranked: list[Ranked] = []
+        refine = not self.phrases and len(self.compiled.clauses) > 1
+        # A tier knows which clauses its passages have only when every clause was read
+        # whole; else a cheap bound (which knows them) comes before anything else.
+        at_once = SCORE_AT_ONCE if self.counted else min(SCORE_AT_ONCE, UNKNOWN_AT_ONCE)
         tier = next(tiers, None)
         steps = 0
         while len(ranked) < limit:
@@ -143,26 +159,39 @@ class Scorer(Tiers):
             if not heap or -heap[0][0] <= floor:
                 if tier is None:
                     break
-                if len(tier[1]) <= SCORE_AT_ONCE:  # cheaper than a bound, then the score
+                if len(tier[1]) <= at_once:  # cheaper than a bound, then the score
                     for passage in tier[1]:
-                        result = self._full(passage)
-                        if result is not None:
-                            found[passage] = result[1]
-                            heapq.heappush(heap, (-result[0], 1, tie(passage), passage))
-                else:
+                        self._push_full(heap, found, passage, tie(passage))
+                elif self.counted and refine:  # the tier knows every clause: adjacency next
                     for passage, value in self._refine(tier[1]):
+                        heapq.heappush(heap, (-value, 1, tie(passage), passage))
+                else:
+                    for passage, value in self.bounds.each(tier[1], self._tokens):
                         heapq.heappush(heap, (-value, 0, tie(passage), passage))
                 tier = next(tiers, None)
                 continue
             value, kind, key, passage = heapq.heappop(heap)
-            if kind:
+            if kind == 2:
                 ranked.append((passage, -value, found.pop(passage)))
-                continue
-            result = self._full(passage)
-            if result is not None:
-                found[passage] = result[1]
-                heapq.heappush(heap, (-result[0], 1, key, passage))
+            elif kind == 0 and refine:
+                for _, bound in self._refine((passage,)):
+                    heapq.heappush(heap, (-bound, 1, key, passage))
+            else:
+                self._push_full(heap, found, passage, key)
         return ranked
+
+    def _push_full(
+        self,
+        heap: list[tuple[float, int, tuple[int, int], int]],
+        found: dict[int, set[int]],
+        passage: int,
+        key: tuple[int, int],
+    ) -> None:
+        """Score ``passage`` in full and put it on the heap as a result (kind 2)."""
+        result = self._full(passage)
+        if result is not None:
+            found[passage] = result[1]
+            heapq.heappush(heap, (-result[0], 2, key, passage))
 
     def _first(self, passages: set[int], count: int) -> list[int]:
         """The first ``count`` of ``passages`` in article order."""

@@ -13,7 +13,6 @@ import heapq
 import math
 import threading
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -215,14 +214,11 @@ class Tiers:
         rest = union - top
         if not rest:
             return
-        # Below: by how many known clauses a passage has (counted in C), then within
+        # Below: by how many known clauses a passage has (set operations), then within
         # each count by the clauses it has and their match quality.
-        counts = Counter[int]()
-        for n in known:
-            counts.update(maps[n][0] & rest)
         by_count: dict[int, list[int]] = {}
-        for passage in rest:
-            by_count.setdefault(counts[passage], []).append(passage)
+        for count, part in self._partition(rest, known):
+            by_count.setdefault(count, []).extend(part)
         best_gains = sorted(gains.values(), reverse=True)
         for count in sorted(by_count, reverse=True):
             self._check()
@@ -241,18 +237,46 @@ class Tiers:
         group is in passage order.
         """
         maps, factors = self.maps, self.factors
-        values = dict.fromkeys(passages, 0.0)
+        groups: list[tuple[float, set[int]]] = [(0.0, passages)] if passages else []
         for n in known:
             found, inexact = maps[n]
             gain = FOUND + factors[n]
-            for passage in found & passages:
-                values[passage] += gain
-            for passage in inexact.keys() & passages:
-                values[passage] -= factors[n] * (1.0 - inexact[passage])
-        groups: dict[float, list[int]] = {}
-        for passage, value in values.items():
-            groups.setdefault(value, []).append(passage)
-        return [(value, sorted(groups[value])) for value in sorted(groups, reverse=True)]
+            split: list[tuple[float, set[int]]] = []
+            for value, members in groups:
+                inside = members & found
+                if len(inside) < len(members):
+                    split.append((value, members - inside))
+                low = inside.intersection(inexact) if inexact and inside else ()
+                if low:
+                    inside -= low
+                    qualities: dict[float, set[int]] = {}
+                    for passage in low:
+                        qualities.setdefault(inexact[passage], set()).add(passage)
+                    for quality, some in qualities.items():
+                        split.append((value + gain - factors[n] * (1.0 - quality), some))
+                if inside:
+                    split.append((value + gain, inside))
+            groups = split
+        merged: dict[float, list[int]] = {}
+        for value, members in groups:
+            merged.setdefault(value, []).extend(members)
+        return [(value, sorted(merged[value])) for value in sorted(merged, reverse=True)]
+
+    def _partition(self, passages: set[int], known: list[int]) -> list[tuple[int, set[int]]]:
+        """``passages`` split by how many of the known clauses' maps hold them (set operations
+        in C, one split per map, instead of a count per passage)."""
+        groups: list[tuple[int, set[int]]] = [(0, passages)] if passages else []
+        for n in known:
+            found = self.maps[n][0]
+            split: list[tuple[int, set[int]]] = []
+            for count, members in groups:
+                inside = members & found
+                if len(inside) < len(members):
+                    split.append((count, members - inside))
+                if inside:
+                    split.append((count + 1, inside))
+            groups = split
+        return groups
 
     def _cap(self, members: Iterable[int], most: int) -> list[int]:
         """A tier's passages, at most ``most`` of them (the first by passage number)."""
