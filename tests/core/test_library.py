@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 import threading
 from pathlib import Path
 
@@ -117,6 +118,29 @@ def test_the_loaded_index_is_out_of_the_collectors_sight(corpus_dir: Path) -> No
         assert library.index is not None
         assert gc.get_freeze_count() > 0
         assert not any(obj is library.index for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
+
+
+class _Cycle:
+    """An object in a reference cycle, like a widget that points at its parent."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_cycle_frozen_by_one_load_is_collected_at_the_next(corpus_dir: Path) -> None:
+    # A long session reloads many times: what was alive at one freeze and died since
+    # (in a cycle, so reference counting cannot free it) must not stay forever.
+    gc.unfreeze()
+    try:
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        Library(corpus_dir, use_cache=False).load_now(quotes=False)
+        del cycle
+        assert gone() is not None  # frozen: no collection sees it
+        Library(corpus_dir, use_cache=False).load_now(quotes=False)
+        assert gone() is None
     finally:
         gc.unfreeze()
 
