@@ -1,5 +1,6 @@
 """The article list: one line per article (date, title, folder), sorted as the corpus is;
 ``o`` cycles the order (newest first, oldest first, by title, by folder, the corpus's).
+``f`` (or ``&``) filters it by words typed (:mod:`tui.ui.widgets.list_filter`).
 A corpus without dates shows no date column at all.
 
 Drawn with Textual's line API: only the visible rows are rendered, so a list of
@@ -20,26 +21,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import Article
+from tui.ui.article_rows import ORDERS, RowFilter, sorted_articles
 from tui.ui.render import safe
 
 UNREAD_MARK = "•"
 """Before the title of an article not yet read."""
-ORDERS = ("corpus", "newest", "oldest", "title", "folder")
-"""The orders ``o`` cycles through."""
-
-
-def sorted_articles(articles: list[Article], order: str) -> list[Article]:
-    """``articles`` in ``order``; undated articles go last when sorting by date."""
-    if order in ("newest", "oldest"):
-        dated = sorted(
-            (a for a in articles if a.date), key=lambda a: a.date or "", reverse=order == "newest"
-        )
-        return dated + [a for a in articles if not a.date]
-    if order == "title":
-        return sorted(articles, key=lambda a: a.title.casefold())
-    if order == "folder":
-        return sorted(articles, key=lambda a: ((a.source or a.folder).casefold(), a.id))
-    return list(articles)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -61,6 +47,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("enter", "choose", "Open", show=False, id="list.choose"),
         Binding("o", "cycle_order", "Order", id="list.order"),
+        Binding("f,ampersand", "filter", "Filter", id="list.filter"),
     ]
 
     @dataclass
@@ -77,6 +64,12 @@ class ArticleList(ScrollView, can_focus=True):
         article_list: ArticleList
         index: int
 
+    @dataclass
+    class FilterWanted(Message):
+        """The user asked to filter the list (``f``): the screen opens the filter line."""
+
+        article_list: ArticleList
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles: list[Article] = []
@@ -90,6 +83,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._dated = False
         self.read: set[str] = set()
         """Ids of the articles read (set by the screen); the others carry a mark."""
+        self.filter_text = ""
+        """The words the rows must hold (set with :meth:`set_filter`); empty: every article."""
+        self._filter = RowFilter()
 
     # --- content -------------------------------------------------------------
 
@@ -100,7 +96,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def add_articles(self, articles: list[Article]) -> None:
         """Append ``articles`` to the list."""
-        self.articles.extend(articles)
+        self.articles.extend(self._kept(articles))
         self._corpus_order.extend(articles)
         self._dated = self._dated or any(article.date for article in articles)
         self.virtual_size = Size(self.size.width, len(self.articles))
@@ -112,10 +108,38 @@ class ArticleList(ScrollView, can_focus=True):
         """Replace the rows; the cursor stays on the article the user chose, else goes up top."""
         current = self.current if self.touched else None
         self._corpus_order = list(articles)
+        self._filter = RowFilter()
         self._dated = any(article.date for article in articles)
-        self.articles = sorted_articles(self._corpus_order, self.order)
+        self.articles = self._arranged()
         self._highlighted = None
         self.virtual_size = Size(self.size.width, len(self.articles))
+        if current is not None and current in self.articles:
+            self.highlighted = self.articles.index(current)
+        elif self.articles:
+            self.highlighted = 0
+        self.refresh()
+
+    def _kept(self, articles: list[Article]) -> list[Article]:
+        """Those of ``articles`` that pass the filter."""
+        return self._filter.kept(articles, self.filter_text)
+
+    def _arranged(self) -> list[Article]:
+        """The rows: the articles that pass the filter, in the current order."""
+        return sorted_articles(self._kept(self._corpus_order), self.order)
+
+    def set_filter(self, text: str) -> None:
+        """Keep only the articles holding every word of ``text``; the cursor stays on its
+        article when it passes, else goes to the first row."""
+        if text == self.filter_text:
+            return
+        current = self.current
+        self.filter_text = text
+        self.articles = self._arranged()
+        self._highlighted = None
+        self.virtual_size = Size(self.size.width, len(self.articles))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        total = len(self._corpus_order)
+        self.border_title = f"filter: {len(self.articles):,} of {total:,}" if text.split() else None
         if current is not None and current in self.articles:
             self.highlighted = self.articles.index(current)
         elif self.articles:
@@ -193,6 +217,11 @@ class ArticleList(ScrollView, can_focus=True):
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if row >= len(self.articles):
+            if row == 0 and self.filter_text.strip() and self._corpus_order:
+                note = Text(f"No article holds {self.filter_text.strip()!r}.", end="")
+                note.truncate(width, overflow="ellipsis", pad=True)
+                style = self.rich_style + self.get_component_rich_style("article-list--date")
+                return Strip([Segment(note.plain, style)]).adjust_cell_length(width, style)
             return Strip.blank(width, self.rich_style)
         return self._row(self.articles[row], width, row == self._highlighted)
 
@@ -250,14 +279,19 @@ class ArticleList(ScrollView, can_focus=True):
         self.touched = True
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
         current = self.current
-        self.articles = sorted_articles(self._corpus_order, self.order)
+        self.articles = self._arranged()
         self._highlighted = None
-        if current is not None:
+        if current is not None and current in self.articles:
             self._highlighted = self.articles.index(current)
             self.scroll_to_region_row(self._highlighted)
         self.refresh()
         names = {"corpus": "as the corpus is", "newest": "newest first", "oldest": "oldest first"}
         self.notify(f"Articles {names.get(self.order, 'by ' + self.order)}.")
+
+    def action_filter(self) -> None:
+        """Open the filter line (the screen shows and focuses it)."""
+        self.touched = True
+        self.post_message(self.FilterWanted(self))
 
     def action_choose(self) -> None:
         """Open the article under the cursor."""

@@ -1,0 +1,56 @@
+"""The main screen's article filter: ``f`` in the list opens the filter line under it.
+
+A mixin for :class:`tui.ui.screens.main.MainScreen`: the list asks for the line,
+the line's text filters the list as it is typed, and closing it hands the focus
+back to the list. Escape in the list clears a kept filter (see ``main_levels``).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Input
+
+from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.list_filter import ListFilter
+
+
+class FilterView(Screen[None]):
+    """Opens, applies and closes the article list's filter line."""
+
+    _follows_lists = False
+
+    @on(ArticleList.FilterWanted)
+    def _filter_wanted(self, message: ArticleList.FilterWanted) -> None:
+        line = self.query_one(ListFilter)
+        if not self._follows_lists:  # the line belongs to the article list: hidden with it
+            self._follows_lists = True
+
+            def follow(current: str | None) -> None:
+                line.set_class(current != "articles", "-elsewhere")
+
+            self.watch(self.query_one(ContentSwitcher), "current", follow)
+        line.open()
+        line.cursor_position = len(line.value)
+        self.set_focus(line)
+
+    @on(Input.Changed, "ListFilter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_one(ArticleList).set_filter(event.value)
+
+    @on(Input.Submitted, "ListFilter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # the line's own submit action closes it
+
+    @on(ListFilter.Closed)
+    def _filter_closed(self, message: ListFilter.Closed) -> None:
+        self.set_focus(self.query_one(ArticleList))
+
+    def clear_filter(self) -> bool:
+        """Drop the article list's filter; whether there was one (Escape's level)."""
+        line = self.query_one(ListFilter)
+        if not line.value and not line.has_class("-active"):
+            return False
+        line.action_close(True)
+        return True
