@@ -269,7 +269,10 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
 
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
-        article = message.article_list.articles[message.index]
+        rows = message.article_list.articles
+        if not 0 <= message.index < len(rows):
+            return  # stale: a filter has taken the row away since
+        article = rows[message.index]
         number = self.library.number_of(article.id)
         if number is not None:
             self.open_article(number)

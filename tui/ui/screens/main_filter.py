@@ -1,6 +1,7 @@
 """The main screen's article filter: ``f`` in the list opens the filter line under it.
 
-A mixin for :class:`tui.ui.screens.main.MainScreen`: the list asks for the line,
+A mixin for :class:`tui.ui.screens.main.MainScreen`: the list's key runs this
+screen's action (at once, so the keys typed next reach the line),
 the line's text filters the list as it is typed, and closing it hands the focus
 back to the list. Escape in the list clears a kept filter (see ``main_levels``).
 """
@@ -20,8 +21,8 @@ class FilterView(Screen[None]):
 
     _follows_lists = False
 
-    @on(ArticleList.FilterWanted)
-    def _filter_wanted(self, message: ArticleList.FilterWanted) -> None:
+    def action_filter_list(self) -> None:
+        """``f`` in the article list: show the filter line and move into it at once."""
         line = self.query_one(ListFilter)
         if not self._follows_lists:  # the line belongs to the article list: hidden with it
             self._follows_lists = True

@@ -47,7 +47,9 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("enter", "choose", "Open", show=False, id="list.choose"),
         Binding("o", "cycle_order", "Order", id="list.order"),
-        Binding("f,ampersand", "filter", "Filter", id="list.filter"),
+        # The screen's action, run at once (not a message): the keys typed after f
+        # then land in the filter line, however fast they come.
+        Binding("f,ampersand", "screen.filter_list", "Filter", id="list.filter"),
     ]
 
     @dataclass
@@ -63,12 +65,6 @@ class ArticleList(ScrollView, can_focus=True):
 
         article_list: ArticleList
         index: int
-
-    @dataclass
-    class FilterWanted(Message):
-        """The user asked to filter the list (``f``): the screen opens the filter line."""
-
-        article_list: ArticleList
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -231,7 +227,7 @@ class ArticleList(ScrollView, can_focus=True):
     # --- keys and mouse ------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        self.touched = True
+        self.touched = True  # (f included: its binding is the screen's)
 
     def on_click(self, event: events.Click) -> None:
         self.touched = True
@@ -287,11 +283,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
         names = {"corpus": "as the corpus is", "newest": "newest first", "oldest": "oldest first"}
         self.notify(f"Articles {names.get(self.order, 'by ' + self.order)}.")
-
-    def action_filter(self) -> None:
-        """Open the filter line (the screen shows and focuses it)."""
-        self.touched = True
-        self.post_message(self.FilterWanted(self))
 
     def action_choose(self) -> None:
         """Open the article under the cursor."""
