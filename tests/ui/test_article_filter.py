@@ -50,9 +50,18 @@ async def test_words_match_anywhere_in_title_folder_or_date(corpus_dir: Path) ->
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         listing = screen.query_one(ArticleList)
+        reader = screen.query_one(ArticleReader)
+        listing.highlight_article(next(a for a in listing.articles if a.id.startswith("science/")))
+        await pilot.pause()
+        before = reader.article
+        assert before is not None and before.id.startswith("science/")
         await pilot.press("ampersand", *"world 2025-01")  # both words: folder and date
         await pilot.pause()
         assert ids(listing) == ["world/grain-talks"]
+        assert reader.article is before  # typing does not open every first row
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.article is not None and reader.article.id == "world/grain-talks"
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("f", *"zzz-nothing")

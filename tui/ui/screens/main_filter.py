@@ -46,7 +46,9 @@ class FilterView(Screen[None]):
 
     @on(ListFilter.Closed)
     def _filter_closed(self, message: ListFilter.Closed) -> None:
-        self.set_focus(self.query_one(ArticleList))
+        listing = self.query_one(ArticleList)
+        self.set_focus(listing)
+        listing.announce()  # the reader follows the cursor again
 
     def clear_filter(self) -> bool:
         """Drop the article list's filter; whether there was one (Escape's level)."""

@@ -136,11 +136,20 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         total = len(self._corpus_order)
         self.border_title = f"filter: {len(self.articles):,} of {total:,}" if text.split() else None
+        # The cursor is placed without telling: opening an article on every key typed
+        # would make typing wait for the reader (the screen tells once the line closes).
         if current is not None and current in self.articles:
-            self.highlighted = self.articles.index(current)
-        elif self.articles:
-            self.highlighted = 0
+            self._highlighted = self.articles.index(current)
+        else:
+            self._highlighted = 0 if self.articles else None
+        if self._highlighted is not None:
+            self.scroll_to_region_row(self._highlighted)
         self.refresh()
+
+    def announce(self) -> None:
+        """Tell the screen which row the cursor is on (after a quiet move)."""
+        if self._highlighted is not None:
+            self.post_message(self.Highlighted(self, self._highlighted))
 
     @property
     def current(self) -> Article | None:
