@@ -8,6 +8,8 @@ back to the list. Escape in the list clears a kept filter (see ``main_levels``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input
@@ -15,9 +17,17 @@ from textual.widgets import ContentSwitcher, Input
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.list_filter import ListFilter
 
+if TYPE_CHECKING:
+    from tui.core.library import Library
+    from tui.ui.session import Session
+
 
 class FilterView(Screen[None]):
     """Opens, applies and closes the article list's filter line."""
+
+    if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
+        library: Library
+        session: Session
 
     _follows_lists = False
 
@@ -27,10 +37,8 @@ class FilterView(Screen[None]):
         if not self._follows_lists:  # the line belongs to the article list: hidden with it
             self._follows_lists = True
 
-            def follow(current: str | None) -> None:
-                line.set_class(current != "articles", "-elsewhere")
-
-            self.watch(self.query_one(ContentSwitcher), "current", follow)
+            self.watch(self.query_one(ContentSwitcher), "current", line.follow)
+        line.return_focus = self.query_one(ArticleList)
         line.open()
         line.cursor_position = len(line.value)
         self.set_focus(line)
@@ -47,13 +55,14 @@ class FilterView(Screen[None]):
     @on(ListFilter.Closed)
     def _filter_closed(self, message: ListFilter.Closed) -> None:
         listing = self.query_one(ArticleList)
-        self.set_focus(listing)
-        listing.announce()  # the reader follows the cursor again
+        current = listing.current
+        if current is not None and self.library.number_of(current.id) != self.session.open_article:
+            listing.announce()  # the reader follows the cursor again
 
     def clear_filter(self) -> bool:
         """Drop the article list's filter; whether there was one (Escape's level)."""
         line = self.query_one(ListFilter)
-        if not line.value and not line.has_class("-active"):
+        if not line.value and not line.active:
             return False
         line.action_close(True)
         return True
