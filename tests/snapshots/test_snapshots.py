@@ -93,3 +93,25 @@ def test_speakers_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
     assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=speakers)
+
+
+def test_filtered_article_list(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def filtered(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("f", *"world", "enter")
+        await pilot.pause()
+
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=filtered)
+
+
+def test_palette_opens_on_commands(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def palette(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        from textual.command import CommandInput
+
+        pilot.app.screen.query_one(CommandInput).cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(SeedApp(CORPUS), terminal_size=(80, 24), run_before=palette)

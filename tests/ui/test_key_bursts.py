@@ -130,3 +130,14 @@ def test_alt_keys_are_read_as_escape_then_the_key() -> None:
     assert isinstance(arrow, events.Key) and (arrow.key, arrow.character) == ("up", None)
     plain = events.Key("q", "q")
     assert split_alt(plain) == [plain]
+
+
+async def test_filter_and_its_words_in_one_burst(corpus_dir: Path) -> None:
+    from tui.ui.widgets.list_filter import ListFilter
+
+    async with SeedApp(corpus_dir).run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await burst(pilot, "f", *"comet")
+        assert screen.query_one(ListFilter).value == "comet"  # no letter lost, e and o included
+        listing = screen.query_one(ArticleList)
+        assert [article.id for article in listing.articles] == ["science/comet-survey"]

@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tui.config import Config
 from tui.core.safety import visible
@@ -105,6 +105,8 @@ class SeedApp(App[None]):
         """What was wrong in the configuration file: shown once, when the app starts."""
         self.keys = KeySequencer(self, self._deliver)
         """Applies the keys (and pastes) one after another, in the order they came."""
+        self.held_toasts: list[tuple[str, str, SeverityLevel, float | None]] = []
+        """Toasts asked for while a dialog was up: shown when it closes, never over it."""
 
     async def on_event(self, event: events.Event) -> None:
         if KeySequencer.takes(event):
@@ -189,9 +191,20 @@ class SeedApp(App[None]):
         place where toasts are made inert: markup is off whatever the caller
         asks, and control and bidi characters become visible stand-ins.
         """
+        if isinstance(self.screen, ModalScreen):  # a dialog or the palette is up
+            self.held_toasts.append((message, title, severity, timeout))
+            return
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
+
+    def _release_toasts(self) -> None:
+        """Show the toasts held while a dialog was up, once none is."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        held, self.held_toasts = self.held_toasts, []
+        for message, title, severity, timeout in held:
+            self.notify(message, title=title, severity=severity, timeout=timeout)
 
     def pop_screen(self) -> AwaitComplete:
         """Close the screen on top, but never the main screen.
@@ -203,7 +216,10 @@ class SeedApp(App[None]):
         """
         if isinstance(self.screen, MainScreen):
             return AwaitComplete(_nothing())
-        return super().pop_screen()
+        popped = super().pop_screen()
+        if self.held_toasts:
+            self.call_later(self._release_toasts)
+        return popped
 
     def report_error(self, error: BaseException) -> None:
         """Log ``error`` to the error file and say so in one line."""

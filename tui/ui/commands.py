@@ -1,12 +1,16 @@
-"""Command palette providers: open an article by title."""
+"""Command palette providers: open an article by title.
+
+The palette opens on its commands alone; articles join as soon as something is
+typed, and always rank below the commands that match (the commands are what the
+palette is for; a title is found as well by ``/``).
+"""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from tui.ui.render import safe
@@ -15,8 +19,14 @@ from tui.ui.widgets.article_list import ArticleList
 if TYPE_CHECKING:
     from tui.ui.screens.main import MainScreen
 
-MAX_DISCOVERY = 30
-"""Articles listed when the palette opens with no input."""
+MAX_ARTICLE_HITS = 200
+"""At most this many articles are offered for one input (the best, by score)."""
+
+
+def below_commands(score: float) -> float:
+    """``score`` squeezed under 1, keeping the order: Textual's fuzzy scores of a match are
+    at least 1 (one letter matched), so every command that matches sorts above an article."""
+    return score / (score + 1.0)
 
 
 class ArticleCommands(Provider):
@@ -43,22 +53,28 @@ class ArticleCommands(Provider):
             screen.query_one(ArticleList).highlight_article(screen.library.articles[index])
 
     async def discover(self) -> Hits:
-        for index, title in self._articles()[:MAX_DISCOVERY]:
-            yield DiscoveryHit(
-                Text(f"Open article: {title}"),
-                partial(self._open, index),
-                text=f"Open article: {title}",
-            )
+        """Nothing before the user types: the palette opens on its commands."""
+        return
+        yield  # an async generator that yields nothing
 
     async def search(self, query: str) -> Hits:
+        if not query.strip():
+            return
         matcher = self.matcher(query)
+        scored = []
         for index, title in self._articles():
             label = f"Open article: {title}"
             score = matcher.match(label)
             if score > 0:
-                yield Hit(
-                    score, self._highlight(matcher, label), partial(self._open, index), text=label
-                )
+                scored.append((score, index, label))
+        scored.sort(key=lambda row: -row[0])
+        for score, index, label in scored[:MAX_ARTICLE_HITS]:
+            yield Hit(
+                below_commands(score),
+                self._highlight(matcher, label),
+                partial(self._open, index),
+                text=label,
+            )
 
     @staticmethod
     def _highlight(matcher: Matcher, label: str) -> Content:

@@ -28,11 +28,13 @@ from tui.ui.messages import (
 )
 from tui.ui.outside import OutsideActions
 from tui.ui.screens.main_actions import MainActions
+from tui.ui.screens.main_filter import FilterView
 from tui.ui.screens.main_levels import LevelsView
 from tui.ui.screens.main_loading import LoadingView
 from tui.ui.session import Session, asks_speaker
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
+from tui.ui.widgets.list_filter import ListFilter
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
@@ -45,7 +47,7 @@ NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
 
 
-class MainScreen(OutsideActions, LevelsView, MainActions, LoadingView):
+class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingView):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
@@ -96,6 +98,7 @@ class MainScreen(OutsideActions, LevelsView, MainActions, LoadingView):
                     yield ArticleList(id="articles")
                     yield ResultList(id="results")
                     yield QuotePanel(id="quotes")
+                yield ListFilter(id="list-filter")
             with Vertical(id="right"):
                 yield ArticleReader(id="reader")
                 yield FindBar(id="find")
@@ -132,7 +135,7 @@ class MainScreen(OutsideActions, LevelsView, MainActions, LoadingView):
         self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        on_left = event.widget.id in ("articles", "results", "quotes", "search")
+        on_left = event.widget.id in ("articles", "results", "quotes", "search", "list-filter")
         self.set_class(not on_left, "-reading")
         self.query_one(SearchBox).name_keys(focus_kind(event.widget))
         if isinstance(event.widget, SearchBox) and event.widget.value.strip():
@@ -266,7 +269,10 @@ class MainScreen(OutsideActions, LevelsView, MainActions, LoadingView):
 
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
-        article = message.article_list.articles[message.index]
+        rows = message.article_list.articles
+        if not 0 <= message.index < len(rows):
+            return  # stale: a filter has taken the row away since
+        article = rows[message.index]
         number = self.library.number_of(article.id)
         if number is not None:
             self.open_article(number)

@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher
 from tui.core.search import narrowed
 from tui.ui import status_text
 from tui.ui.session import asks_speaker
+from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
@@ -36,6 +37,8 @@ class LevelsView(Screen[None]):
         library: Library
         session: Session
 
+        def clear_filter(self) -> bool: ...
+
     def action_leave_search(self) -> None:
         """Escape: step back one level, keeping the query."""
         switcher = self.query_one(ContentSwitcher)
@@ -51,6 +54,8 @@ class LevelsView(Screen[None]):
             self.show_list(self.session.quotes_return)
         elif isinstance(focused, ResultList):
             self.show_list("articles")
+        elif isinstance(focused, ArticleList) and self.clear_filter():
+            self.describe_view()
 
     def on_result_list_narrow(self, message: ResultList.Narrow) -> None:
         """Add the facet's scope to the query, where it stays visible and editable."""

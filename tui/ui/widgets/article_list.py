@@ -1,5 +1,6 @@
 """The article list: one line per article (date, title, folder), sorted as the corpus is;
 ``o`` cycles the order (newest first, oldest first, by title, by folder, the corpus's).
+``f`` (or ``&``) filters it by words typed (:mod:`tui.ui.widgets.list_filter`).
 A corpus without dates shows no date column at all.
 
 Drawn with Textual's line API: only the visible rows are rendered, so a list of
@@ -20,26 +21,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import Article
+from tui.ui.article_rows import ORDERS, RowFilter, sorted_articles
 from tui.ui.render import safe
 
 UNREAD_MARK = "•"
 """Before the title of an article not yet read."""
-ORDERS = ("corpus", "newest", "oldest", "title", "folder")
-"""The orders ``o`` cycles through."""
-
-
-def sorted_articles(articles: list[Article], order: str) -> list[Article]:
-    """``articles`` in ``order``; undated articles go last when sorting by date."""
-    if order in ("newest", "oldest"):
-        dated = sorted(
-            (a for a in articles if a.date), key=lambda a: a.date or "", reverse=order == "newest"
-        )
-        return dated + [a for a in articles if not a.date]
-    if order == "title":
-        return sorted(articles, key=lambda a: a.title.casefold())
-    if order == "folder":
-        return sorted(articles, key=lambda a: ((a.source or a.folder).casefold(), a.id))
-    return list(articles)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -61,6 +47,9 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("enter", "choose", "Open", show=False, id="list.choose"),
         Binding("o", "cycle_order", "Order", id="list.order"),
+        # The screen's action, run at once (not a message): the keys typed after f
+        # then land in the filter line, however fast they come.
+        Binding("f,ampersand", "screen.filter_list", "Filter", id="list.filter"),
     ]
 
     @dataclass
@@ -90,6 +79,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._dated = False
         self.read: set[str] = set()
         """Ids of the articles read (set by the screen); the others carry a mark."""
+        self.filter_text = ""
+        """The words the rows must hold (set with :meth:`set_filter`); empty: every article."""
+        self._filter = RowFilter()
 
     # --- content -------------------------------------------------------------
 
@@ -100,7 +92,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def add_articles(self, articles: list[Article]) -> None:
         """Append ``articles`` to the list."""
-        self.articles.extend(articles)
+        self.articles.extend(self._kept(articles))
         self._corpus_order.extend(articles)
         self._dated = self._dated or any(article.date for article in articles)
         self.virtual_size = Size(self.size.width, len(self.articles))
@@ -112,8 +104,9 @@ class ArticleList(ScrollView, can_focus=True):
         """Replace the rows; the cursor stays on the article the user chose, else goes up top."""
         current = self.current if self.touched else None
         self._corpus_order = list(articles)
+        self._filter = RowFilter()
         self._dated = any(article.date for article in articles)
-        self.articles = sorted_articles(self._corpus_order, self.order)
+        self.articles = self._arranged()
         self._highlighted = None
         self.virtual_size = Size(self.size.width, len(self.articles))
         if current is not None and current in self.articles:
@@ -121,6 +114,42 @@ class ArticleList(ScrollView, can_focus=True):
         elif self.articles:
             self.highlighted = 0
         self.refresh()
+
+    def _kept(self, articles: list[Article]) -> list[Article]:
+        """Those of ``articles`` that pass the filter."""
+        return self._filter.kept(articles, self.filter_text)
+
+    def _arranged(self) -> list[Article]:
+        """The rows: the articles that pass the filter, in the current order."""
+        return sorted_articles(self._kept(self._corpus_order), self.order)
+
+    def set_filter(self, text: str) -> None:
+        """Keep only the articles holding every word of ``text``; the cursor stays on its
+        article when it passes, else goes to the first row."""
+        if text == self.filter_text:
+            return
+        current = self.current
+        self.filter_text = text
+        self.articles = self._arranged()
+        self._highlighted = None
+        self.virtual_size = Size(self.size.width, len(self.articles))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        total = len(self._corpus_order)
+        self.border_title = f"filter: {len(self.articles):,} of {total:,}" if text.split() else None
+        # The cursor is placed without telling: opening an article on every key typed
+        # would make typing wait for the reader (the screen tells once the line closes).
+        if current is not None and current in self.articles:
+            self._highlighted = self.articles.index(current)
+        else:
+            self._highlighted = 0 if self.articles else None
+        if self._highlighted is not None:
+            self.scroll_to_region_row(self._highlighted)
+        self.refresh()
+
+    def announce(self) -> None:
+        """Tell the screen which row the cursor is on (after a quiet move)."""
+        if self._highlighted is not None:
+            self.post_message(self.Highlighted(self, self._highlighted))
 
     @property
     def current(self) -> Article | None:
@@ -193,6 +222,11 @@ class ArticleList(ScrollView, can_focus=True):
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if row >= len(self.articles):
+            if row == 0 and self.filter_text.strip() and self._corpus_order:
+                note = Text(f"No article holds {self.filter_text.strip()!r}.", end="")
+                note.truncate(width, overflow="ellipsis", pad=True)
+                style = self.rich_style + self.get_component_rich_style("article-list--date")
+                return Strip([Segment(note.plain, style)]).adjust_cell_length(width, style)
             return Strip.blank(width, self.rich_style)
         return self._row(self.articles[row], width, row == self._highlighted)
 
@@ -202,7 +236,7 @@ class ArticleList(ScrollView, can_focus=True):
     # --- keys and mouse ------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        self.touched = True
+        self.touched = True  # (f included: its binding is the screen's)
 
     def on_click(self, event: events.Click) -> None:
         self.touched = True
@@ -250,9 +284,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.touched = True
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
         current = self.current
-        self.articles = sorted_articles(self._corpus_order, self.order)
+        self.articles = self._arranged()
         self._highlighted = None
-        if current is not None:
+        if current is not None and current in self.articles:
             self._highlighted = self.articles.index(current)
             self.scroll_to_region_row(self._highlighted)
         self.refresh()

@@ -50,6 +50,8 @@ class QuotePanel(VimOptionList):
         self.article: Article | None = None
         self.quotes: list[Quote] = []
         self._width = 0
+        self._quiet: int | None = None
+        """A row put back under the cursor after a re-fill: not a move, not told."""
 
     def _prompt(self, article: Article, quote: Quote, width: int) -> Text:
         known = quote.speaker_name or quote.speaker
@@ -87,11 +89,15 @@ class QuotePanel(VimOptionList):
             highlighted = self.highlighted
             self.show_quotes(self.article, self.quotes)
             if highlighted is not None and highlighted < self.option_count:
+                # The reader stays where the user left it: a resize is not a visit.
+                self._quiet = highlighted
                 self.highlighted = highlighted
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self.post_message(self.Highlighted(self, event.option_index))
+        quiet, self._quiet = self._quiet, None
+        if event.option_index != quiet:
+            self.post_message(self.Highlighted(self, event.option_index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
