@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
-import weakref
 import threading
+import weakref
 from pathlib import Path
 
 import pytest

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widgets import ContentSwitcher, Input
 
 from tui.core.library import Library
 from tui.core.quotes import on_demand_quotes
@@ -34,6 +34,7 @@ from tui.ui.screens.main_loading import LoadingView
 from tui.ui.session import Session, asks_speaker
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.list_filter import ListFilter
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
@@ -103,7 +104,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
                 yield ArticleReader(id="reader")
                 yield FindBar(id="find")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reader = self.query_one(ArticleReader)
