@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.required import program
 from tui.command.docs import SHARE_FILES, share_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,19 +117,17 @@ def test_installed_wheel_has_help_man_page_and_completion(wheel: Path, tmp_path:
     assert result.returncode == 0 and "usage: seedtui" in result.stdout
     page = prefix / "share/man/man1/seedtui.1"
     assert page.read_text(encoding="utf-8").startswith(".TH SEEDTUI 1")
-    if shutil.which("man"):
-        shown = subprocess.run(
-            ["man", "-M", str(prefix / "share/man"), "seedtui"],
-            capture_output=True,
-            text=True,
-            env={**env, "MANPAGER": "cat", "PAGER": "cat"},
-        )
-        assert "SEARCH SYNTAX" in shown.stdout
+    shown = subprocess.run(
+        [program("man"), "-M", str(prefix / "share/man"), "seedtui"],
+        capture_output=True,
+        text=True,
+        env={**env, "MANPAGER": "cat", "PAGER": "cat"},
+    )
+    assert "SEARCH SYNTAX" in shown.stdout
     completion = prefix / "share/bash-completion/completions/seedtui"
-    if shutil.which("bash"):
-        script = (
-            f"source {completion}; COMP_WORDS=(seedtui search --li); COMP_CWORD=2; "
-            '_seedtui; echo "${COMPREPLY[@]}"'
-        )
-        reply = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
-        assert reply.stdout.split() == ["--limit"]
+    script = (
+        f"source {completion}; COMP_WORDS=(seedtui search --li); COMP_CWORD=2; "
+        '_seedtui; echo "${COMPREPLY[@]}"'
+    )
+    reply = subprocess.run([program("bash"), "-c", script], capture_output=True, text=True)
+    assert reply.stdout.split() == ["--limit"]

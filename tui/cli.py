@@ -40,18 +40,22 @@ def _load(
     index: bool = True,
     quotes: bool = True,
     files: Callable[[], list[Path]] | None = None,
+    scope: str = "",
 ) -> Library:
     """Load one source for a subcommand (through the core's one load pipeline).
 
-    Through the cache unless ``use_cache`` is false (``--no-cache``) or ``files`` names
-    the files to read; ``index`` and ``quotes`` say what the subcommand needs. Skipped
-    files and warnings go to stderr.
+    Through the cache unless ``use_cache`` is false (``--no-cache``); ``files`` (the
+    selection named ``scope``) are read instead of the whole folder, through a cache of
+    their own. ``index`` and ``quotes`` say what the subcommand needs. Skipped files and
+    warnings go to stderr.
     """
     from tui.core.library import Library
 
     root = folder if folder is not None else default_corpus()
-    library = Library(root, use_cache=use_cache and files is None)
-    library.load_now(index=index or library.use_cache, quotes=quotes, files=files)
+    library = Library(root, use_cache=use_cache)
+    library.load_now(
+        index=index or library.use_cache, quotes=quotes, files=files, scope=scope or None
+    )
     for problem in library.cache_warnings:
         say(f"warning: cache: {problem}")
     corpus = library.corpus

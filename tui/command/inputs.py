@@ -1,9 +1,10 @@
 """From the parsed command line to loaded corpora: one :class:`Part` per source.
 
-A whole folder is loaded through the command's folder loader (the cache, when
-allowed); a folder narrowed by ``--glob``/``--exclude`` is its cached corpus
-narrowed, or read afresh without the cache; files named one by one are read
-directly (their folder's cache is not touched). Each part has its own index.
+Every source is loaded through the command's loader and, when allowed, a cache of
+its own: a whole folder through the folder's cache, a folder narrowed by
+``--glob``/``--exclude`` or files named one by one through the cache of that
+selection (:attr:`~tui.core.corpus.Source.scope`; the whole folder's cache is not
+touched). Each part has its own index.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class WholeLoader(Protocol):
         index: bool = True,
         quotes: bool = True,
         files: Callable[[], list[Path]] | None = None,
+        scope: str = "",
     ) -> Library: ...
 
 
@@ -100,13 +102,18 @@ def load_parts(
     """Load every source; raises :class:`UsageError` when none holds an article.
 
     A whole folder goes through its cache; files named one by one, or a folder narrowed
-    by patterns, are read as they are (the cache holds whole folders).
+    by patterns, through the cache of that selection.
     """
     parts: list[Part] = []
     for source in sources:
         files = None if source.whole else (lambda source=source: source.paths())
         library = load(
-            source.root, use_cache=use_cache, index=with_index, quotes=quotes, files=files
+            source.root,
+            use_cache=use_cache,
+            index=with_index,
+            quotes=quotes,
+            files=files,
+            scope=source.scope,
         )
         parts.append(Part(source, library))
     if not any(part.library.articles for part in parts):

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from tui import __version__
 from tui.core.search import SYNTAX_HELP
 
 SUBCOMMANDS = ("open", "list", "search", "quotes")
-GLOBAL_OPTIONS = ("no_cache", "glob", "exclude", "null", "config")
-"""The destinations of the options every subcommand accepts too."""
 _SUB = "_sub_"
 """Prefix of a global option's destination when given after the subcommand."""
 
@@ -54,52 +52,70 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (try '{self.prog} --help')")
 
 
+_GLOBALS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (
+        ("--no-cache",),
+        {
+            "dest": "no_cache",
+            "action": "store_true",
+            "help": "neither read nor write the corpus cache",
+        },
+    ),
+    (
+        ("--glob",),
+        {
+            "dest": "glob",
+            "metavar": "PATTERN",
+            "action": "append",
+            "help": "read only files matching PATTERN (a name like '*.md', or a path like "
+            "'world/*'); repeatable",
+        },
+    ),
+    (
+        ("--exclude",),
+        {
+            "dest": "exclude",
+            "metavar": "PATTERN",
+            "action": "append",
+            "help": "leave out files or folders matching PATTERN; repeatable",
+        },
+    ),
+    (
+        ("-0", "--null"),
+        {
+            "dest": "null",
+            "action": "store_true",
+            "help": "paths read from '-' are separated by NUL characters (find -print0)",
+        },
+    ),
+    (
+        ("--config",),
+        {
+            "dest": "config",
+            "metavar": "FILE",
+            "type": Path,
+            "help": "the configuration file (default: $SEEDTUI_CONFIG, else config.toml in "
+            "the user's config folder)",
+        },
+    ),
+)
+"""The options every subcommand accepts too, before or after it: flags, ``add_argument``'s."""
+GLOBAL_OPTIONS = tuple(str(spec["dest"]) for _flags, spec in _GLOBALS)
+"""The destinations of the options every subcommand accepts too."""
+
+
 def _global_options(parser: argparse.ArgumentParser, after: bool) -> None:
-    """The options of every subcommand; ``after`` for the copy inside a subcommand."""
+    """The options of every subcommand; ``after`` for the copy inside a subcommand.
+
+    The copy after a subcommand stores under :data:`_SUB` names and only what is given
+    (no defaults), so that :func:`parse` can merge it with the copy before.
+    """
     group = parser.add_argument_group("global options (before or after the subcommand)")
-    prefix = _SUB if after else ""
-    default = argparse.SUPPRESS if after else None
-    group.add_argument(
-        "--no-cache",
-        dest=prefix + "no_cache",
-        action="store_true",
-        default=default if after else False,
-        help="neither read nor write the corpus cache",
-    )
-    group.add_argument(
-        "--glob",
-        dest=prefix + "glob",
-        metavar="PATTERN",
-        action="append",
-        default=default,
-        help="read only files matching PATTERN (a name like '*.md', or a path like "
-        "'world/*'); repeatable",
-    )
-    group.add_argument(
-        "--exclude",
-        dest=prefix + "exclude",
-        metavar="PATTERN",
-        action="append",
-        default=default,
-        help="leave out files or folders matching PATTERN; repeatable",
-    )
-    group.add_argument(
-        "-0",
-        "--null",
-        dest=prefix + "null",
-        action="store_true",
-        default=default if after else False,
-        help="paths read from '-' are separated by NUL characters (find -print0)",
-    )
-    group.add_argument(
-        "--config",
-        dest=prefix + "config",
-        metavar="FILE",
-        type=Path,
-        default=default,
-        help="the configuration file (default: $SEEDTUI_CONFIG, else config.toml in the "
-        "user's config folder)",
-    )
+    for flags, spec in _GLOBALS:
+        options = dict(spec)
+        if after:
+            options.update(dest=_SUB + spec["dest"], default=argparse.SUPPRESS)
+        group.add_argument(*flags, **options)
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -115,6 +131,55 @@ def _tool_options(parser: argparse.ArgumentParser) -> None:
         help="a folder of articles (the same as giving it as a PATH)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON Lines")
+
+
+def _subcommand(
+    sub: argparse._SubParsersAction[Parser],
+    name: str,
+    summary: str,
+    description: str,
+    epilog: str | None = None,
+    *,
+    own: Callable[[Parser], None] = _paths,
+    tool: bool = True,
+    raw: bool = False,
+) -> Parser:
+    """The subcommand ``name``: its ``own`` arguments (the PATHs by default), then
+    ``--corpus`` and ``--json`` (with ``tool``), then the global options again.
+    ``raw`` keeps the description and epilog's line breaks."""
+    formatter = argparse.RawDescriptionHelpFormatter if raw else argparse.HelpFormatter
+    parser = sub.add_parser(
+        name,
+        prog=f"seedtui {name}",
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=formatter,
+    )
+    own(parser)
+    if tool:
+        _tool_options(parser)
+    _global_options(parser, after=True)
+    return parser
+
+
+def _search_arguments(parser: Parser) -> None:
+    parser.add_argument("query", nargs="?", metavar="QUERY", help="the query (syntax below)")
+    _paths(parser)
+    parser.add_argument(
+        "--queries", metavar="FILE", type=Path, help="one query per line ('-' for stdin)"
+    )
+    parser.add_argument("--limit", type=int, default=10, help="hits per query (default 10)")
+
+
+def _quotes_arguments(parser: Parser) -> None:
+    _paths(parser)
+    parser.add_argument("--speaker", metavar="NAME", help="only quotations of this speaker")
+    parser.add_argument(
+        "--speakers",
+        action="store_true",
+        help="list the speakers instead: quotations and articles of each (fuzzy with --speaker)",
+    )
 
 
 def build_parser() -> Parser:
@@ -142,60 +207,37 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(
         dest="command", title="subcommands", metavar="SUBCOMMAND", parser_class=Parser
     )
-
-    browse = sub.add_parser(
+    _subcommand(
+        sub,
         "open",
-        prog="seedtui open",
-        help="open the browser on the PATHs (the default when no subcommand is given)",
-        description="Open the browser. " + INPUTS_HELP,
+        "open the browser on the PATHs (the default when no subcommand is given)",
+        "Open the browser. " + INPUTS_HELP,
+        tool=False,
     )
-    _paths(browse)
-    _global_options(browse, after=True)
-
-    listing = sub.add_parser(
+    _subcommand(
+        sub,
         "list",
-        prog="seedtui list",
-        help="list the articles",
-        description="One row per article: date, words, quotations, id, title. " + INPUTS_HELP,
-        epilog=EXIT_HELP,
+        "list the articles",
+        "One row per article: date, words, quotations, id, title. " + INPUTS_HELP,
+        EXIT_HELP,
     )
-    _paths(listing)
-    _tool_options(listing)
-    _global_options(listing, after=True)
-
-    search = sub.add_parser(
+    _subcommand(
+        sub,
         "search",
-        prog="seedtui search",
-        help="fuzzy passage search",
-        description="Ranked passages for a QUERY, or for each line of --queries FILE.",
-        epilog=f"{SYNTAX_HELP}\n\n{_fill(INPUTS_HELP)}\n\n{_fill(EXIT_HELP)}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "fuzzy passage search",
+        "Ranked passages for a QUERY, or for each line of --queries FILE.",
+        f"{SYNTAX_HELP}\n\n{_fill(INPUTS_HELP)}\n\n{_fill(EXIT_HELP)}",
+        own=_search_arguments,
+        raw=True,
     )
-    search.add_argument("query", nargs="?", metavar="QUERY", help="the query (syntax below)")
-    _paths(search)
-    search.add_argument(
-        "--queries", metavar="FILE", type=Path, help="one query per line ('-' for stdin)"
-    )
-    search.add_argument("--limit", type=int, default=10, help="hits per query (default 10)")
-    _tool_options(search)
-    _global_options(search, after=True)
-
-    quotes = sub.add_parser(
+    _subcommand(
+        sub,
         "quotes",
-        prog="seedtui quotes",
-        help="list the quotations and their speakers",
-        description="Every quotation with its speaker and cue. " + INPUTS_HELP,
-        epilog=EXIT_HELP,
+        "list the quotations and their speakers",
+        "Every quotation with its speaker and cue. " + INPUTS_HELP,
+        EXIT_HELP,
+        own=_quotes_arguments,
     )
-    _paths(quotes)
-    quotes.add_argument("--speaker", metavar="NAME", help="only quotations of this speaker")
-    quotes.add_argument(
-        "--speakers",
-        action="store_true",
-        help="list the speakers instead: quotations and articles of each (fuzzy with --speaker)",
-    )
-    _tool_options(quotes)
-    _global_options(quotes, after=True)
     return parser
 
 

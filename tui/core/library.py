@@ -73,13 +73,15 @@ def load(
     index: bool = True,
     quotes: bool = True,
     files: Callable[[], list[Path]] | None = None,
+    scope: str | None = None,
 ) -> None:
     """Load the folder ``root``, reporting to ``events``: the pipeline of the module notes.
 
     Without ``index`` (a CLI listing that needs none, without the cache) the folder is
     read and its quotations found, nothing more. With ``files``, the paths it lists (below
     ``root``; called at each load, so a reload sees new ones) are read instead of the
-    folder, and the cache, which holds whole folders, is not used. Raises
+    folder, and the cache is used only when ``scope`` names that selection (its own cache
+    file, :attr:`~tui.core.corpus.Source.scope`; never the whole folder's). Raises
     :class:`~tui.core.corpus.CorpusError` when ``root`` is not a readable folder; returns
     early, reporting nothing more, once ``cancel`` is set.
     """
@@ -87,20 +89,29 @@ def load(
     events = _UntilCancelled(events, cancel)
     from tui.core.cache import cache_state  # the cache code loads with the first load
 
-    use_cache = use_cache and files is None
-    usable, warning = cache_state(root) if use_cache and index else (False, None)
+    use_cache = use_cache and (files is None or scope is not None)
+    scope = scope or ""
+    usable, warning = cache_state(root, scope=scope) if use_cache and index else (False, None)
     try:
         if usable:
-            _load_warm(root, events, cancel, quotes)
+            _load_warm(root, events, cancel, quotes, scope, files)
         else:
             listed = files() if files is not None else None
             warnings = [warning] if warning else []
-            _load_cold(root, events, cancel, use_cache and index, warnings, index, quotes, listed)
+            cached = use_cache and index
+            _load_cold(root, events, cancel, cached, warnings, index, quotes, listed, scope)
     except (LoadCancelled, SearchCancelled):
         return
 
 
-def _load_warm(root: Path, events: LoadEvents, cancel: threading.Event, quotes: bool) -> None:
+def _load_warm(
+    root: Path,
+    events: LoadEvents,
+    cancel: threading.Event,
+    quotes: bool,
+    scope: str = "",
+    files: Callable[[], list[Path]] | None = None,
+) -> None:
     """The corpus and its index from the cache (changed files re-read), then the quotes."""
     from tui.core.cache import load_cached
 
@@ -111,7 +122,14 @@ def _load_warm(root: Path, events: LoadEvents, cancel: threading.Event, quotes: 
         shown.append(True)
         events.corpus_loaded(partial.corpus, partial.warnings, partial.reused, partial.reread)
 
-    cached = load_cached(root, cancel=cancel, progress=events.cache_progress, on_corpus=show)
+    cached = load_cached(
+        root,
+        cancel=cancel,
+        progress=events.cache_progress,
+        on_corpus=show,
+        scope=scope,
+        files=files,
+    )
     if not shown:
         events.corpus_loaded(cached.corpus, cached.warnings, cached.reused, cached.reread)
     events.index_built(cached.index, time.perf_counter() - began)
@@ -128,6 +146,7 @@ def _load_cold(
     index: bool,
     quotes: bool,
     files: list[Path] | None = None,
+    scope: str = "",
 ) -> None:
     """Read the folder (or ``files``) progressively, index it, find the quotes, fill the cache."""
     from tui.core.cache import save_loaded
@@ -149,7 +168,7 @@ def _load_cold(
         # Written now, without the quotations: a session that reached "search ready"
         # leaves a warm cache even when it ends before they are found (the next start
         # finds them, CachedCorpus.finish_quotes). Each write replaces the file whole.
-        save_loaded(corpus, built, None, keys, scan_ns)
+        save_loaded(corpus, built, None, keys, scan_ns, scope=scope)
     if quotes:
         table = QuoteTable.find_all(texts, cancel)
         if table is None:
@@ -157,7 +176,7 @@ def _load_cold(
         built.set_speakers([table.speakers(number) for number in range(len(table))])
         events.quotes_found(table)
         if keys is not None and not cancel.is_set():
-            save_loaded(corpus, built, table, keys, scan_ns)  # now with the quotations
+            save_loaded(corpus, built, table, keys, scan_ns, scope=scope)  # now with the quotations
 
 
 class _UntilCancelled(LoadEvents):
@@ -251,8 +270,9 @@ class Library:
         quotes: bool = True,
         cancel: threading.Event | None = None,
         files: Callable[[], list[Path]] | None = None,
+        scope: str | None = None,
     ) -> Library:
-        """Load the folder (or ``files``) in this thread, the CLI's way; this library, filled."""
+        """Load the folder (or ``files``, cached as ``scope``) in this thread, the CLI's way."""
         events = _Adopting(self)
         load(
             self.root,
@@ -262,6 +282,7 @@ class Library:
             index=index,
             quotes=quotes,
             files=files,
+            scope=scope,
         )
         return self
 

@@ -30,9 +30,17 @@ def cache_folder(folder: Path | None = None) -> Path:
     return Path(user_cache_dir("seedtui"))
 
 
-def cache_path(root: Path, folder: Path | None = None) -> Path:
-    """The cache file of the corpus folder ``root`` (resolved) inside the cache folder."""
-    name = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
+def cache_path(root: Path, folder: Path | None = None, scope: str = "") -> Path:
+    """The cache file of the corpus folder ``root`` (resolved) inside the cache folder.
+
+    ``scope`` names a selection of the folder's files (``--glob``/``--exclude``, files
+    named one by one; :attr:`~tui.core.corpus.Source.scope`): each selection has a file
+    of its own, and the whole folder (``""``) keeps the name it always had.
+    """
+    key = str(Path(root).resolve())
+    if scope:
+        key += "\0" + scope
+    name = hashlib.sha256(key.encode("utf-8", "surrogateescape"))
     return cache_folder(folder) / f"corpus-{name.hexdigest()[:32]}.cache"
 
 

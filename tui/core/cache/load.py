@@ -63,6 +63,7 @@ from tui.core.corpus import (
     FileKey,
     check_root,
     file_key,
+    relative_path,
     scan_files,
 )
 from tui.core.quotes import QuoteTable
@@ -91,8 +92,14 @@ def load_cached(
     cancel: threading.Event | None = None,
     progress: Progress | None = None,
     on_corpus: Callable[[CachedCorpus], None] | None = None,
+    scope: str = "",
+    files: Callable[[], list[Path]] | None = None,
 ) -> CachedCorpus:
     """Load the corpus below ``root`` with a ready search index, reusing the cache.
+
+    With ``files`` (a selection of the folder's files, listed afresh at each load), only
+    those are loaded, through the cache file of ``scope`` (the selection's name,
+    :func:`~tui.core.cache.keys.cache_path`), never the whole folder's.
 
     Unchanged files come from the cache, changed and new ones are read, removed
     ones dropped; the index is updated (or rebuilt, see the module notes) and the
@@ -112,26 +119,26 @@ def load_cached(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(root), folder, use_cache, cancel, progress, on_corpus)
+        return _load(Path(root), folder, use_cache, cancel, progress, on_corpus, scope, files)
     finally:
         if collecting:
             gc.enable()
 
 
-def cache_state(root: Path, folder: Path | None = None) -> tuple[bool, str | None]:
+def cache_state(root: Path, folder: Path | None = None, scope: str = "") -> tuple[bool, str | None]:
     """Whether ``root`` has a cache file this seedtui would take (header only), and a warning.
 
     Lets the browser read the folder progressively instead when the cache would
     be rebuilt anyway. The warning says why an existing file is not taken; it is
     ``None`` when the file is usable or simply not there yet.
     """
-    path = cache_path(root, folder)
+    path = cache_path(root, folder, scope)
     remove_orphans(path.parent)  # temporary files of writes killed midway
     try:
         with open_regular(path) as handle:
             lengths = read_prelude(handle)
             header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
-        check_header(header, root)
+        check_header(header, root, scope)
     except FileNotFoundError:
         return False, None
     except Exception as error:
@@ -146,6 +153,7 @@ def save_loaded(
     keys: Sequence[tuple[str, FileKey | None]],
     scan_ns: int,
     folder: Path | None = None,
+    scope: str = "",
 ) -> list[str]:
     """Write the cache for a corpus that was read and indexed without it; the warnings.
 
@@ -157,7 +165,7 @@ def save_loaded(
     must know its speakers already (:meth:`SearchIndex.set_speakers` from ``quotes``);
     without ``quotes`` they are found by :meth:`CachedCorpus.finish_quotes` next time.
     """
-    path = cache_path(corpus.root, folder)
+    path = cache_path(corpus.root, folder, scope)
     resolved_root = corpus.root.resolve()
     if resolved_root == path.parent.resolve() or resolved_root in path.parent.resolve().parents:
         return ["cache folder is inside the corpus folder; cache not used"]
@@ -166,6 +174,7 @@ def save_loaded(
     result = CachedCorpus(
         corpus, index, quotes=quotes, path=path, speakers_ready=quotes is not None
     )
+    result.scope = scope
     result.files = [("", relative, key) for relative, key in keys if relative in slots]
     result.order = [(relative, slots[relative]) for _full, relative, _key in result.files]
     result.scan_ns = scan_ns
@@ -180,13 +189,15 @@ def _load(
     cancel: threading.Event | None,
     progress: Progress | None,
     on_corpus: Callable[[CachedCorpus], None] | None,
+    scope: str = "",
+    files: Callable[[], list[Path]] | None = None,
 ) -> CachedCorpus:
     """The body of :func:`load_cached`."""
     check_root(root)
     warnings: list[str] = []
     path: Path | None = None
     if use_cache:
-        path = cache_path(root, folder)
+        path = cache_path(root, folder, scope)
         remove_orphans(path.parent)  # temporary files of writes killed midway
         resolved_root = root.resolve()
         resolved_folder = path.parent.resolve()
@@ -199,7 +210,7 @@ def _load(
 
     def scan() -> None:
         try:
-            scanned["files"] = scan_files(root, cancel)
+            scanned["files"] = scan_files(root, cancel) if files is None else _keyed(root, files())
         except BaseException as error:  # re-raised below, in the caller's thread
             scanned["error"] = error
 
@@ -209,7 +220,7 @@ def _load(
     token = ""
     if path is not None:
         try:
-            token, main = read_main(path, root)
+            token, main = read_main(path, root, scope)
         except FileNotFoundError:
             pass
         except Exception as error:
@@ -217,16 +228,22 @@ def _load(
     scanner.join()
     if "error" in scanned:
         raise scanned["error"]
-    files: list[tuple[str, str, FileKey | None]] = scanned["files"]
+    listed: list[tuple[str, str, FileKey | None]] = scanned["files"]
     if progress is not None:
-        progress("scan", len(files), len(files))
-    result = assemble(root, files, main, token, cancel, progress, warnings, on_corpus)
+        progress("scan", len(listed), len(listed))
+    result = assemble(root, listed, main, token, cancel, progress, warnings, on_corpus)
     result.path = path
-    result.files = files
+    result.scope = scope
+    result.files = listed
     result.scan_ns = scan_ns
     if path is not None and (result.reread or main is None or result.stale):
         result._save(progress)
     return result
+
+
+def _keyed(root: Path, paths: list[Path]) -> list[tuple[str, str, FileKey | None]]:
+    """``paths`` (below ``root``) as the scan gives files: full path, relative path, key."""
+    return [(str(path), relative_path(path, root), file_key(path)) for path in paths]
 
 
 def describe(error: BaseException) -> str:

@@ -50,8 +50,8 @@ def quote_section(path: Path, token: str) -> bytes | None:
     return data or None
 
 
-def check_header(header: object, root: Path) -> None:
-    """Raise :class:`CacheInvalid` unless ``header`` is this seedtui's, for ``root``."""
+def check_header(header: object, root: Path, scope: str = "") -> None:
+    """Raise :class:`CacheInvalid` unless ``header`` is this seedtui's, for ``root``, ``scope``."""
     if not isinstance(header, dict):
         raise CacheInvalid("bad header")
     if header.get("version") != CACHE_VERSION:
@@ -60,9 +60,11 @@ def check_header(header: object, root: Path) -> None:
         raise CacheInvalid("written by another version of seedtui")
     if header.get("root") != str(root.resolve()):
         raise CacheInvalid("cache of another folder")
+    if header.get("scope", "") != scope:
+        raise CacheInvalid("cache of another selection of the folder")
 
 
-def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
+def read_main(path: Path, root: Path, scope: str = "") -> tuple[str, dict[str, Any]]:
     """The token and main section of the cache file, unpacked and checked; raises on any problem."""
     with open_regular(path, buffering=1 << 20) as handle:
         size = os.fstat(handle.fileno()).st_size
@@ -70,7 +72,7 @@ def read_main(path: Path, root: Path) -> tuple[str, dict[str, Any]]:
         if len(MAGIC) + LENGTHS.size + sum(lengths) != size:
             raise CacheInvalid("truncated or padded cache file")
         header = Unpickler(io.BytesIO(handle.read(lengths[0]))).load()
-        check_header(header, root)
+        check_header(header, root, scope)
         main = Unpickler(handle).load()
         start = len(MAGIC) + LENGTHS.size + lengths[0]
         if handle.tell() != start + lengths[1] or not isinstance(main, dict):

@@ -24,6 +24,8 @@ class CacheRecord:
     """Quotations per article number; ``None`` until they are found."""
     path: Path | None = None
     """The cache file, or ``None`` when the cache is not used."""
+    scope: str = ""
+    """The selection of the folder's files the record holds (``""``: all of them)."""
     speakers_ready: bool = False
     """True when ``index`` already knows the speakers of the quotations."""
     token: str = ""

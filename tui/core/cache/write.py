@@ -125,6 +125,7 @@ def write_cache(result: CacheRecord, progress: Progress | None) -> str:
         "code": code_hash(),
         "quotes_code": quotes_hash(),
         "root": str(result.corpus.root.resolve()),
+        "scope": result.scope,
         "token": token,
         "written_ns": time.time_ns(),
         "articles": len(result.corpus.articles),

@@ -1,9 +1,10 @@
 """Command-line inputs -> sources: folders (narrowed by patterns) and single files.
 
 ``seedtui a.txt notes/ b.md`` names two files and a folder. Each folder is one
-:class:`Source` (its own cache, its ids relative to it); the files named one by
-one are grouped by the folder they are in, one source per folder, holding just
-those files. Files named explicitly are read whatever their suffix; files met
+:class:`Source` (its ids relative to it); the files named one by one are grouped
+by the folder they are in, one source per folder, holding just those files. Each
+source has a cache of its own, named by the folder and :attr:`Source.scope` (the
+patterns, or the files named). Files named explicitly are read whatever their suffix; files met
 while walking a folder go through the one walk (:mod:`.walk`) and its
 :class:`~tui.core.corpus.select.Selection`; every source is read by the one loop,
 :func:`~tui.core.corpus.read.read_progressively`.
@@ -11,6 +12,7 @@ while walking a folder go through the one walk (:mod:`.walk`) and its
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -35,6 +37,20 @@ class Source:
     def whole(self) -> bool:
         """Every article of the folder: what the cache of the folder holds."""
         return self.files is None and not self.selection
+
+    @property
+    def scope(self) -> str:
+        """The name of what this source reads, for its cache: ``""`` for the whole folder.
+
+        The same files named in any order, or the same patterns, give the same name;
+        anything else another (so two selections never share a cache file).
+        """
+        if self.files is not None:
+            return json.dumps({"files": sorted(set(self.files))})
+        if not self.selection:
+            return ""
+        include, exclude = self.selection.include, self.selection.exclude
+        return json.dumps({"glob": sorted(set(include)), "exclude": sorted(set(exclude))})
 
     def paths(self) -> list[Path]:
         """The files this source reads, in a stable order."""

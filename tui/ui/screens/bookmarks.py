@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.state import Bookmark
+from tui.ui.closing import close_bindings
 from tui.ui.render import safe
 
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):
     """Lists bookmarks with their article title and the start of the passage."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", id="bookmarks.close"),
-        Binding("q", "dismiss(None)", "Close", show=False, id="bookmarks.close-q"),
-    ]
+    BINDINGS = close_bindings("bookmarks", "dismiss(None)")
 
     def __init__(self, bookmarks: list[tuple[Bookmark, str]]) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from tui.core.search import SYNTAX_HELP
 from tui.ui.clipboard import TERMINAL_NOTES
+from tui.ui.closing import close_bindings
 
 _KEY_NAMES = {
     "slash": "/",
@@ -70,8 +71,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists the active bindings and the search syntax; any of Esc, q, ? closes it."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="help.close"),
-        Binding("q", "dismiss", "Close", show=False, id="help.close-q"),
+        *close_bindings("help"),
         Binding("question_mark", "dismiss", "Close", show=False, id="help.close-question"),
     ]
 

@@ -5,22 +5,19 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.core.corpus import Corpus
+from tui.ui.closing import close_bindings
 from tui.ui.render import safe
 
 
 class LoadReport(ModalScreen[None]):
     """Lists what could not be loaded and why."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="report.close"),
-        Binding("q", "dismiss", "Close", show=False, id="report.close-q"),
-    ]
+    BINDINGS = close_bindings("report")
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
