@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui import __version__
-from tui.core.search import SYNTAX_HELP
 
 SUBCOMMANDS = ("open", "list", "search", "quotes")
 GLOBAL_OPTIONS = ("no_cache", "glob", "exclude", "null", "config")
@@ -47,11 +46,23 @@ class UsageError(Exception):
     """A mistake in the command line or its inputs: reported on one line, exit status 2."""
 
 
+SYNTAX = "\0search syntax\0"
+"""Stands in an epilog for the search syntax, filled in when the help is printed: the
+search code need not load for every command line (the browser starts faster)."""
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, never a usage dump."""
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (try '{self.prog} --help')")
+
+    def format_help(self) -> str:
+        if self.epilog and SYNTAX in self.epilog:
+            from tui.core.search import SYNTAX_HELP
+
+            self.epilog = self.epilog.replace(SYNTAX, SYNTAX_HELP)
+        return super().format_help()
 
 
 def _global_options(parser: argparse.ArgumentParser, after: bool) -> None:
@@ -168,7 +179,7 @@ def build_parser() -> Parser:
         prog="seedtui search",
         help="fuzzy passage search",
         description="Ranked passages for a QUERY, or for each line of --queries FILE.",
-        epilog=f"{SYNTAX_HELP}\n\n{_fill(INPUTS_HELP)}\n\n{_fill(EXIT_HELP)}",
+        epilog=f"{SYNTAX}\n\n{_fill(INPUTS_HELP)}\n\n{_fill(EXIT_HELP)}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     search.add_argument("query", nargs="?", metavar="QUERY", help="the query (syntax below)")
