@@ -15,9 +15,17 @@ from tui.core.cache.write import write_cache
 from tui.core.corpus import LoadCancelled
 
 if TYPE_CHECKING:
-    from tui.core.quotes import QuoteTable
+    from tui.core.quotes import Quote, QuoteTable
 
 __all__ = ["CachedCorpus", "Progress"]
+
+
+def corpus_quotes(text: str) -> list[Quote]:
+    """One article's quotations under the corpus-wide size policy (the quotation code is
+    imported at the first call, once the index is in)."""
+    from tui.core.quotes import corpus_quotes as found
+
+    return found(text)
 
 
 @dataclass(slots=True)
@@ -51,7 +59,7 @@ class CachedCorpus(CacheRecord):
         """The body of :meth:`finish_quotes`."""
         # The quotation code loads here, once the index is in: a warm start's first
         # search does not wait for it.
-        from tui.core.quotes import QuoteTable, corpus_quotes
+        from tui.core.quotes import QuoteTable
 
         paths, cached = self._cached_quotes()
         articles = self.corpus.articles
