@@ -15,7 +15,8 @@ A bare Textual app (a ``Static`` and a ``Footer``) is started the same way in ev
 round, and every figure is printed with its ratio to the bare app's first frame of the
 same statistic (min, median over ``--runs`` rounds). Every run has its own absolute
 ``XDG_*`` and ``SEEDTUI_*`` folders under one temporary folder, so nothing touches the
-user's real cache or state. Prints ``skipped`` and exits 0 without tmux or tui-drive.
+user's real cache or state. The ``tui`` package's bytecode is written first, as an
+install would have it. Prints ``skipped`` and exits 0 without tmux or tui-drive.
 """
 
 from __future__ import annotations
@@ -65,8 +66,14 @@ Bare().run()
 
 
 def environment(folder: Path, cache: Path) -> dict[str, str]:
-    """Absolute per-run XDG and seedtui folders (``cache`` may be shared by warm runs)."""
+    """Absolute per-run XDG and seedtui folders (``cache`` may be shared by warm runs).
+
+    A ``PYTHONPATH`` of the caller is passed on (the app started in tmux does not
+    inherit it): set to an export of another commit's ``tui``, it measures that one.
+    """
+    passed = {"PYTHONPATH": os.environ["PYTHONPATH"]} if os.environ.get("PYTHONPATH") else {}
     return {
+        **passed,
         "XDG_CACHE_HOME": str(folder / "xdg-cache"),
         "XDG_DATA_HOME": str(folder / "xdg-data"),
         "XDG_STATE_HOME": str(folder / "xdg-state"),
@@ -157,16 +164,19 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as scratch_name:
         scratch = Path(scratch_name).resolve()
+        compile_package(scratch)
         warm_caches = {}
         for name, (root, _query) in corpora.items():
             warm = scratch / f"warm-cache-{name}"
             env = {**os.environ, **environment(scratch / f"prepare-{name}", warm)}
-            subprocess.run(
+            filled = subprocess.run(
                 [str(SEEDTUI), "search", "--corpus", str(root), "prepare"],
                 env=env,
                 capture_output=True,
-                check=True,
+                check=False,
             )
+            if filled.returncode not in (0, 1):  # 1: no hit, the cache is written all the same
+                raise RuntimeError(f"filling the cache of {name} failed: {filled.stderr!r}")
             warm_caches[name] = warm
         for run in range(options.runs):
             bare.append(bare_run(_fresh(scratch / f"bare-{run}")))
@@ -191,6 +201,23 @@ def main(argv: list[str] | None = None) -> int:
         for column, label in enumerate(("first frame", "search ready", "passage shown")):
             print(summary(label, [figure[column] for figure in runs], bare))
     return 0
+
+
+def compile_package(scratch: Path) -> None:
+    """Write the bytecode of the ``tui`` package the app will import, as an install does.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (or a read-only checkout) a checkout's modules
+    would be compiled from source at every start, which no installed copy does: that
+    would be measured as start-up time.
+    """
+    where = subprocess.run(
+        [sys.executable, "-c", "import os, tui; print(os.path.dirname(tui.__file__))"],
+        cwd=scratch,  # not the checkout: a PYTHONPATH given comes first
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=True)
 
 
 def _fresh(folder: Path) -> Path:

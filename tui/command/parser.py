@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui import __version__
-from tui.core.search import SYNTAX_HELP
 
 SUBCOMMANDS = ("open", "list", "search", "quotes")
 _SUB = "_sub_"
@@ -45,11 +44,23 @@ class UsageError(Exception):
     """A mistake in the command line or its inputs: reported on one line, exit status 2."""
 
 
+SYNTAX = "\0search syntax\0"
+"""Stands in an epilog for the search syntax, filled in when the help is printed: the
+search code need not load for every command line (the browser starts faster)."""
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, never a usage dump."""
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (try '{self.prog} --help')")
+
+    def format_help(self) -> str:
+        if self.epilog and SYNTAX in self.epilog:
+            from tui.core.search import SYNTAX_HELP
+
+            self.epilog = self.epilog.replace(SYNTAX, SYNTAX_HELP)
+        return super().format_help()
 
 
 _GLOBALS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
@@ -226,7 +237,7 @@ def build_parser() -> Parser:
         "search",
         "fuzzy passage search",
         "Ranked passages for a QUERY, or for each line of --queries FILE.",
-        f"{SYNTAX_HELP}\n\n{_fill(INPUTS_HELP)}\n\n{_fill(EXIT_HELP)}",
+        f"{SYNTAX}\n\n{_fill(INPUTS_HELP)}\n\n{_fill(EXIT_HELP)}",
         own=_search_arguments,
         raw=True,
     )

@@ -28,13 +28,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.corpus import Corpus, FileKey, LoadCancelled, read_progressively
-from tui.core.models import Article, Span
-from tui.core.quotes import Quote, QuoteTable, on_demand_quotes
-from tui.core.search import SearchCancelled, SearchHit, SearchIndex
-
 if TYPE_CHECKING:
     from tui.core.cache import CachedCorpus
+    from tui.core.corpus import Corpus, FileKey
+    from tui.core.models import Article, Span
+    from tui.core.quotes import Quote, QuoteTable
+    from tui.core.search import SearchHit, SearchIndex
 
 __all__ = ["QUOTES_KEPT", "LoadEvents", "Library", "load"]
 
@@ -87,7 +86,11 @@ def load(
     """
     cancel = cancel or threading.Event()
     events = _UntilCancelled(events, cancel)
-    from tui.core.cache import cache_state  # the cache code loads with the first load
+    # The reading, search, quotation and cache code loads with the first load: a
+    # browser paints its first frame before it needs any of it.
+    from tui.core.cache import cache_state
+    from tui.core.corpus import LoadCancelled
+    from tui.core.search import SearchCancelled
 
     use_cache = use_cache and (files is None or scope is not None)
     scope = scope or ""
@@ -150,6 +153,9 @@ def _load_cold(
 ) -> None:
     """Read the folder (or ``files``) progressively, index it, find the quotes, fill the cache."""
     from tui.core.cache import save_loaded
+    from tui.core.corpus import read_progressively
+    from tui.core.quotes import QuoteTable
+    from tui.core.search import SearchIndex
 
     keys: list[tuple[str, FileKey | None]] | None = [] if use_cache else None
     scan_ns = time.time_ns()
@@ -317,6 +323,8 @@ class Library:
         articles = self.articles
         if not 0 <= number < len(articles):
             return []
+        from tui.core.quotes import on_demand_quotes
+
         while len(self._shown) >= QUOTES_KEPT:  # a long session opens thousands
             del self._shown[next(iter(self._shown))]
         self._shown[number] = found = on_demand_quotes(articles[number].text)

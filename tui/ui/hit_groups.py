@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tui.core.search import SearchHit
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchHit
 
 
 def group_by_article(hits: list[SearchHit]) -> list[tuple[SearchHit, int]]:

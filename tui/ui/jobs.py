@@ -12,14 +12,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.core.corpus import Corpus, CorpusError
-from tui.core.library import LoadEvents, load
-from tui.core.models import Article
-from tui.core.quotes import QuoteTable
-from tui.core.search import SearchCancelled, SearchHit, SearchIndex
+from tui.core.library import LoadEvents
 from tui.ui.messages import (
     ArticlesRead,
     CacheProgressed,
@@ -32,16 +29,39 @@ from tui.ui.messages import (
     SearchFinished,
 )
 
+if TYPE_CHECKING:
+    from tui.core.corpus import Corpus
+    from tui.core.models import Article
+    from tui.core.quotes import QuoteTable
+    from tui.core.search import SearchHit, SearchIndex
+
 Post = Callable[[Message], object]
 Files = Callable[[], list[Path]]
 """Lists the files to read when the browser was given several paths (no cache then)."""
 
 
-class PostingEvents(LoadEvents):
-    """A load's events as messages to the screen (the core stops them once it is cancelled)."""
+HOLD_SECONDS = 3.0
+"""How long a load waits, once its index is in, for the first search to be answered before
+it goes on (quotations, the cache write): at most this, so nothing waits for ever."""
 
-    def __init__(self, post: Post) -> None:
+
+class PostingEvents(LoadEvents):
+    """A load's events as messages to the screen (the core stops them once it is cancelled).
+
+    With ``hold``, the load pauses after reporting its index until ``hold`` is set (the
+    screen sets it when the first search is answered, or at once when there is no query),
+    ``cancel`` is set, or :data:`HOLD_SECONDS` pass: a query typed during the load is
+    answered without the quotation finding and the cache write taking turns with it.
+    """
+
+    def __init__(
+        self,
+        post: Post,
+        hold: threading.Event | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
         self._send = post
+        self._hold, self._cancel = hold, cancel
 
     def articles_read(self, articles: list[Article], done: int, total: int) -> None:
         self._send(ArticlesRead(articles, done, total))
@@ -57,6 +77,11 @@ class PostingEvents(LoadEvents):
 
     def index_built(self, index: SearchIndex, seconds: float) -> None:
         self._send(IndexBuilt(index, seconds))
+        if self._hold is not None:
+            deadline = time.monotonic() + HOLD_SECONDS
+            while not self._hold.wait(0.05) and time.monotonic() < deadline:
+                if self._cancel is not None and self._cancel.is_set():
+                    return
 
     def quotes_found(self, quotes: QuoteTable) -> None:
         self._send(QuotesFound(quotes))
@@ -68,13 +93,20 @@ def load_and_index(
     cancel: threading.Event,
     use_cache: bool = True,
     files: Files | None = None,
+    hold: threading.Event | None = None,
 ) -> None:
     """Load the folder, index it and find its quotations (:func:`tui.core.library.load`).
 
     With ``files``, the files it lists (below ``root``) are read instead of the folder's.
+    The core's reading, search and quotation code is imported here, in the worker:
+    the first frame needs none of it.
     """
+    from tui.core.corpus import CorpusError
+    from tui.core.library import load
+
     try:
-        load(root, PostingEvents(post), use_cache=use_cache, cancel=cancel, files=files)
+        events = PostingEvents(post, hold, cancel)  # see its notes for ``hold``
+        load(root, events, use_cache=use_cache, cancel=cancel, files=files)
     except CorpusError as error:
         if not cancel.is_set():
             post(LoadFailed(str(error)))
@@ -82,6 +114,8 @@ def load_and_index(
 
 def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threading.Event) -> None:
     """Search the corpus for ``query`` and report, unless cancelled by a newer query."""
+    from tui.core.search import SearchCancelled
+
     began = time.perf_counter()
     try:
         found = index.find(query, limit, prefix_last=True, cancel=cancel)

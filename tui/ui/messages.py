@@ -7,13 +7,16 @@ on the event loop, is the only place that applies their results.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.core.corpus import Corpus
 from tui.core.models import Article, Span
-from tui.core.quotes import QuoteTable
-from tui.core.search import SearchHit, SearchIndex
+
+if TYPE_CHECKING:
+    from tui.core.corpus import Corpus
+    from tui.core.quotes import QuoteTable
+    from tui.core.search import SearchHit, SearchIndex
 
 
 @dataclass

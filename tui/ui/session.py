@@ -9,8 +9,10 @@ whether a worker's answer still belongs on screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.search import SearchIndex, parse_query
+if TYPE_CHECKING:
+    from tui.core.search import SearchIndex
 
 
 @dataclass(slots=True)
@@ -48,4 +50,6 @@ class Session:
 
 def asks_speaker(query: str) -> bool:
     """Whether ``query`` holds a ``speaker:`` scope (answered from the quotations)."""
+    from tui.core.search import parse_query  # the search code loads after the first frame
+
     return "speaker" in parse_query(query).fields

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.corpus import Corpus
-from tui.core.quotes import Quote
+if TYPE_CHECKING:
+    from tui.core.corpus import Corpus
+    from tui.core.quotes import Quote
+
 
 CACHE_STAGES = {
     "scan": "checking files",

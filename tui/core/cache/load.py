@@ -49,7 +49,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.atomic import remove_orphans
 from tui.core.cache.format import CacheInvalid, Unpickler, read_prelude
@@ -66,9 +66,11 @@ from tui.core.corpus import (
     relative_path,
     scan_files,
 )
-from tui.core.quotes import QuoteTable
 from tui.core.regular import NotRegular, open_regular
 from tui.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from tui.core.quotes import QuoteTable
 
 __all__ = [
     "CACHE_VERSION",

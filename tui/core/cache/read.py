@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.cache.format import (
     LENGTHS,
@@ -25,9 +25,11 @@ from tui.core.cache.format import (
 from tui.core.cache.keys import CACHE_VERSION, code_hash, quotes_hash
 from tui.core.cache.stored import StoredArticle
 from tui.core.models import Article, Span
-from tui.core.quotes import QuoteTable
 from tui.core.regular import open_regular
 from tui.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from tui.core.quotes import QuoteTable
 
 
 def quote_section(path: Path, token: str) -> bytes | None:
@@ -217,6 +219,8 @@ def stored_articles(columns: dict[str, Any], flat: array[int]) -> list[Article]:
 
 def quotes_from_section(section: dict[str, Any]) -> tuple[list[str], QuoteTable]:
     """The article paths and the quotations of the section; raises when malformed."""
+    from tui.core.quotes import QuoteTable  # loaded with the quotations, after the index
+
     paths = section["paths"]
     table = QuoteTable.from_state(section["table"])
     if not isinstance(paths, list) or len(paths) != len(table):

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.corpus import Corpus, FileKey
-from tui.core.quotes import QuoteTable
 from tui.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from tui.core.quotes import QuoteTable
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages ``scan``, ``read``, ``index``, ``save``."""

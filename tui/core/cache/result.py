@@ -6,15 +6,26 @@ import gc
 import io
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.core.cache.format import Unpickler
 from tui.core.cache.read import quote_section, quotes_from_section
 from tui.core.cache.record import CacheRecord, Progress
 from tui.core.cache.write import write_cache
 from tui.core.corpus import LoadCancelled
-from tui.core.quotes import QuoteTable, corpus_quotes
+
+if TYPE_CHECKING:
+    from tui.core.quotes import Quote, QuoteTable
 
 __all__ = ["CachedCorpus", "Progress"]
+
+
+def corpus_quotes(text: str) -> list[Quote]:
+    """One article's quotations under the corpus-wide size policy (the quotation code is
+    imported at the first call, once the index is in)."""
+    from tui.core.quotes import corpus_quotes as found
+
+    return found(text)
 
 
 @dataclass(slots=True)
@@ -46,6 +57,10 @@ class CachedCorpus(CacheRecord):
 
     def _finish_quotes(self, cancel: threading.Event | None) -> QuoteTable:
         """The body of :meth:`finish_quotes`."""
+        # The quotation code loads here, once the index is in: a warm start's first
+        # search does not wait for it.
+        from tui.core.quotes import QuoteTable
+
         paths, cached = self._cached_quotes()
         articles = self.corpus.articles
         computed = 0
@@ -77,6 +92,8 @@ class CachedCorpus(CacheRecord):
 
     def _cached_quotes(self) -> tuple[list[str], QuoteTable]:
         """The cached quotations and the path of each of their articles (when still valid)."""
+        from tui.core.quotes import QuoteTable
+
         if self.path is None or not self.token:
             return [], QuoteTable()
         try:

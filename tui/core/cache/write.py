@@ -6,7 +6,7 @@ import pickle
 import secrets
 import time
 from array import array
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.atomic import atomic_write
 from tui.core.cache.format import (
@@ -22,8 +22,10 @@ from tui.core.cache.keys import CACHE_VERSION, RACY_NS, code_hash, quotes_hash
 from tui.core.cache.read import quote_section
 from tui.core.cache.record import CacheRecord, Progress
 from tui.core.cache.stored import encoded
-from tui.core.quotes import QuoteTable
 from tui.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    pass
 
 
 def _index_state(index: SearchIndex, blobs: Blobs) -> dict[str, Any]:
@@ -92,6 +94,8 @@ def _main_section(result: CacheRecord, blobs: Blobs) -> dict[str, Any]:
 
 def _quote_section(result: CacheRecord) -> dict[str, Any]:
     """The known quotations of ``result``'s articles, column-wise (compact, fast to load)."""
+    from tui.core.quotes import QuoteTable
+
     table = result.quotes if result.quotes is not None else QuoteTable()
     paths = [article.path for article in result.corpus.articles][: len(table)]
     return {"paths": paths, "table": table.state()}

@@ -19,7 +19,6 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import ContentSwitcher, Input
 
 from tui.core.library import Library
-from tui.core.quotes import on_demand_quotes
 from tui.ui import jobs, status_text
 from tui.ui.memory import Memory
 from tui.ui.messages import (
@@ -151,6 +150,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         box = self.query_one(SearchBox).value
         if not Session.search_is_current(message.query, box, message.index, self.library.index):
             return  # a stale answer: the query (or the corpus) has changed since
+        self.first_answer.set()  # the load may go on to the quotations
         self.query_one(ContentSwitcher).current = "results"
         keep, self.session.more_from = self.session.more_from, None
         self.query_one(ResultList).show_hits(self.library.articles, message.hits, keep)
@@ -278,6 +278,8 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         if number is not None:
             self.open_article(number)
         else:  # still loading: the list is in file order, not yet the corpus's
+            from tui.core.quotes import on_demand_quotes
+
             self.query_one(ArticleReader).show(article, on_demand_quotes(article.text))
 
     @on(ArticleList.Chosen)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
-from tui.core.search import narrowed
 from tui.ui import status_text
 from tui.ui.session import asks_speaker
 from tui.ui.widgets.article_list import ArticleList
@@ -59,6 +58,8 @@ class LevelsView(Screen[None]):
 
     def on_result_list_narrow(self, message: ResultList.Narrow) -> None:
         """Add the facet's scope to the query, where it stays visible and editable."""
+        from tui.core.search import narrowed
+
         box = self.query_one(SearchBox)
         box.value = narrowed(box.value, message.field, message.value)
         box.cursor_position = len(box.value)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from tui.core.corpus import Corpus
 from tui.ui import jobs, status_text
 from tui.ui.messages import (
     ArticlesRead,
@@ -34,6 +33,7 @@ from tui.ui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tui.core.corpus import Corpus
     from tui.core.library import Library
     from tui.ui.memory import Memory
     from tui.ui.session import Session
@@ -55,6 +55,9 @@ class LoadingView(Screen[None]):
 
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
+        self.first_answer = threading.Event()
+        """Set when the first search after the index is in has been answered (or there was
+        no query): until then the load waits before finding quotations (``jobs``'s hold)."""
         self.run_worker(
             partial(
                 jobs.load_and_index,
@@ -63,6 +66,7 @@ class LoadingView(Screen[None]):
                 self._cancel_event("load"),
                 self.library.use_cache,
                 self.files,
+                self.first_answer,
             ),
             thread=True,
             exclusive=True,
@@ -159,7 +163,9 @@ class LoadingView(Screen[None]):
         self.log.info(f"index built in {message.seconds:.3f} s")
         query = self.query_one(SearchBox).value
         if query.strip():
-            self.start_search(query)
+            self.start_search(query)  # its answer lets the load go on (first_answer)
+        else:
+            self.first_answer.set()
 
     def on_quotes_found(self, message: QuotesFound) -> None:
         self.library.adopt_quotes(message.quotes)  # lists made when an article is shown

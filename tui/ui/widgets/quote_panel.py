@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.message import Message
@@ -10,9 +11,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
-from tui.core.quotes import Quote
 from tui.ui.render import safe
 from tui.ui.widgets.vim_list import VimOptionList
+
+if TYPE_CHECKING:
+    from tui.core.quotes import Quote
 
 SNIPPET_LINES = 3
 """Lines of quotation shown under each speaker (about)."""

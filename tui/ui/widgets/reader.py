@@ -8,6 +8,7 @@ the reader reports the quotation it moves to with :class:`ArticleReader.QuoteVis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.binding import Binding
@@ -16,7 +17,6 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
-from tui.core.quotes import Quote
 from tui.ui.spans import drawn
 from tui.ui.widgets.jumps import InstantJumps
 from tui.ui.widgets.reader_keys import LessKeys
@@ -31,6 +31,9 @@ from tui.ui.widgets.reader_layout import (
     window_quotes,
 )
 from tui.ui.widgets.reader_visits import ReaderVisits
+
+if TYPE_CHECKING:
+    from tui.core.quotes import Quote
 
 MEASURE = 80
 """Cells of text per line at most, by default: a readable measure on a wide terminal."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.segment import Segment
@@ -17,9 +18,11 @@ from rich.text import Text
 from textual.strip import Strip
 
 from tui.core.models import Article, Span
-from tui.core.quotes import Quote, find_quotes
 from tui.ui.render import safe, styled
 from tui.ui.spans import SpanIndex
+
+if TYPE_CHECKING:
+    from tui.core.quotes import Quote
 
 GUTTER = 2
 """Cells left of the text: a mark for the chosen passage and one for bookmarks."""
@@ -72,6 +75,8 @@ def window_quotes(article: Article | None, window: range | None) -> list[Quote]:
     """The quotations of the drawn ``window`` (a very long article is not scanned whole)."""
     if article is None or not window:
         return []
+    from tui.core.quotes import find_quotes  # the quotation code loads after the first frame
+
     low = article.passages[window.start][0]
     high = article.passages[window.stop - 1][1]
     return [

@@ -5,6 +5,7 @@ passage with the matches highlighted. ``t`` groups the hits by article (one row 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -13,10 +14,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
-from tui.core.search import SearchHit, facets, top_folder
 from tui.ui.hit_groups import group_by_article
 from tui.ui.render import safe, snippet_window, styled
 from tui.ui.widgets.vim_list import VimOptionList
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchHit
 
 SNIPPET_LINES = 3
 """Lines of passage shown under each result's title (about)."""
@@ -122,6 +125,8 @@ class ResultList(VimOptionList):
 
         With ``row``, the cursor goes to that row (after loading more rows), else the first.
         """
+        from tui.core.search import facets  # loaded by the first search, not the first frame
+
         self._articles = articles
         self.all_hits = list(hits)
         self.border_title = facets(articles, hits).summary() or None
@@ -145,6 +150,8 @@ class ResultList(VimOptionList):
         hit = self.current
         if hit is None:
             return
+        from tui.core.search import top_folder
+
         article = self._articles[hit.article]
         value = top_folder(article) if field == "in" else (article.date or "")[:4]
         if not value:
