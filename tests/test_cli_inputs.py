@@ -133,6 +133,26 @@ def test_search_help_has_the_syntax() -> None:
     assert "speaker:name" in result.stdout and "date:2024-12..2025-01" in result.stdout
 
 
+def _wait_until_reading_stdin(pid: int, patience: float = 120.0) -> None:
+    """Return once ``pid`` blocks reading a pipe, i.e. Python and seedtui are running.
+
+    A SIGINT that arrives while the interpreter is still starting kills it before any
+    handler exists, which says nothing about seedtui; so wait for the read (Linux
+    ``/proc``), and fall back to a pause where ``/proc`` does not tell.
+    """
+    wchan = Path(f"/proc/{pid}/wchan")
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        try:
+            if "pipe_read" in wchan.read_text():
+                time.sleep(0.1)
+                return
+        except OSError:
+            break
+        time.sleep(0.05)
+    time.sleep(1.5)
+
+
 def test_interrupt_exits_130() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", "search", "--queries", "-", str(CORPUS)],
@@ -140,7 +160,7 @@ def test_interrupt_exits_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(1.5)  # not a timed assertion: give it time to start reading stdin
+    _wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 130
