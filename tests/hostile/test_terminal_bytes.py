@@ -57,11 +57,12 @@ class Terminal:
         os.close(slave)
         self.master = master
         self.output = bytearray()
+        self.listening = True
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        while True:
+        while self.listening:
             try:
                 data = os.read(self.master, 65536)
             except OSError:
@@ -133,3 +134,33 @@ def test_no_escape_from_names_or_documents_and_the_terminal_is_restored(
         copied = base64.b64decode(payload).decode("utf-8")
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", copied)
         assert "harbour plan" in copied
+
+
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+def test_the_process_ends_when_its_terminal_stops_listening(tmp_path: Path, number: int) -> None:
+    # A dropped SSH link: the terminal stops taking output while the corpus is still
+    # loading (the status line redrawn all the while), then the hang-up comes. Textual's
+    # output thread is stuck on a write nobody reads; the app must still end, not
+    # stay behind unseen, waiting on it forever.
+    root = tmp_path / "many"
+    root.mkdir()
+    paragraph = "The harbour board met on Tuesday to weigh the dredging plan. " * 12
+    for count in range(600):
+        body = f"Harbour report {count}\n\n" + f"{paragraph}\n\n" * 6
+        (root / f"report-{count:04}.txt").write_text(body, "utf-8")
+    terminal = Terminal(root, tmp_path)
+    terminal.wait_for(b"Harbour report")
+    terminal.listening = False  # nothing reads the terminal any more: its buffer fills
+    for _ in range(40):
+        terminal.type(b"\x1b[B")  # Down: each one draws a frame that cannot go out
+        time.sleep(0.05)
+    terminal.process.send_signal(number)
+    try:
+        code = terminal.process.wait(60)
+    except subprocess.TimeoutExpired:
+        terminal.process.kill()
+        terminal.process.wait()
+        pytest.fail("seedtui was still running 60 s after the hang-up")
+    finally:
+        os.close(terminal.master)
+    assert code == 128 + number

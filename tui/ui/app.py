@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
 from tui.ui.errors import log_error
 from tui.ui.key_order import KeySequencer
+from tui.ui.leaving import leave_on_signals
 from tui.ui.memory import Memory
 from tui.ui.motion import animation_level
 from tui.ui.outside import outside_commands
@@ -125,16 +124,10 @@ class SeedApp(App[None]):
         """Quit cleanly on SIGTERM and SIGHUP: state saved, the terminal restored.
 
         Without this the default action kills the process on the spot and leaves
-        the terminal in raw mode on the alternate screen, the mouse reported.
+        the terminal in raw mode on the alternate screen, the mouse reported; and
+        when the terminal is already gone the process still ends (``leaving``).
         """
-        loop = asyncio.get_running_loop()
-        for number in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
-            if number is None:
-                continue
-            try:
-                loop.add_signal_handler(number, self.exit, None, 128 + number)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not the main thread, or no signals here (Windows)
+        leave_on_signals(lambda status: self.exit(None, status))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save an SVG of the screen: in the Downloads folder, or the state folder without one."""
