@@ -164,6 +164,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.session.hits_left = message.total > len(message.hits)
         pending = not self.library.quotes_ready and asks_speaker(message.query)
         counted = message.counted if message.hits and self.session.hits_left else None
+        self.session.hits_counted = counted
         self.query_one(StatusBar).message = status_text.search_result(
             message.query, len(message.hits), pending, counted
         )
