@@ -135,3 +135,42 @@ def test_a_selection_cache_follows_the_folder(
     assert sorted(after) == sorted([*before, "world/new-port"])
     assert loads == [(len(before), 1)]  # the new file read, the others from the cache
     assert after == ids(capsys, *argv, "--no-cache")
+
+
+async def test_the_browser_keeps_a_selection_in_its_own_cache(
+    capsys: pytest.CaptureFixture[str], folder: Path, cache_dir: Path, tmp_path: Path
+) -> None:
+    # The browser given a selection reads through that selection's cache, the very file
+    # the CLI keeps for it (before, it read every file again each time and kept none).
+    from tui.core.corpus import Selection, Source, combined
+    from tui.ui.app import SeedApp
+    from tui.ui.widgets.article_list import ArticleList
+
+    from .helpers import ready
+
+    source = Source(folder, selection=Selection(include=("world/*",)))
+    root, files = combined([source])
+    app = SeedApp(root, state_dir=tmp_path / "state", files=files, scope=source.scope)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        listed = sorted(article.id for article in screen.query_one(ArticleList).articles)
+        for _ in range(200):  # the cache is written once the index is built
+            if cache_files(cache_dir):
+                break
+            await pilot.pause(0.05)
+    assert listed and all(name.startswith("world/") for name in listed)
+    written = cache_files(cache_dir)
+    assert len(written) == 1
+    assert sorted(ids(capsys, str(folder), "--glob", "world/*")) == listed
+    assert cache_files(cache_dir).keys() == written.keys()  # the CLI found the same file
+
+
+def test_several_paths_in_the_browser_are_named_by_all_of_them(folder: Path) -> None:
+    from tui.core.corpus import Selection, Source, combined_scope
+
+    world = Source(folder / "world")
+    science = Source(folder / "science", selection=Selection(exclude=("*.md",)))
+    one = combined_scope([world, science], folder)
+    assert one == combined_scope([science, world], folder)  # any order, one cache
+    assert one != combined_scope([world, Source(folder / "science")], folder)
+    assert one != combined_scope([world], folder)

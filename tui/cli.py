@@ -275,17 +275,20 @@ def run_browser(args: argparse.Namespace) -> int:
     """Open the browser on the PATHs (the default corpus when none is given).
 
     One whole folder is opened as itself, through its cache. Files, several paths or
-    patterns open their common folder, reading only what they name (no cache).
+    patterns open their common folder, reading only what they name, through a cache of
+    that selection's own (:func:`~tui.core.corpus.combined_scope`).
     """
-    from tui.core.corpus import check_root, combined
+    from tui.core.corpus import check_root, combined, combined_scope
 
     paths = input_paths(args, _default_corpus)
     sources = sources_of(args, paths)
     files = None
+    scope = ""
     if len(sources) == 1 and sources[0].whole:
         root = sources[0].root
     else:
         root, files = combined(sources)
+        scope = sources[0].scope if len(sources) == 1 else combined_scope(sources, root)
     check_root(root)
     if any(str(path) == "-" for path in args.paths):
         _terminal_stdin()
@@ -293,7 +296,12 @@ def run_browser(args: argparse.Namespace) -> int:
     from tui.ui.app import SeedApp
 
     app = SeedApp(
-        root, contain_errors=True, use_cache=not args.no_cache, config=current(), files=files
+        root,
+        contain_errors=True,
+        use_cache=not args.no_cache,
+        config=current(),
+        files=files,
+        scope=scope,
     )
     app.run()
     if app.fatal_message:

@@ -312,3 +312,6 @@ async def test_results_say_how_many_match_and_load_more(
         assert results.hits[:2] == first_page and len(results.hits) == 4
         assert results.highlighted == 2  # on the first new row
         assert screen.query_one(StatusBar).message == f"4 of {total} hits for 'the'"
+        await pilot.press("enter", "escape")  # open the row, then back to the results
+        await idle(app)
+        assert screen.query_one(StatusBar).message == f"4 of {total} hits for 'the'"

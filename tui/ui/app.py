@@ -79,6 +79,7 @@ class SeedApp(App[None]):
         use_cache: bool = True,
         config: Config | None = None,
         files: Callable[[], list[Path]] | None = None,
+        scope: str = "",
     ) -> None:
         super().__init__()
         self.root = root
@@ -87,6 +88,8 @@ class SeedApp(App[None]):
         """Whether the corpus cache may be used (``--no-cache`` says no)."""
         self.files = files
         """Lists the files to read when several paths were given (``None``: the folder)."""
+        self.scope = scope
+        """The name of that selection, for a cache of its own (``""``: none)."""
         self.contain_errors = contain_errors
         """Log unexpected errors and carry on, instead of exiting with a traceback."""
         self.fatal_message: str | None = None
@@ -116,7 +119,7 @@ class SeedApp(App[None]):
     def on_mount(self) -> None:
         self._stop_on_signals()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.files))
+        self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.files, self.scope))
         for problem in self.config_problems:
             self.notify(problem, title="Configuration", severity="warning", timeout=12)
 

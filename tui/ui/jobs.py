@@ -94,10 +94,12 @@ def load_and_index(
     use_cache: bool = True,
     files: Files | None = None,
     hold: threading.Event | None = None,
+    scope: str = "",
 ) -> None:
     """Load the folder, index it and find its quotations (:func:`tui.core.library.load`).
 
-    With ``files``, the files it lists (below ``root``) are read instead of the folder's.
+    With ``files``, the files it lists (below ``root``) are read instead of the folder's,
+    through the cache of the selection ``scope`` names (none when it is empty).
     The core's reading, search and quotation code is imported here, in the worker:
     the first frame needs none of it.
     """
@@ -106,7 +108,7 @@ def load_and_index(
 
     try:
         events = PostingEvents(post, hold, cancel)  # see its notes for ``hold``
-        load(root, events, use_cache=use_cache, cancel=cancel, files=files)
+        load(root, events, use_cache=use_cache, cancel=cancel, files=files, scope=scope or None)
     except CorpusError as error:
         if not cancel.is_set():
             post(LoadFailed(str(error)))

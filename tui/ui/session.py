@@ -29,6 +29,9 @@ class Session:
     """Article offset the in-article search starts from (like ``/`` in less)."""
     hits_left: bool = False
     """Whether more passages match than the results show (Down on the last loads more)."""
+    hits_counted: str | None = None
+    """How many passages match, as the status line says it ("3,214", "3,000+"), while
+    more than the shown rows do; kept so the line says it again after Esc."""
     more_from: int | None = None
     """The row to keep the cursor on when a larger page of results arrives."""
 

@@ -14,6 +14,7 @@ from tui.core.corpus.ids import assign_ids
 from tui.core.corpus.inputs import (
     Source,
     combined,
+    combined_scope,
     load_source,
     narrow,
     resolve_inputs,
@@ -49,6 +50,7 @@ __all__ = [
     "assign_ids",
     "check_root",
     "combined",
+    "combined_scope",
     "file_key",
     "find_files",
     "load_corpus",

@@ -128,6 +128,18 @@ def narrow(corpus: Corpus, source: Source) -> Corpus:
     )
 
 
+def combined_scope(sources: Sequence[Source], common: Path) -> str:
+    """The name of what ``sources`` read together below ``common``, for their one cache.
+
+    Each source is named by its folder below ``common`` and its own :attr:`Source.scope`;
+    the same sources in any order give the same name.
+    """
+    parts = {
+        (source.root.resolve().relative_to(common).as_posix(), source.scope) for source in sources
+    }
+    return json.dumps({"sources": sorted(parts)})
+
+
 def combined(sources: Sequence[Source]) -> tuple[Path, Callable[[], list[Path]]]:
     """One folder holding every source, and a lister of their files below it.
 

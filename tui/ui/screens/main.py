@@ -75,11 +75,18 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
     ]
 
     def __init__(
-        self, root: Path, memory: Memory, use_cache: bool = True, files: jobs.Files | None = None
+        self,
+        root: Path,
+        memory: Memory,
+        use_cache: bool = True,
+        files: jobs.Files | None = None,
+        scope: str = "",
     ) -> None:
         super().__init__()
         self.files = files
         """The files to read when the browser was given several paths, else ``None``."""
+        self.scope = scope
+        """The name of that selection, for its own cache (``""``: not cached)."""
         self.root = root
         """The folder being browsed."""
         self.memory = memory
@@ -157,6 +164,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.session.hits_left = message.total > len(message.hits)
         pending = not self.library.quotes_ready and asks_speaker(message.query)
         counted = message.counted if message.hits and self.session.hits_left else None
+        self.session.hits_counted = counted
         self.query_one(StatusBar).message = status_text.search_result(
             message.query, len(message.hits), pending, counted
         )

@@ -99,7 +99,8 @@ class LevelsView(Screen[None]):
         hits = len(self.query_one(ResultList).hits)
         if current == "results":
             pending = not self.library.quotes_ready and asks_speaker(query)
-            status.message = status_text.search_result(query, hits, pending)
+            counted = self.session.hits_counted if hits else None
+            status.message = status_text.search_result(query, hits, pending, counted)
         elif current == "quotes":
             reader = self.query_one(ArticleReader)
             title = reader.article.title if reader.article else ""

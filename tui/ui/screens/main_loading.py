@@ -45,6 +45,7 @@ class LoadingView(Screen[None]):
     if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
         root: Path
         files: jobs.Files | None
+        scope: str
         memory: Memory
         library: Library
         session: Session
@@ -67,6 +68,7 @@ class LoadingView(Screen[None]):
                 self.library.use_cache,
                 self.files,
                 self.first_answer,
+                self.scope,
             ),
             thread=True,
             exclusive=True,
