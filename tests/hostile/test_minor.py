@@ -137,3 +137,30 @@ def test_two_browsers_on_one_folder_keep_each_others_bookmarks(tmp_path: Path) -
     saved = load_state(folder)[0].for_corpus(root)
     assert {b.article for b in saved.bookmarks} == {"b"}
     assert saved.positions == {"a": 60, "b": 70}
+
+
+def test_a_temporary_taken_for_an_orphan_before_its_lock_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two processes saving one cache: the other one's cleanup removes this write's
+    # temporary file in the moment between its creation and its lock.
+    import tui.core.atomic as atomic
+
+    real_flock = atomic.fcntl.flock
+    raced: list[str] = []
+    calls: list[int] = []
+
+    def flock_after_a_cleanup(descriptor: int, operation: int) -> None:
+        calls.append(operation)
+        if len(calls) == 1:  # the write's first lock: the cleanup gets in first
+            monkeypatch.setattr(atomic.fcntl, "flock", real_flock)
+            raced.extend(remove_orphans(tmp_path))  # nobody holds it yet: "an orphan"
+        real_flock(descriptor, operation)
+
+    monkeypatch.setattr(atomic.fcntl, "flock", flock_after_a_cleanup)
+    target = tmp_path / "corpus.cache"
+    with atomic.atomic_write(target) as handle:
+        handle.write(b"all of it")
+    assert len(raced) == 1  # the race did happen
+    assert target.read_bytes() == b"all of it"
+    assert not list(tmp_path.glob(".tmp-*.tmp"))

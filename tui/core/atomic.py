@@ -33,10 +33,8 @@ def atomic_write(path: Path, prefix: str = DEFAULT_PREFIX) -> Iterator[BinaryIO]
     written), is fsync-ed and renamed over ``path`` (``os.replace``); on an error
     the temporary file is removed and ``path`` is left as it was.
     """
-    descriptor, temporary = tempfile.mkstemp(prefix=prefix, suffix=SUFFIX, dir=path.parent)
+    descriptor, temporary = _locked_temporary(path, prefix)
     try:
-        if fcntl is not None:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
         with os.fdopen(descriptor, "wb") as handle:
             yield handle
             handle.flush()
@@ -48,6 +46,33 @@ def atomic_write(path: Path, prefix: str = DEFAULT_PREFIX) -> Iterator[BinaryIO]
         except OSError:
             pass
         raise
+
+
+def _locked_temporary(path: Path, prefix: str, attempts: int = 8) -> tuple[int, str]:
+    """A new temporary file beside ``path``, locked, and still there once locked.
+
+    Between its creation and its lock, another seedtui's :func:`remove_orphans` can
+    take it for an orphan and remove it (two processes saving one cache at once);
+    a write to it would then be lost and its rename fail. So the name is checked to
+    still be this file once the lock is held (nobody removes it after that), and a
+    new one is made if not.
+    """
+    for _ in range(attempts):
+        descriptor, temporary = tempfile.mkstemp(prefix=prefix, suffix=SUFFIX, dir=path.parent)
+        if fcntl is None:
+            return descriptor, temporary
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            held, named = os.fstat(descriptor), os.stat(temporary)
+            if (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino):
+                return descriptor, temporary
+        except FileNotFoundError:
+            pass  # removed before the lock: make another
+        except BaseException:
+            os.close(descriptor)
+            raise
+        os.close(descriptor)
+    raise OSError(f"no temporary file beside {path.name} stayed long enough to be written")
 
 
 def remove_orphans(folder: Path, prefix: str = DEFAULT_PREFIX) -> list[str]:
