@@ -293,8 +293,10 @@ def run_browser(args: argparse.Namespace) -> int:
     if any(str(path) == "-" for path in args.paths):
         _terminal_stdin()
     from tui.config import current
+    from tui.ui import terminal_keys
     from tui.ui.app import SeedApp
 
+    terminal_keys.install()
     app = SeedApp(
         root,
         contain_errors=True,

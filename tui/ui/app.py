@@ -27,24 +27,6 @@ from tui.ui.screens.main import MainScreen
 from tui.ui.settings import apply_config
 
 
-def escape_then_key(event: events.Key) -> events.Key | None:
-    """The key typed right after Escape, when a terminal sent both as one Alt+key; else None.
-
-    Over a slow link (SSH) or with fast fingers, Escape and the next key arrive
-    together and are read as Alt+key (``alt+j``): seedtui binds no Alt+printable key,
-    so it is taken apart again.
-    """
-    character = event.character
-    if not event.key.startswith("alt+") or not character or len(character) != 1:
-        return None
-    if not character.isprintable():
-        return None
-    name = event.key[len("alt+") :]
-    if name.startswith("shift+") and len(name) == len("shift+") + 1:
-        name = name[-1].upper()
-    return events.Key(name, character)
-
-
 def screenshot_folder(fallback: Path) -> Path:
     """The user's Downloads folder when it exists (a server often has none), else ``fallback``."""
     from platformdirs import user_downloads_path
@@ -142,19 +124,7 @@ class SeedApp(App[None]):
         self.memory.set_theme(self.theme)
 
     async def _deliver(self, event: events.Event) -> None:
-        """Handle one event the sequencer hands on, in order (an Escape read with the key
-        after it as Alt+key is split back into the two)."""
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and event.key not in self.active_bindings
-            and (key := escape_then_key(event)) is not None
-        ):
-            # Escape's binding runs first, so the key goes where the focus is then.
-            if not await self._check_bindings("escape", priority=True):
-                await self._check_bindings("escape")
-            await super().on_event(key)
-            return
+        """Handle one event the sequencer hands on, in order."""
         await super().on_event(event)
 
     async def run_action(

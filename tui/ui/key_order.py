@@ -43,14 +43,20 @@ def split_alt(event: events.Event) -> list[events.Event]:
     """``event``, or Escape and the key, when it is an Alt+key.
 
     A terminal sends Alt+q as Escape followed by q, so Escape and q typed together
-    reach the app as one Alt+q, whose character (q) a search box would insert.
-    seedtui binds no Alt key: it reads every one as the two keys it was typed as.
+    reach the app as one Alt+q, whose character (q) a search box would insert
+    (:mod:`tui.ui.terminal_keys` makes the parser read every printable key after
+    Escape that way). seedtui binds no Alt key: it reads every one as the two keys
+    it was typed as, the second with its character (``alt+shift+o`` is ``O``).
     """
     if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
         return [event]
-    rest = event.key.removeprefix("alt+")
-    character = event.character if event.character and len(rest) == 1 else None
-    return [events.Key("escape", "\x1b"), events.Key(rest, character)]
+    name = event.key.removeprefix("alt+")
+    character = event.character
+    if character is None or len(character) != 1 or not character.isprintable():
+        character = None  # alt+up: the key without a character
+    elif name.startswith("shift+") and len(name) == len("shift+") + 1:
+        name = character  # an upper-case letter is named by itself
+    return [events.Key("escape", "\x1b"), events.Key(name, character)]
 
 
 def _typed_into(event: events.Event, target: MessagePump) -> bool:
@@ -69,8 +75,6 @@ class KeySequencer:
         self._waiting: deque[events.Event] = deque()
         self._task: asyncio.Task[None] | None = None
         self._typing: MessagePump | None = None
-        self.split_alt = True
-        """Read Alt+key as Escape then the key (see :func:`split_alt`)."""
 
     @staticmethod
     def takes(event: events.Event) -> bool:
@@ -79,7 +83,7 @@ class KeySequencer:
 
     def push(self, event: events.Event) -> None:
         """Queue ``event``; it is dispatched after every key received before it."""
-        self._waiting.extend(split_alt(event) if self.split_alt else [event])
+        self._waiting.extend(split_alt(event))
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._drain())
 
