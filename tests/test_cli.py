@@ -94,6 +94,22 @@ def test_search_limit_and_batch(
     assert all(isinstance(r["ms"], float) and r["ms"] >= 0 for r in rows)
     assert rows[0]["hits"][0]["id"] == "science/comet-survey"
     assert rows[1]["hits"][0]["id"] == "world/grain-talks"
+    assert [r["unmatched"] for r in rows] == [[], []]
+
+
+def test_search_names_the_words_no_passage_has(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "search", "comet zzqxv survey", "--corpus", str(corpus_dir))
+    assert code == 0 and "science/comet-survey" in out
+    assert err.strip() == "no passage has 'zzqxv' in any form"
+    queries = tmp_path / "queries.txt"
+    queries.write_text("comet zzqxv survey\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys, "search", "--queries", str(queries), "--corpus", str(corpus_dir), "--json"
+    )
+    (row,) = json_lines(out)
+    assert row["unmatched"] == ["zzqxv"] and row["hits"]
 
 
 def test_quotes_json(capsys: pytest.CaptureFixture[str], corpus_dir: Path) -> None:

@@ -24,6 +24,7 @@ from tui.resources import default_corpus
 
 if TYPE_CHECKING:
     from tui.core.library import Library
+    from tui.core.search import SearchHit
 
 __all__ = ["UsageError", "build_parser", "main"]
 
@@ -112,13 +113,19 @@ def command_list(args: argparse.Namespace) -> int:
     return EXIT_FOUND if rows else EXIT_EMPTY
 
 
-def _search(parts: Sequence[Part], query: str, limit: int) -> list[dict[str, Any]]:
-    """The best ``limit`` hits of every part's index, best first, as JSON rows."""
-    found = [
-        (part, hit)
-        for part in parts
-        for hit in part.library.search(query, limit, prefix_last=False)
-    ]
+def _search(
+    parts: Sequence[Part], query: str, limit: int
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The best ``limit`` hits of every part's index, best first, as JSON rows, and the
+    query's words that no part has in any form."""
+    found: list[tuple[Part, SearchHit]] = []
+    missing: list[str] | None = None
+    for part in parts:
+        result = part.library.search_result(query, limit, prefix_last=False)
+        found.extend((part, hit) for hit in result.hits)
+        if part.library.index is not None:
+            words = [word for word in result.unmatched if missing is None or word in missing]
+            missing = words
     if len(parts) > 1:
         found.sort(key=lambda pair: -pair[1].score)
     rows = []
@@ -138,7 +145,14 @@ def _search(parts: Sequence[Part], query: str, limit: int) -> list[dict[str, Any
                 "root": part.root,
             }
         )
-    return rows
+    return rows, missing or []
+
+
+def _say_unmatched(words: list[str]) -> None:
+    """Tell (on stderr) which words of the query ranked nothing."""
+    if words:
+        listed = ", ".join(repr(word) for word in words)
+        print(one_line(f"no passage has {listed} in any form"), file=sys.stderr)
 
 
 def _queries(args: argparse.Namespace) -> list[str]:
@@ -174,20 +188,22 @@ def command_search(args: argparse.Namespace) -> int:
         matched = False
         for query in queries:
             began = time.perf_counter()
-            rows = _search(parts, query, args.limit)
+            rows, missing = _search(parts, query, args.limit)
             elapsed = (time.perf_counter() - began) * 1000
             matched = matched or bool(rows)
             if args.json:
-                emit_json([{"query": query, "ms": round(elapsed, 3), "hits": rows}])
+                record = {"query": query, "ms": round(elapsed, 3), "hits": rows}
+                emit_json([{**record, "unmatched": missing}])
             else:
                 best = f"{rows[0]['id']}  {one_line(rows[0]['text'], 60)}" if rows else "no match"
                 print(one_line(f"{elapsed:8.2f} ms  {len(rows):3d} hits  {query!r}: {best}"))
         return EXIT_FOUND if matched else EXIT_EMPTY
-    rows = _search(parts, queries[0], args.limit)
+    rows, missing = _search(parts, queries[0], args.limit)
     if args.json:
         emit_json(rows)
     elif not rows:
         print("no match", file=sys.stderr)
+        _say_unmatched(missing)
     else:
         table(
             ("SCORE", "ID", "TITLE", "OFFSETS", "PASSAGE"),
@@ -197,6 +213,7 @@ def command_search(args: argparse.Namespace) -> int:
             ],
             caps=(None, 28, 32, None),
         )
+        _say_unmatched(missing)
     return EXIT_FOUND if rows else EXIT_EMPTY
 
 

@@ -491,3 +491,14 @@ def test_parse_keeps_every_fzf_form() -> None:
         AnyScope((Scope("title", "p"), Scope("title", "q"))),
     )
     assert query.fields == {"in", "speaker", "title"}
+
+
+def test_the_words_no_passage_has_are_named(index: SearchIndex) -> None:
+    found = index.find("ceasefire zzyzx held", 10)
+    assert found.hits and found.unmatched == ("zzyzx",)  # ranked on the other two
+    assert index.find("ceasfire helds", 10).unmatched == ()  # a typo, another form: matched
+    assert index.find("bank | qqwx", 10).unmatched == ()  # one alternative matched
+    assert index.find("qqwx | zzyzx bank", 10).unmatched == ("qqwx | zzyzx",)
+    assert index.find('"zzyzx team" | qqwx bank', 10).unmatched == ('"zzyzx team" | qqwx',)
+    assert index.find('"zzyzx team" bank', 10).hits == []  # a phrase must match: no hits
+    assert index.find("!zzyzx bank", 10).unmatched == ()  # an exclusion asks for nothing

@@ -315,3 +315,18 @@ async def test_results_say_how_many_match_and_load_more(
         await pilot.press("enter", "escape")  # open the row, then back to the results
         await idle(app)
         assert screen.query_one(StatusBar).message == f"4 of {total} hits for 'the'"
+
+
+async def test_the_status_names_the_words_no_passage_has(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"comet zzqxv survey")
+        await idle(app)
+        await pilot.pause()
+        said = "hits for 'comet zzqxv survey' · no passage has 'zzqxv'"
+        assert screen.query_one(ResultList).hits
+        assert screen.query_one(StatusBar).message.endswith(said)
+        await pilot.press("down", "enter", "escape")  # open a result, then back to them
+        await idle(app)
+        assert screen.query_one(StatusBar).message.endswith(said)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tui.core.corpus import Corpus, FileKey
     from tui.core.models import Article, Span
     from tui.core.quotes import Quote, QuoteTable
-    from tui.core.search import SearchHit, SearchIndex
+    from tui.core.search import SearchHit, SearchIndex, SearchResult
 
 __all__ = ["QUOTES_KEPT", "LoadEvents", "Library", "load"]
 
@@ -343,9 +343,22 @@ class Library:
         cancel: threading.Event | None = None,
     ) -> list[SearchHit]:
         """The best ``limit`` passages for ``query`` (none before the index is built)."""
+        return self.search_result(query, limit, prefix_last=prefix_last, cancel=cancel).hits
+
+    def search_result(
+        self,
+        query: str,
+        limit: int,
+        *,
+        prefix_last: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> SearchResult:
+        """:meth:`search`'s hits with how many match and the words nothing has."""
         if self.index is None:
-            return []
-        return self.index.search(query, limit, prefix_last=prefix_last, cancel=cancel)
+            from tui.core.search import SearchResult  # not before the first frame
+
+            return SearchResult([], 0, True)
+        return self.index.find(query, limit, prefix_last=prefix_last, cancel=cancel)
 
     def find(self, number: int, query: str) -> tuple[Span, ...]:
         """Every matched word of ``query`` in article ``number`` (find in the article)."""

@@ -126,7 +126,18 @@ def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threa
     if not cancel.is_set():
         elapsed = (time.perf_counter() - began) * 1000
         counted = found.count_text()
-        post(SearchFinished(query, found.hits, elapsed, index, found.total, found.exact, counted))
+        post(
+            SearchFinished(
+                query,
+                found.hits,
+                elapsed,
+                index,
+                found.total,
+                found.exact,
+                counted,
+                found.unmatched,
+            )
+        )
 
 
 FIND_PAUSE = 0.1

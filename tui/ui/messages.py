@@ -92,6 +92,8 @@ class SearchFinished(Message):
     exact: bool = True
     counted: str = ""
     """The count as shown: ``"50 of 3,214"`` or ``"50 of 3,000+"``."""
+    unmatched: tuple[str, ...] = ()
+    """Words of the query no passage has in any form (they ranked nothing)."""
 
 
 @dataclass

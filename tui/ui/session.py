@@ -32,6 +32,8 @@ class Session:
     hits_counted: str | None = None
     """How many passages match, as the status line says it ("3,214", "3,000+"), while
     more than the shown rows do; kept so the line says it again after Esc."""
+    hits_unmatched: tuple[str, ...] = ()
+    """The words of the shown results' query that no passage has (said again after Esc)."""
     more_from: int | None = None
     """The row to keep the cursor on when a larger page of results arrives."""
 

@@ -61,16 +61,26 @@ def search_ready(articles: int, passages: int) -> str:
     return f"{plural(articles, 'article')} · {plural(passages, 'passage')} · search ready"
 
 
-def search_result(query: str, hits: int, quotes_pending: bool, counted: str | None = None) -> str:
+def search_result(
+    query: str,
+    hits: int,
+    quotes_pending: bool,
+    counted: str | None = None,
+    unmatched: tuple[str, ...] = (),
+) -> str:
     """The answer to ``query``; ``quotes_pending`` when ``speaker:`` has no quotations yet.
 
-    ``counted`` says how many match when more do than are shown (``"50 of 3,214"``).
+    ``counted`` says how many match when more do than are shown (``"50 of 3,214"``);
+    ``unmatched`` names the query's words that no passage has in any form.
     """
     count = plural(hits, "hit") if hits else "no match"
     if hits and counted:
         count = f"{counted} hits"  # Down on the last row loads more
     waiting = " yet · quotations are still being found" if not hits and quotes_pending else ""
-    return f"{count} for {query!r}{waiting}"
+    missing = ""
+    if unmatched:
+        missing = " · no passage has " + ", ".join(repr(word) for word in unmatched)
+    return f"{count} for {query!r}{waiting}{missing}"
 
 
 def quote_visited(quote: Quote, index: int, total: int) -> str:

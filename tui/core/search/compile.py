@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass, field
 
-from tui.core.search.query import AnyOf, Query, Word
+from tui.core.search.query import AnyOf, Phrase, Query, Word
 from tui.core.search.vocab import PREFIX_MIN, PREFIX_MIN_LAST, Vocabulary
 
 ClauseMap = tuple[set[int], dict[int, float]]
@@ -107,3 +107,19 @@ def compile_query(
             if -1 not in ids:
                 compiled.excluded_phrases.append((ids, term.anchored, term.at_end))
     return compiled
+
+
+def unmatched(query: Query, compiled: Compiled) -> tuple[str, ...]:
+    """The clauses of ``query`` that matched no word of the vocabulary, as the user wrote
+    them (a phrase in quotes, alternatives joined by ``|``)."""
+    missing = []
+    for clause, resolved in zip(query.clauses, compiled.clauses):
+        if any(option.terms or option.phrase for option in resolved.options):
+            continue
+        options = clause.options if isinstance(clause, AnyOf) else (clause,)
+        missing.append(" | ".join(_written(option) for option in options))
+    return tuple(missing)
+
+
+def _written(term: Word | Phrase) -> str:
+    return term.key if isinstance(term, Word) else '"' + " ".join(term.keys) + '"'

@@ -40,6 +40,10 @@ class SearchResult:
     """Passages matching the query: the exact count when :attr:`exact`, else an estimate
     (the candidates the ranker considered, at least as many as the hits)."""
     exact: bool
+    unmatched: tuple[str, ...] = ()
+    """Words of the query that no passage has in any form the search accepts (exact,
+    prefix, another form, a typo): they ranked nothing. Alternatives are named together
+    (``"a | b"``). A phrase or a word that must match gives no hits instead."""
 
     def count_text(self) -> str:
         """``"50 of 3,214"``, or ``"50 of 3,000+"`` when the total is an estimate."""

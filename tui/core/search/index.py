@@ -57,7 +57,7 @@ from typing import Any
 
 from tui.core.models import Article, Span
 from tui.core.ragged import Ragged
-from tui.core.search.compile import compile_query
+from tui.core.search.compile import compile_query, unmatched
 from tui.core.search.hits import SearchCancelled, SearchHit, SearchResult
 from tui.core.search.query import SYNTAX_HELP, Query, parse_query
 from tui.core.search.ranking import Scorer, Stop
@@ -366,7 +366,7 @@ class SearchIndex:
             for c in compiled.clauses
             for option in c.options
         )
-        return SearchResult(hits, max(scorer.total, len(hits)), exact)
+        return SearchResult(hits, max(scorer.total, len(hits)), exact, unmatched(query, compiled))
 
     def _known(self, tid: int) -> bool:
         """Whether word ``tid`` is still in some passage or title (not only in removed ones)."""

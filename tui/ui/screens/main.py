@@ -165,8 +165,9 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         pending = not self.library.quotes_ready and asks_speaker(message.query)
         counted = message.counted if message.hits and self.session.hits_left else None
         self.session.hits_counted = counted
+        self.session.hits_unmatched = message.unmatched
         self.query_one(StatusBar).message = status_text.search_result(
-            message.query, len(message.hits), pending, counted
+            message.query, len(message.hits), pending, counted, message.unmatched
         )
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 

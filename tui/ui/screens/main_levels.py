@@ -100,7 +100,8 @@ class LevelsView(Screen[None]):
         if current == "results":
             pending = not self.library.quotes_ready and asks_speaker(query)
             counted = self.session.hits_counted if hits else None
-            status.message = status_text.search_result(query, hits, pending, counted)
+            unmatched = self.session.hits_unmatched
+            status.message = status_text.search_result(query, hits, pending, counted, unmatched)
         elif current == "quotes":
             reader = self.query_one(ArticleReader)
             title = reader.article.title if reader.article else ""
