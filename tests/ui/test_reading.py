@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.helpers import idle, ready, screen_text  # noqa: F401
@@ -15,6 +18,7 @@ from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
+from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
@@ -265,3 +269,33 @@ async def test_reload_shows_new_and_removed_files(tmp_path: Path, corpus_dir: Pa
         await pilot.pause()
         hits = screen.query_one(ResultList).hits
         assert screen.library.corpus.articles[hits[0].article].id == "world/late-news"
+
+
+async def test_the_remembered_article_never_takes_the_focus_from_the_user(
+    corpus_dir: Path, state_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_bridge(pilot, await ready(pilot))
+    # The next start: the user goes to the search box and types before the folder is read.
+    from tui.ui import jobs
+
+    loading = jobs.load_and_index
+    go = threading.Event()
+
+    def slow_load(*args: Any, **kwargs: Any) -> None:
+        go.wait(30)
+        loading(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "load_and_index", slow_load)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", *"gra")
+        go.set()
+        screen = await ready(pilot)
+        await pilot.press(*"in")
+        await idle(app)
+        await pilot.pause()
+        box = screen.query_one(SearchBox)
+        assert app.focused is box and box.value == "grain"
+        assert screen.query_one(ResultList).hits  # answered, the results showing

@@ -131,10 +131,12 @@ class LoadingView(Screen[None]):
         if touched and current is not None and (shown := library.number_of(current.id)) is not None:
             self.open_article(shown)
         elif number is not None:
-            # Back where the user left off: the article, its position, the reader focused.
+            # Back where the user left off: the article, its position, and the reader
+            # focused, unless the user has gone elsewhere (the search box) while it loaded.
             listing.highlight_article(library.articles[number])
             self.open_article(number)
-            self.set_focus(self.query_one(ArticleReader))
+            if self.focused is None or self.focused is listing:
+                self.set_focus(self.query_one(ArticleReader))
 
     def after_reload(self, previous: Corpus | None, corpus: Corpus, reopen: str | None) -> None:
         """Show the re-read corpus, back on the article that was open."""
