@@ -46,6 +46,36 @@ def test_bursts_in_the_search_box_and_after_escape(tmp_path: Path) -> None:
             "wait-gone grain 10",
         ]
     )
+    result = drive(tmp_path, steps, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert box_text(out / "typed.txt") == "def"
+    assert box_text(out / "cleared.txt") == "grain"
+    assert not result.stdout.strip()  # q quit the app (the screen is blank), not typed in the box
+
+
+def test_escape_and_a_punctuation_key_in_one_burst(tmp_path: Path) -> None:
+    """ESC ``/`` together: Textual's parser alone drops the Escape and types the ``/``."""
+    out = tmp_path / "screens"
+    steps = "\n".join(
+        [
+            "wait-for search ready 20",
+            "wait 3",  # the quotations: the speakers view lists them
+            "keys S",
+            "wait-for speakers 10",
+            "keys Escape / g r a i n",
+            "wait-for for 'grain' 10",
+            "wait 1",
+            "snap searched",
+        ]
+    )
+    result = drive(tmp_path, steps, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert box_text(out / "searched.txt") == "grain"
+    assert "speakers" not in (out / "searched.txt").read_text()  # the dialog closed
+
+
+def drive(tmp_path: Path, steps: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """Run seedtui on the fixture corpus in tmux (80x24) through ``steps``."""
     command = (
         f"SEEDTUI_STATE_DIR={shlex.quote(str(tmp_path / 'state'))} "
         f"SEEDTUI_CACHE_DIR={shlex.quote(str(tmp_path / 'cache'))} "
@@ -53,11 +83,7 @@ def test_bursts_in_the_search_box_and_after_escape(tmp_path: Path) -> None:
     )
     argv = [sys.executable, str(DRIVE), "--size", "80x24", "--out", str(out)]
     argv += ["--", "sh", "-c", command]
-    result = subprocess.run(argv, input=steps, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert box_text(out / "typed.txt") == "def"
-    assert box_text(out / "cleared.txt") == "grain"
-    assert not result.stdout.strip()  # q quit the app (the screen is blank), not typed in the box
+    return subprocess.run(argv, input=steps, capture_output=True, text=True, timeout=120)
 
 
 def box_text(screen: Path) -> str:
