@@ -34,6 +34,12 @@ EXPECTED: dict[str, list[tuple[str, bool]]] = {
         ("\u201cthe Ferryman\u201d", True),  # what he is called, as written
         ("\u201cnot going anywhere.\u201d", True),
     ],
+    "words": [
+        ("\u201cNever,\u201d", True),  # said Ana Ruiz
+        ("\u201coutrageous\u201d", True),  # the mayor called the bill ...
+        ("\u201cgreen\u201d", False),  # its "green" credentials: nobody said it
+        ("\u201cmaybe,\u201d", True),  # his answer, ...: a noun of saying
+    ],
     "markup": [
         ('"@anaruiz"', False),
         ('"May 2, 2016"', False),
