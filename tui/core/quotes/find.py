@@ -22,7 +22,7 @@ The pairing is :mod:`tui.core.quotes.marks`. Speakers and cues are found by
 are not quotations are left out (unless ``keep_all``): markup debris
 (``author="@x"``) and short spans (three words at most) with no speaker read from a
 pattern next to them that look like titles or names (``“Saturday Night Live”``) or
-have no speaker at all.
+have no speaker at all, or that read as the writer's own words (:mod:`.scare`).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from tui.core.quotes.attribution import (
 )
 from tui.core.quotes.keep import KeepModel, default_keep_model, keep_features
 from tui.core.quotes.marks import MARK_CHARS, Piece, headline_piece, paragraph_pieces
+from tui.core.quotes.scare import writers_own
 
 __all__ = ["Quote", "find_quotes", "quote_pieces"]
 
@@ -214,8 +215,10 @@ _BYLINE_AFTER_RE = re.compile(r",?\s+by\s+[A-Z]")
 def _is_quotation(text: str, p: Piece, a: Attribution | None) -> bool:
     """Whether a marked span is worth reporting as a quotation.
 
-    Left out: markup debris (``author="@x"``: the mark follows ``=``); linked excerpts
-    and article titles of newsletters (``“…,” by Ann Lee: “…” http://``); titles of
+    Left out: markup debris (``author="@x"``: the mark follows ``=``; a span paired
+    across a tag, ``">… <tweet/>``); scare quotes (:func:`.scare.writers_own`: three
+    words at most, only a guessed speaker, no verb or noun of saying in the sentence);
+    linked excerpts and article titles of newsletters (``“…,” by Ann Lee: “…” http://``); titles of
     shows and books (``said on “Meet the Press”``, ``CNN’s “New Day”``, ``her memoir,
     “Tough Choices”``, see :func:`_names_a_work`); and short spans (three words at
     most) without a speaker read from a pattern next to them that look like titles or
@@ -226,7 +229,10 @@ def _is_quotation(text: str, p: Piece, a: Attribution | None) -> bool:
     start, end, _group, para_start, _para_end = p
     if start > 0 and text[start - 1] == "=":
         return False
-    words = text[start:end].split(None, 13)  # past 12 words only their number counts
+    body = text[start:end]
+    if "<" in body or ">" in body:
+        return False  # paired across markup: ``">Rubio stadium event …<tweet/>``
+    words = body.split(None, 13)  # past 12 words only their number counts
     if not words:
         return False
     n = len(words)
@@ -246,6 +252,8 @@ def _is_quotation(text: str, p: Piece, a: Attribution | None) -> bool:
         return False  # a linked excerpt or an article's title: “…,” by Ann Lee: “…” http://
     if a is not None and a.explicit:
         return True
+    if n <= 3 and a is not None and writers_own(text, p, a):
+        return False  # a scare quote: ``The “qualified” spat bubbled up``
     before = text[max(para_start, start - 16) : start].split()
     if before and (before[-1].lower().rstrip(",") in _NAMING or before[-1].endswith(":")):
         return True  # what someone is called, as written: refers to him as “Chris”

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.core.quotes.scare import sentence_bounds
+
 KEEP_WEIGHTS_FILE = Path(__file__).with_name("keep_weights.json")
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2039\u203a"
@@ -53,7 +55,6 @@ _NAMING = {"as", "titled", "entitled", "called", "named", "dubbed", "nicknamed",
 _PREPOSITIONS = {"on", "in", "at", "to", "from", "of", "for", "about", "with", "by", "into"}
 _SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "is", "be"}
 _WORD_RE = re.compile(r"[\w\u2019'-]+")
-_SENT_END_RE = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,13 +187,7 @@ def keep_features(
     shape = _shape(words) if words else "other"
     inner = body.rstrip(_MARKS + " ")
     closing = inner[-1:] if inner else ""
-    lo = ps
-    for m in _SENT_END_RE.finditer(text, ps, start):
-        lo = m.end()
-    hi = pe
-    m2 = _SENT_END_RE.search(text, end, pe)
-    if m2 is not None:
-        hi = m2.start() + 1
+    lo, hi = sentence_bounds(text, start, end, ps, pe)
     outside = (text[lo:start] + " " + text[end:hi]).lower()
     saying = any(w in _SAYING for w in _WORD_RE.findall(outside))
     before, after = _before(text, ps, start), _after(text, end, pe)
