@@ -8,20 +8,24 @@ Times :func:`find_quotes` (quotation marks and attribution, the shipped default)
 every PolNeAR train text (``DIR/text/*.txt``, default ``../shared/data/polnear-train``)
 with ``time.process_time`` (CPU time: less disturbed than wall time on a shared machine),
 each article ``--repeat`` times keeping the fastest, after one untimed pass over all
-of them. It also times one long article (PolNeAR texts joined up to the size the
-reader still finds at once, ``ON_DEMAND_LIMIT``).
+of them. Each timing is given a fresh copy of the text, so that what the engine
+memoises for one text object (word spans) is not reused by the next timing, as it
+would never be in use. It also times one long article (PolNeAR texts joined up to the
+size the reader still finds at once, ``ON_DEMAND_LIMIT``).
 
 With ``--against TREE`` (a folder holding another version's ``tui`` package, e.g.
-``git archive OLD tui | tar -x -C TREE``) the two versions run in alternating child
-processes, ``--rounds`` times each; per article the fastest time over the rounds is
-kept for each version, and the ratio of the means is printed. Exits 0 with "skipped"
+``git archive OLD tui | tar -x -C TREE``) each version runs in a child process of its
+own, and the two take turns article by article (in the order A B, then B A for the
+next article), so that both see the same load from one millisecond to the next; this
+is done ``--rounds`` times. Per article the fastest time over the rounds is kept for
+each version. Printed: mean, median, p95 and max per article for each version, the
+ratio of the means, and the range of the per-round ratios. Exits 0 with "skipped"
 when the corpus is not there.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -32,21 +36,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _worker(tree: Path, data: Path, repeat: int) -> None:
-    """Time every article with the ``tui`` package of ``tree``; print JSON."""
+    """Answer timing requests on stdin with the ``tui`` package of ``tree``: a line
+    ``N`` times article N (milliseconds, the fastest of ``repeat``), ``huge`` the long
+    article (``ms chars quotes``); the first line printed is the number of articles."""
     sys.path.insert(0, str(tree))
     from tui.core.quotes import ON_DEMAND_LIMIT, find_quotes
 
     texts = [p.read_bytes().decode("utf-8") for p in sorted((data / "text").glob("*.txt"))]
     for text in texts:
         find_quotes(text)  # warm: lazy tables, compiled patterns
-    times: list[float] = []
-    for text in texts:
-        best = float("inf")
-        for _ in range(max(1, repeat)):
-            t0 = time.process_time()
-            find_quotes(text)
-            best = min(best, time.process_time() - t0)
-        times.append(best * 1000.0)
     parts: list[str] = []
     size = 0
     for text in texts:
@@ -55,18 +53,52 @@ def _worker(tree: Path, data: Path, repeat: int) -> None:
         parts.append(text)
         size += len(text) + 2
     huge = "\n\n".join(parts)
-    t0 = time.process_time()
-    n = len(find_quotes(huge))
-    huge_ms = (time.process_time() - t0) * 1000.0
-    print(json.dumps({"times": times, "huge_ms": huge_ms, "huge_chars": len(huge), "huge_n": n}))
+    print(len(texts), flush=True)
+    for line in sys.stdin:
+        req = line.strip()
+        if req == "huge":
+            fresh = (huge + " ")[:-1]
+            t0 = time.process_time()
+            n = len(find_quotes(fresh))
+            ms = (time.process_time() - t0) * 1000.0
+            print(f"{ms} {len(huge)} {n}", flush=True)
+            continue
+        text = texts[int(req)]
+        best = float("inf")
+        for _ in range(max(1, repeat)):
+            fresh = (text + " ")[:-1]  # a new str: no memo keyed by the text carries over
+            t0 = time.process_time()
+            find_quotes(fresh)
+            best = min(best, time.process_time() - t0)
+        print(best * 1000.0, flush=True)
 
 
-def _run(tree: Path, data: Path, repeat: int) -> dict[str, object]:
-    cmd = [sys.executable, __file__, "--worker", str(tree), "--data", str(data)]
-    cmd += ["--repeat", str(repeat)]
-    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    out: dict[str, object] = json.loads(res.stdout)
-    return out
+class _Child:
+    """One version's worker process."""
+
+    def __init__(self, tree: Path, data: Path, repeat: int) -> None:
+        cmd = [sys.executable, __file__, "--worker", str(tree), "--data", str(data)]
+        cmd += ["--repeat", str(repeat)]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.n = int(self._read())
+
+    def _read(self) -> str:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"worker ended (status {self.proc.wait()})")
+        return line
+
+    def ask(self, req: str) -> str:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(req + "\n")
+        self.proc.stdin.flush()
+        return self._read().strip()
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
 def _line(label: str, times: list[float]) -> str:
@@ -85,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "polnear-train"))
     ap.add_argument("--against", default=None, help="a folder holding a baseline tui package")
-    ap.add_argument("--rounds", type=int, default=3, help="child runs per version (default 3)")
-    ap.add_argument("--repeat", type=int, default=3, help="timings per article in a run")
+    ap.add_argument("--rounds", type=int, default=3, help="passes over the articles (default 3)")
+    ap.add_argument("--repeat", type=int, default=3, help="timings per article in a pass")
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -99,27 +131,47 @@ def main(argv: list[str] | None = None) -> int:
     trees = {"this tree": ROOT}
     if args.against:
         trees["baseline"] = Path(args.against).resolve()
-    best: dict[str, list[float]] = {}
+    children = {label: _Child(tree, data, args.repeat) for label, tree in trees.items()}
+    try:
+        return _measure(children, max(1, args.rounds), args.repeat)
+    finally:
+        for child in children.values():
+            child.close()
+
+
+def _measure(children: dict[str, _Child], rounds: int, repeat: int) -> int:
+    labels = list(children)
+    n = children[labels[0]].n
+    best = {label: [float("inf")] * n for label in labels}
     huge: dict[str, float] = {}
-    for r in range(max(1, args.rounds)):
-        for label, tree in trees.items():  # alternating: both see the same load
-            res = _run(tree, data, args.repeat)
-            times = [float(t) for t in res["times"]]  # type: ignore[attr-defined]
-            print(f"round {r + 1} {_line(label, times)}", flush=True)
-            prev = best.get(label)
-            best[label] = times if prev is None else [min(a, b) for a, b in zip(prev, times)]
-            ms = float(res["huge_ms"])  # type: ignore[arg-type]
-            huge[label] = min(huge.get(label, ms), ms)
-            if r == 0:
-                print(f"  long article: {res['huge_chars']} chars, {res['huge_n']} quotes")
-    n = len(next(iter(best.values())))
-    print(f"--- CPU time per article, fastest of {args.rounds} x {args.repeat}, {n} articles")
-    for label, times in best.items():
-        print(_line(label, times))
+    ratios: list[float] = []
+    for r in range(rounds):
+        this_round = {label: [0.0] * n for label in labels}
+        for i in range(n):
+            order = labels if (i + r) % 2 == 0 else labels[::-1]  # A B, then B A
+            for label in order:
+                ms = float(children[label].ask(str(i)))
+                this_round[label][i] = ms
+                best[label][i] = min(best[label][i], ms)
+        for label in labels[:: 1 if r % 2 == 0 else -1]:
+            ms_s, chars, quotes = children[label].ask("huge").split()
+            huge[label] = min(huge.get(label, float("inf")), float(ms_s))
+            if r == 0 and label == labels[0]:
+                print(f"long article: {chars} chars, {quotes} quotes")
+        line = "; ".join(_line(label, this_round[label]) for label in labels)
+        print(f"round {r + 1} {line}", flush=True)
+        if len(labels) == 2:
+            ratios.append(
+                statistics.fmean(this_round[labels[0]]) / statistics.fmean(this_round[labels[1]])
+            )
+    print(f"--- CPU time per article, fastest of {rounds} x {repeat}, {n} articles")
+    for label in labels:
+        print(_line(label, best[label]))
         print(f"{label}: long article {huge[label]:.1f} ms")
-    if "baseline" in best:
+    if len(labels) == 2:
         ratio = statistics.fmean(best["this tree"]) / statistics.fmean(best["baseline"])
-        print(f"this tree / baseline mean time: {ratio:.2f}")
+        print(f"this tree / baseline mean time: {ratio:.3f}")
+        print(f"per-round ratios of the means: {min(ratios):.3f}-{max(ratios):.3f}")
         print(f"this tree / baseline long article: {huge['this tree'] / huge['baseline']:.2f}")
     return 0
 

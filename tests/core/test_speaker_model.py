@@ -117,3 +117,22 @@ def test_pronouns_of_the_sentence_are_candidates_with_their_place() -> None:
     assert "nearest_before" in mentions["she"]
     assert "nearest_before" not in mentions["Kai Brand"]
     assert "nearest_of_kind_before" in mentions["Kai Brand"]  # the nearest non-pronoun
+
+
+TWO_QUOTES = (
+    "Ana Ruiz spoke after the \u201cletter Kai Brand said she wrote\u201d was read and the "
+    "\u201creckless spending plan of the year\u201d was the topic for Lia Moss.\n"
+)
+
+
+def test_names_and_pronouns_inside_a_quotation_are_no_candidates_of_another() -> None:
+    trace: list[PieceTrace] = []
+    find_quotes(TWO_QUOTES, model=None, trace=trace)
+    _first, second = trace
+    quoted = [(p.start, p.end) for p in trace]
+    for piece in trace:
+        for (a, b), feats in piece.candidates:
+            inside = any(s <= a < e for s, e in quoted)
+            assert not (inside and ({"src=name", "src=pronoun"} & set(feats))), TWO_QUOTES[a:b]
+    names = {TWO_QUOTES[a:b] for (a, b), feats in second.candidates if "src=name" in feats}
+    assert names == {"Lia Moss"}  # the name after the quote, not Kai Brand inside the first

@@ -180,9 +180,11 @@ def _after_subject_first(seg: str, cues: Cues, qend: int, p: int, limit: int) ->
         k -= 1
     comma_end = seg[k] in ",?!\u2014-" or seg[qend:p].strip().startswith((",", "\u2014", "-"))
     at = cues.by_start.get
+    seen: list[tuple[int, int]] = []  # the tokens before the verb, for _subject_span
     for m in _TOKEN_RE.finditer(seg, p, limit):
         w = m.group()
         ms = m.start()
+        seen.append(m.span())
         if w == "(":
             depth += 1
             continue
@@ -225,7 +227,8 @@ def _after_subject_first(seg: str, cues: Cues, qend: int, p: int, limit: int) ->
         )  # “…,” it recommended / “…,” an angry Hollande retaliated: a verb outside the lexicon
         if hit is not None or (bare in AFTER_VERBS and comma_end) or past:
             end = hit.b if hit is not None else ms + len(bare)
-            return _subject_span(seg, p, ms, (ms, end), hit)
+            seen.pop()
+            return _subject_span(seg, seen, (ms, end), hit)
         if w.endswith(".") and not abbreviation(w):
             return None
         if not w[0].islower():
@@ -239,10 +242,10 @@ def _after_subject_first(seg: str, cues: Cues, qend: int, p: int, limit: int) ->
 
 
 def _subject_span(
-    seg: str, p: int, verb: int, cue: tuple[int, int], hit: Hit | None
+    seg: str, toks: list[tuple[int, int]], cue: tuple[int, int], hit: Hit | None
 ) -> Found | None:
-    """The speaker written between ``p`` and the verb at ``verb`` (auxiliaries dropped)."""
-    toks = [m.span() for m in _TOKEN_RE.finditer(seg, p, verb)]
+    """The speaker written in the tokens ``toks`` before the verb (auxiliaries dropped;
+    ``toks`` is changed)."""
     while toks and (
         seg[toks[-1][0] : toks[-1][1]] in AUX_SET
         or seg[toks[-1][0] : toks[-1][1]] in (",", "-", "\u2014", "\u2013")

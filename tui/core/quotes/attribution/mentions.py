@@ -21,15 +21,23 @@ _NAME_RUN_RE = re.compile(
 _MAX_WORDS = 5
 
 
+def _sides(
+    text: str, pieces: list[Piece], k: int
+) -> tuple[tuple[tuple[int, int], tuple[int, int]], list[tuple[int, int]]]:
+    """Where mentions of piece ``k`` are looked for: the part of its sentence before the
+    quote and the part after it; and the quotation pieces of its paragraph (a mention
+    inside one of them is none)."""
+    s, e, _g, ps, pe = pieces[k]
+    sides = ((sentence_start(text, ps, s), s), (e, sentence_end(text, e, pe)))
+    return sides, [(p[0], p[1]) for p in pieces if p[3] == ps]
+
+
 def sentence_names(text: str, pieces: list[Piece], k: int) -> list[tuple[int, int]]:
     """Name spans of the sentence around piece ``k`` (before and after it), outside
     the quotation pieces of its paragraph."""
-    s, e, _g, ps, pe = pieces[k]
-    lo = sentence_start(text, ps, s)
-    hi = sentence_end(text, e, pe)
-    quoted = [(p[0], p[1]) for p in pieces if p[3] == ps]
+    sides, quoted = _sides(text, pieces, k)
     out: list[tuple[int, int]] = []
-    for a, b in ((lo, s), (e, hi)):
+    for a, b in sides:
         for m in _NAME_RUN_RE.finditer(text, a, b):
             x, y = m.span()
             words = text[x:y].split()
@@ -57,12 +65,9 @@ def sentence_pronouns(text: str, pieces: list[Piece], k: int) -> list[tuple[int,
     """Spans of the personal pronouns (and ``who``) of the sentence around piece ``k``,
     outside the quotation pieces of its paragraph: the gold speaker is the mention as
     written, often a pronoun."""
-    s, e, _g, ps, pe = pieces[k]
-    lo = sentence_start(text, ps, s)
-    hi = sentence_end(text, e, pe)
-    quoted = [(p[0], p[1]) for p in pieces if p[3] == ps]
+    sides, quoted = _sides(text, pieces, k)
     out: list[tuple[int, int]] = []
-    for a, b in ((lo, s), (e, hi)):
+    for a, b in sides:
         for m in _PRONOUN_RE.finditer(text, a, b):
             x = m.start()
             if not any(qa <= x < qb for qa, qb in quoted):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui.core.quotes.attribution.adverbials import drop_time_adverbial
@@ -19,7 +20,7 @@ from tui.core.quotes.attribution.word_classes import (
     PRONOUNS,
     TIME_WORDS,
 )
-from tui.core.quotes.attribution.words import word_spans
+from tui.core.quotes.attribution.words import WORD_RE, word_spans
 
 
 def np_before(seg: str, end: int, floor: int, finite: bool = True) -> tuple[int, int] | None:
@@ -275,9 +276,12 @@ _POST_STOP = BREAK_WORDS | TIME_WORDS | {"who", "whose", "which", "in", "on", "a
 
 def np_after(seg: str, begin: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``seg[begin]`` (``said Jane Doe, a spokeswoman``)."""
-    toks = word_spans(seg, begin, limit)
+    # read lazily: the phrase is a few words long, the range often the rest of the
+    # paragraph (the lookahead below reads the three words after the first)
+    found = WORD_RE.finditer(seg, begin, limit)
+    toks = [m.span() for m in itertools.islice(found, 4)]
     out: list[tuple[int, int]] = []
-    for a, b in toks:
+    for a, b in itertools.chain(toks, (m.span() for m in found)):
         w = seg[a:b]
         wl = w.lower()
         if not w[0].isalnum():

@@ -50,7 +50,8 @@ def cut_at_sentence_end(
     """``span`` without what lies across a sentence end from the cue (or, with no cue,
     from the span's start)."""
     a, b = span
-    if "." not in text[a:b] and "!" not in text[a:b] and "?" not in text[a:b]:
+    piece = text[a:b]
+    if "." not in piece and "!" not in piece and "?" not in piece:
         return span
     ends = [
         m.end()

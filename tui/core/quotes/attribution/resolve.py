@@ -49,6 +49,7 @@ def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[A
     names.add_persons(persons)
     out: list[Attribution | None] = []
     cache: dict[tuple[int, int, int], Attribution] = {}
+    plausible: dict[tuple[str, bool], bool] = {}  # the same mention comes back often
     for (s, _e, _g, _ps, _pe), f in zip(pieces, found):
         if f is None:
             out.append(None)
@@ -93,6 +94,10 @@ def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[A
                 m = APPOSED_NAME_RE.match(text, f.speaker[1])
                 if m is not None:
                     name = names.resolve(m.group(1))
+        pk = (mention, f.cue is not None)
+        ok = plausible.get(pk)
+        if ok is None:
+            ok = plausible[pk] = plausible_speaker(mention, pk[1])
         a = Attribution(
             mention,
             f.speaker,
@@ -101,7 +106,7 @@ def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[A
             f.cue,
             f.guessed or ml in PRONOUNS,  # who “he” is was inferred
             not f.guessed,
-            plausible_speaker(mention, f.cue is not None),
+            ok,
         )
         cache[ck] = a
         out.append(a)

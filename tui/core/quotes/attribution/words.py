@@ -164,21 +164,12 @@ def sentence_start(seg: str, floor: int, pos: int) -> int:
 
 
 def sentence_end(seg: str, pos: int, limit: int) -> int:
-    p = max(pos, 0)
-    big = len(seg) + 1
-    dot = seg.find(".", p, limit) % big
-    bang = seg.find("!", p, limit) % big
-    ask = seg.find("?", p, limit) % big  # not found (-1): len(seg), past any stop
-    p = min(dot, bang, ask)
-    while p < big - 1:
-        m = SENT_END_RE.match(seg, p, limit)
-        if m is not None and is_sentence_end(seg, m):
-            return p + 1
-        if p == dot:
-            dot = seg.find(".", p + 1, limit) % big
-        elif p == bang:
-            bang = seg.find("!", p + 1, limit) % big
-        else:
-            ask = seg.find("?", p + 1, limit) % big
-        p = min(dot, bang, ask)
+    """Just past the full stop (or ``!``, ``?``) ending the sentence holding ``pos``,
+    looked for before ``limit`` (``limit`` when none ends it there)."""
+    # a match of SENT_END_RE starts at a stop: searching for it visits the stops in order
+    m = SENT_END_RE.search(seg, max(pos, 0), limit)
+    while m is not None:
+        if is_sentence_end(seg, m):
+            return m.start() + 1
+        m = SENT_END_RE.search(seg, m.start() + 1, limit)
     return limit
