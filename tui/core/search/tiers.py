@@ -18,7 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Protocol
 
-from tui.core.search.compile import ClauseMap, Compiled, CompiledClause
+from tui.core.search.compile import ClauseMap, Compiled, CompiledClause, posting_length
 from tui.core.search.weights import BONUS, EPSILON, FOUND
 
 FILTER_RATIO = 8
@@ -91,9 +91,10 @@ class Tiers:
         postings = self.index.postings
         if within is not None:
             return self._clause_within(clause, within)
+        length = posting_length(postings)
         exact: set[int] = set()
         inexact: dict[int, float] = {}
-        levels: dict[float, list[array[int]]] = {}
+        words: dict[float, list[int]] = {}
         for option in clause.options:
             if option.phrase:
                 lists = sorted((postings[t] for t in option.phrase), key=len)
@@ -102,16 +103,17 @@ class Tiers:
                     common.intersection_update(other)
                 exact |= common
             for tid, quality in option.terms.items():
-                levels.setdefault(quality, []).append(postings[tid])
+                words.setdefault(quality, []).append(tid)
         budget = cap - len(exact)
-        for quality in sorted(levels, reverse=True):
-            kept = []
-            for passages in sorted(levels[quality], key=len):
+        levels: dict[float, list[array[int]]] = {}
+        for quality in sorted(words, reverse=True):
+            kept = levels[quality] = []
+            for tid in sorted(words[quality], key=length):  # only the lists kept are read
                 if budget <= 0:
                     break
+                passages = postings[tid]
                 kept.append(passages if len(passages) <= budget else passages[:budget])
                 budget -= len(passages)
-            levels[quality] = kept
         for quality in sorted(levels):
             if quality >= 1.0:
                 for passages in levels[quality]:
@@ -211,15 +213,18 @@ class Tiers:
                 left -= len(members)
                 if left <= 0:
                     break
-        rest = union - top
-        if not rest:
+        if len(top) == len(union):
             return
-        # Below: by how many known clauses a passage has (set operations), then within
+        # Below, a passage lacks some known clause: a bound first, so the set operations
+        # that split them are done only when the ranking gets this far.
+        best_gains = sorted(gains.values(), reverse=True)
+        yield slack + sum(best_gains[: len(known) - 1]), []
+        rest = union - top
+        # By how many known clauses a passage has (set operations), then within
         # each count by the clauses it has and their match quality.
         by_count: dict[int, list[int]] = {}
         for count, part in self._partition(rest, known):
             by_count.setdefault(count, []).extend(part)
-        best_gains = sorted(gains.values(), reverse=True)
         for count in sorted(by_count, reverse=True):
             self._check()
             yield slack + sum(best_gains[:count]), []  # computed only if needed
@@ -288,10 +293,10 @@ class Tiers:
 
     def _size(self, clause: CompiledClause) -> int:
         """Upper bound of the passages a clause can match."""
-        postings = self.index.postings
+        length = posting_length(self.index.postings)
         total = 0
         for option in clause.options:
-            total += sum(len(postings[t]) for t in option.terms)
+            total += sum(map(length, option.terms))
             if option.phrase:
-                total += min(len(postings[t]) for t in option.phrase)
+                total += min(map(length, option.phrase))
         return total
