@@ -156,3 +156,24 @@ def test_the_cheap_bound_is_never_below_the_full_score(
         bound = scorer.bounds.bound(scorer._tokens(passage))
         if full is not None:
             assert bound is not None and bound >= full[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.booleans())
+def test_the_refined_bound_is_never_below_the_full_score(
+    which: int, query: str, prefix_last: bool
+) -> None:
+    # The bound that counts adjacency, query order and brevity as the full score does:
+    # it decides which passages get a full score, so it must never fall below one.
+    index = INDEXES[which]
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None or not compiled.clauses:
+        return
+    scorer = Scorer(index, compiled, None)
+    refined = dict(scorer._refine(range(index.passages)))
+    for passage in range(index.passages):
+        full = scorer._full(passage)
+        if full is not None:
+            assert passage in refined and refined[passage] >= full[0]
