@@ -136,12 +136,13 @@ class Tiers:
                 for tid in option.phrase:
                     common.intersection_update(postings[tid])
                 exact |= common
-            for tid, quality in sorted(option.terms.items(), key=itemgetter(1)):
-                found = within.intersection(postings[tid])
-                if quality >= 1.0:
-                    exact |= found
-                else:
-                    inexact.update(dict.fromkeys(found, quality))
+        terms = [pair for option in clause.options for pair in option.terms.items()]
+        for tid, quality in sorted(terms, key=itemgetter(1)):  # the best quality written last
+            found = within.intersection(postings[tid])
+            if quality >= 1.0:
+                exact |= found
+            else:
+                inexact.update(dict.fromkeys(found, quality))
         for passage in inexact.keys() & exact:
             del inexact[passage]
         exact.update(inexact)
@@ -189,7 +190,9 @@ class Tiers:
         that the next tiers stay under, so they are computed only when needed.
         """
         clauses, maps, factors = self.compiled.clauses, self.maps, self.factors
-        known = [n for n in sorted(maps) if n not in self.cut and n != self.within]
+        # The clause read within the first driver is known too: every candidate is in
+        # that driver's map, where the clause was looked for in full.
+        known = [n for n in sorted(maps) if n not in self.cut]
         gains = {n: FOUND + factors[n] for n in known}
         slack = BONUS + EPSILON + sum(FOUND + factors[n] for n in range(len(clauses)))
         slack -= sum(gains.values())
