@@ -15,8 +15,9 @@ from tui.core.ragged import Ragged
 from tui.core.search.query import AnyOf, Query, Word
 from tui.core.search.vocab import PREFIX_MIN, PREFIX_MIN_LAST, Vocabulary
 
-ClauseMap = tuple[set[int], dict[int, float]]
-"""Passages matching a clause, and those among them matched only inexactly (quality < 1)."""
+ClauseMap = tuple[set[int], dict[float, set[int]]]
+"""Passages matching a clause, and those among them matched only inexactly, by their best
+quality (< 1)."""
 
 
 @dataclass(slots=True)

@@ -93,7 +93,7 @@ class Tiers:
             return self._clause_within(clause, within)
         length = posting_length(postings)
         exact: set[int] = set()
-        inexact: dict[int, float] = {}
+        inexact: dict[float, set[int]] = {}
         words: dict[float, list[int]] = {}
         for option in clause.options:
             if option.phrase:
@@ -114,22 +114,23 @@ class Tiers:
                 passages = postings[tid]
                 kept.append(passages if len(passages) <= budget else passages[:budget])
                 budget -= len(passages)
-        for quality in sorted(levels):
+        for quality in sorted(levels, reverse=True):  # each passage under its best quality
             if quality >= 1.0:
                 for passages in levels[quality]:
                     exact.update(passages)
             elif levels[quality]:
-                inexact.update(dict.fromkeys(chain.from_iterable(levels[quality]), quality))
-        for passage in inexact.keys() & exact:
-            del inexact[passage]
-        exact.update(inexact)
+                some = set(chain.from_iterable(levels[quality]))
+                some -= exact
+                if some:
+                    inexact[quality] = some
+                    exact |= some
         return exact, inexact
 
     def _clause_within(self, clause: CompiledClause, within: set[int]) -> ClauseMap:
         """:meth:`_clause_map` restricted to the passages ``within``."""
         postings = self.index.postings
         exact: set[int] = set()
-        inexact: dict[int, float] = {}
+        inexact: dict[float, set[int]] = {}
         for option in clause.options:
             if option.phrase:
                 common = set(within)
@@ -137,15 +138,14 @@ class Tiers:
                     common.intersection_update(postings[tid])
                 exact |= common
         terms = [pair for option in clause.options for pair in option.terms.items()]
-        for tid, quality in sorted(terms, key=itemgetter(1)):  # the best quality written last
+        for tid, quality in sorted(terms, key=itemgetter(1), reverse=True):  # best first
             found = within.intersection(postings[tid])
-            if quality >= 1.0:
-                exact |= found
-            else:
-                inexact.update(dict.fromkeys(found, quality))
-        for passage in inexact.keys() & exact:
-            del inexact[passage]
-        exact.update(inexact)
+            if quality < 1.0:
+                found -= exact
+                if not found:
+                    continue
+                inexact.setdefault(quality, set()).update(found)
+            exact |= found
         return exact, inexact
 
     def _read_drivers(self) -> None:
@@ -254,14 +254,11 @@ class Tiers:
                 inside = members & found
                 if len(inside) < len(members):
                     split.append((value, members - inside))
-                low = inside.intersection(inexact) if inexact and inside else ()
-                if low:
-                    inside -= low
-                    qualities: dict[float, set[int]] = {}
-                    for passage in low:
-                        qualities.setdefault(inexact[passage], set()).add(passage)
-                    for quality, some in qualities.items():
-                        split.append((value + gain - factors[n] * (1.0 - quality), some))
+                for quality, some in inexact.items() if inside else ():
+                    low = inside & some
+                    if low:
+                        inside -= low
+                        split.append((value + gain - factors[n] * (1.0 - quality), low))
                 if inside:
                     split.append((value + gain, inside))
             groups = split
