@@ -14,10 +14,12 @@ meet the same load on a shared machine. Each query's CPU time is the worker thre
 (``time.thread_time``), which other processes do not inflate.
 
 It prints per query kind: hit@1 of each engine, the p95 CPU time per query as the range
-over rounds, and the ratio new/base of each round's p95 (range). It also says whether the
-two seedtui trees returned the same hits with the same scores for every query (a change
-meant to be exact must show "identical"). tantivy (tantivy-py, the ``bench`` extra, the
-same configuration as ``search_bench.py``) runs beside them as a third worker.
+over rounds, and the ratio new/base of each round's p95 (range); then the CPU time of the
+whole mix (range over rounds, ratio per round), steadier than a p95 under load. It also
+says whether the two seedtui trees returned the same hits with the same scores for every
+query (a change meant to be exact must show "identical"). tantivy (tantivy-py, the
+``bench`` extra, the same configuration as ``search_bench.py``) runs beside them as a
+third worker.
 
 ``--profile FILE`` runs this checkout's engine once over the mix under cProfile instead
 and writes the stats (read them with ``python -m pstats FILE``).
@@ -194,6 +196,13 @@ def bench(args: argparse.Namespace, scale: int) -> None:
         ratios = [new / old for new, old in zip(p95["new"], p95["base"]) if old]
         ratio = f"{min(ratios):.2f}-{max(ratios):.2f}".rjust(16) if ratios else "-".rjust(16)
         print(kind.ljust(10) + "".join(cells) + times + ratio)
+    sums = {n: [1000 * sum(sum(r["cpu"][k]) for k in kinds) for r in rounds[n]] for n in names}
+    ratios = [new / old for new, old in zip(sums["new"], sums["base"]) if old]
+    print(
+        "CPU ms, all queries".ljust(10 + 12 * len(names))
+        + "".join(f"{min(sums[n]):.0f}-{max(sums[n]):.0f}".rjust(18) for n in names)
+        + f"{min(ratios):.2f}-{max(ratios):.2f}".rjust(16)
+    )
     same = rounds["base"][0]["digest"] == rounds["new"][0]["digest"]
     print(f"hits and scores of base and new: {'identical' if same else 'DIFFERENT'}", flush=True)
 

@@ -167,15 +167,22 @@ class Scorer(Tiers):
                 elif self.counted and refine:  # the tier knows every clause: adjacency next
                     for passage, value in self._refine(tier[1]):
                         heapq.heappush(heap, (-value, 1, tie(passage), passage))
-                else:
-                    for passage, value in self.bounds.each(tier[1], self._tokens):
-                        heapq.heappush(heap, (-value, 0, tie(passage), passage))
+                else:  # the tier's bound with the passage's own brevity bonus
+                    top, offsets = tier[0] - SHORT + EPSILON, self.index.offsets
+                    for passage in tier[1]:
+                        size = offsets[passage + 1] - offsets[passage]
+                        value = top + SHORT * 20.0 / (20.0 + size)
+                        heapq.heappush(heap, (-value, -1, tie(passage), passage))
                 tier = next(tiers, None)
                 continue
             value, kind, key, passage = heapq.heappop(heap)
             if kind == 2:
                 ranked.append((passage, -value, self._where(found.pop(passage))))
-            elif kind == 0 and refine:
+            elif kind < 0:  # the clauses the passage has, from its word ids
+                cheap = self.bounds.bound(self._tokens(passage))
+                if cheap is not None:
+                    heapq.heappush(heap, (-cheap, 0, key, passage))
+            elif kind == 0 and refine:  # adjacency and order from the word ids
                 for _, bound in self._refine((passage,)):
                     heapq.heappush(heap, (-bound, 1, key, passage))
             else:
@@ -214,8 +221,9 @@ class Scorer(Tiers):
         quality, its anchors held as :meth:`_full` holds them; the brevity bonus is
         the passage's own. Without phrases, the consecutive query clauses side by
         side and those in query order are counted as :meth:`_full` counts them
-        (from each clause's first and last position), so only the proximity bonus
-        is taken at its most. Passages missing a hard clause are left out.
+        (from each clause's first and last position), and the proximity bonus is
+        taken for the shortest window those positions allow. Passages missing a hard
+        clause are left out.
         """
         clauses = self.compiled.clauses
         lookup, wanted, factors = self.lookup, self.wanted, self.factors
@@ -274,7 +282,13 @@ class Scorer(Tiers):
                         ordered += 1
                     if any(self._side_by_side(raw, a, b) for a in left for b in right):
                         adjacent += 1
-            yield passage, score + ADJACENT * adjacent / pairs + PROXIMITY + ORDER * ordered / pairs
+            # A window holding a match of every clause found ends at or after each one's
+            # first match and starts at or before each one's last: it is at least this long.
+            matched = [number for number, tids in enumerate(present) if tids]
+            shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
+            tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
+            score += ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
+            yield passage, score
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
         """Whether word id ``second`` directly follows ``first`` in the packed ids ``raw``."""
