@@ -136,12 +136,15 @@ class Scorer(Tiers):
     def _best_first(self, tiers: Iterator[tuple[float, list[int]]], limit: int) -> list[Ranked]:
         """The best ``limit`` passages of the tiers by full score, ties in article order.
 
-        A heap holds each passage under an upper bound of its score: first the cheap
-        one of the clauses its word ids have (:class:`~tui.core.search.bounds.Bounds`,
-        kind 0), then the one that also counts adjacent clauses (:meth:`_refine`,
-        kind 1), then its full score (kind 2). A full score leaves the heap as a
-        result only when nothing left (in the heap or in a lower tier) can exceed or
-        tie it, so results come out in their final order.
+        A heap holds each passage under an upper bound of its score, each tighter and
+        dearer than the one before: its tier's, with its own brevity bonus (kind -1,
+        from two offsets); the cheap one of the clauses its word ids have
+        (:class:`~tui.core.search.bounds.Bounds`, kind 0, skipped when the tiers know
+        every clause); the one that also counts adjacency, order and the shortest
+        window (:meth:`_refine`, kind 1); then its full score (kind 2). A passage is
+        taken to the next kind only when it comes to the top of the heap. A full
+        score leaves the heap as a result only when nothing left (in the heap or in a
+        lower tier) can exceed or tie it, so results come out in their final order.
         """
         tie = self.index.tie_key
         heap: list[tuple[float, int, tuple[int, int], int]] = []
@@ -151,6 +154,7 @@ class Scorer(Tiers):
         # A tier knows which clauses its passages have only when every clause was read
         # whole; else a cheap bound (which knows them) comes before anything else.
         at_once = SCORE_AT_ONCE if self.counted else min(SCORE_AT_ONCE, UNKNOWN_AT_ONCE)
+        known = self.counted and refine  # then the cheap bound would tell nothing new
         tier = next(tiers, None)
         steps = 0
         while len(ranked) < limit:
@@ -164,9 +168,6 @@ class Scorer(Tiers):
                 if len(tier[1]) <= at_once:  # cheaper than a bound, then the score
                     for passage in tier[1]:
                         self._push_full(heap, found, passage, tie(passage))
-                elif self.counted and refine:  # the tier knows every clause: adjacency next
-                    for passage, value in self._refine(tier[1]):
-                        heapq.heappush(heap, (-value, 1, tie(passage), passage))
                 else:  # the tier's bound with the passage's own brevity bonus
                     top, offsets = tier[0] - SHORT + EPSILON, self.index.offsets
                     for passage in tier[1]:
@@ -178,11 +179,11 @@ class Scorer(Tiers):
             value, kind, key, passage = heapq.heappop(heap)
             if kind == 2:
                 ranked.append((passage, -value, self._where(found.pop(passage))))
-            elif kind < 0:  # the clauses the passage has, from its word ids
+            elif kind < 0 and not known:  # the clauses the passage has, from its word ids
                 cheap = self.bounds.bound(self._tokens(passage))
                 if cheap is not None:
                     heapq.heappush(heap, (-cheap, 0, key, passage))
-            elif kind == 0 and refine:  # adjacency and order from the word ids
+            elif kind < 1 and refine:  # adjacency and order from the word ids
                 for _, bound in self._refine((passage,)):
                     heapq.heappush(heap, (-bound, 1, key, passage))
             else:
