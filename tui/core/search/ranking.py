@@ -13,7 +13,7 @@ import heapq
 import math
 import threading
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
 from typing import Protocol
 
@@ -68,6 +68,9 @@ UNKNOWN_AT_ONCE = 2
 whether their passages have it: :mod:`tui.core.search.bounds` does)."""
 Ranked = tuple[int, float, set[int]]
 """A global passage number, its score and the positions of its matched tokens."""
+Tie = tuple[int, int] | int
+"""What orders passages of equal score: article order, or the passage number when the
+numbers follow it (:attr:`IndexView.ordered`)."""
 Found = list[list[tuple[int, int, float]]]
 """Per clause, its matches in a passage: first and last token position, quality."""
 
@@ -146,8 +149,9 @@ class Scorer(Tiers):
         score leaves the heap as a result only when nothing left (in the heap or in a
         lower tier) can exceed or tie it, so results come out in their final order.
         """
-        tie = self.index.tie_key
-        heap: list[tuple[float, int, tuple[int, int], int]] = []
+        # Ties go in article order: the passage number itself when numbers follow it.
+        tie: Callable[[int], Tie] = int if self.index.ordered else self.index.tie_key
+        heap: list[tuple[float, int, Tie, int]] = []
         found: dict[int, Found] = {}
         ranked: list[Ranked] = []
         refine = not self.phrases and len(self.compiled.clauses) > 1
@@ -192,10 +196,10 @@ class Scorer(Tiers):
 
     def _push_full(
         self,
-        heap: list[tuple[float, int, tuple[int, int], int]],
+        heap: list[tuple[float, int, Tie, int]],
         found: dict[int, Found],
         passage: int,
-        key: tuple[int, int],
+        key: Tie,
     ) -> None:
         """Score ``passage`` in full and put it on the heap as a result (kind 2)."""
         result = self._score(passage)
