@@ -223,3 +223,29 @@ def test_with_small_budgets_the_hits_are_the_best_candidates(
             assert [round(s, 9) for _, s in hits] == [round(s, 9) for _, s in best[:limit]]
     finally:
         tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = saved
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.integers(1, 40), st.booleans())
+def test_a_tier_bound_is_never_below_the_full_score_of_its_passages(
+    which: int, query: str, budget: int, prefix_last: bool
+) -> None:
+    # Each passage waits on the heap under its tier's bound (with its own brevity) until
+    # it comes up: a bound below its score would let a worse passage out first.
+    index = INDEXES[which]
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None or not compiled.clauses:
+        return
+    saved = tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT
+    try:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = budget, 0
+        scorer = Scorer(index, compiled, None)
+        scorer._read_drivers()
+        for bound, members in scorer._tiers(None):
+            for passage, value in scorer._within_tier(bound, members):
+                full = scorer._full(passage)
+                assert full is None or value >= full[0]
+    finally:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = saved

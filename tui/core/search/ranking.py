@@ -172,11 +172,8 @@ class Scorer(Tiers):
                 if len(tier[1]) <= at_once:  # cheaper than a bound, then the score
                     for passage in tier[1]:
                         self._push_full(heap, found, passage, tie(passage))
-                else:  # the tier's bound with the passage's own brevity bonus
-                    top, offsets = tier[0] - SHORT + EPSILON, self.index.offsets
-                    for passage in tier[1]:
-                        size = offsets[passage + 1] - offsets[passage]
-                        value = top + SHORT * 20.0 / (20.0 + size)
+                else:
+                    for passage, value in self._within_tier(tier[0], tier[1]):
                         heapq.heappush(heap, (-value, -1, tie(passage), passage))
                 tier = next(tiers, None)
                 continue
@@ -193,6 +190,13 @@ class Scorer(Tiers):
             else:
                 self._push_full(heap, found, passage, key)
         return ranked
+
+    def _within_tier(self, bound: float, passages: list[int]) -> Iterator[tuple[int, float]]:
+        """Each of a tier's passages with the tier's ``bound``, its brevity bonus made the
+        passage's own (from two offsets: no word ids are read)."""
+        top, offsets = bound - SHORT + EPSILON, self.index.offsets
+        for passage in passages:
+            yield passage, top + SHORT * 20.0 / (20.0 + offsets[passage + 1] - offsets[passage])
 
     def _push_full(
         self,
