@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.models import Article
-from tui.core.search import SearchIndex, parse_query, ranking
+from tui.core.search import SearchIndex, parse_query, ranking, tiers
 from tui.core.search.compile import compile_query
 from tui.core.search.ranking import Scorer
 
@@ -156,3 +156,96 @@ def test_the_cheap_bound_is_never_below_the_full_score(
         bound = scorer.bounds.bound(scorer._tokens(passage))
         if full is not None:
             assert bound is not None and bound >= full[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.booleans())
+def test_the_refined_bound_is_never_below_the_full_score(
+    which: int, query: str, prefix_last: bool
+) -> None:
+    # The bound that counts adjacency, query order and brevity as the full score does:
+    # it decides which passages get a full score, so it must never fall below one.
+    index = INDEXES[which]
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None or not compiled.clauses:
+        return
+    scorer = Scorer(index, compiled, None)
+    refined = dict(scorer._refine(range(index.passages)))
+    for passage in range(index.passages):
+        full = scorer._full(passage)
+        if full is not None:
+            assert passage in refined and refined[passage] >= full[0]
+
+
+def _candidates(index: SearchIndex, query: str, prefix_last: bool) -> set[int] | None:
+    """Every passage the tiers offer for ``query``; ``None`` when a tier was capped
+    or there are no tiers (a query of exclusions only lists passages in order)."""
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None:
+        return set()
+    if not compiled.clauses:
+        return None
+    scorer = Scorer(index, compiled, None)
+    scorer._read_drivers()
+    offered = {passage for _, members in scorer._tiers(None) for passage in members}
+    return None if scorer.capped else offered
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(range(len(INDEXES))),
+    queries,
+    st.integers(1, 20),
+    st.integers(1, 40),
+    st.booleans(),
+)
+def test_with_small_budgets_the_hits_are_the_best_candidates(
+    which: int, query: str, limit: int, budget: int, prefix_last: bool
+) -> None:
+    # A budget this small leaves clauses unread, cut or read only within the first
+    # driver (as on large corpora): the tiers and bounds must still give exactly the
+    # best of the candidates by full score.
+    index = INDEXES[which]
+    saved = tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT
+    try:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = budget, 0
+        offered = _candidates(index, query, prefix_last)
+        if offered is None:
+            return
+        best = [item for item in _brute_force(index, query, prefix_last) if item[0] in offered]
+        for found in _both_ways(lambda: index.search(query, limit, prefix_last=prefix_last)):
+            hits = _global(index, found)
+            assert [p for p, _ in hits] == [p for p, _ in best[:limit]]
+            assert [round(s, 9) for _, s in hits] == [round(s, 9) for _, s in best[:limit]]
+    finally:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = saved
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.integers(1, 40), st.booleans())
+def test_a_tier_bound_is_never_below_the_full_score_of_its_passages(
+    which: int, query: str, budget: int, prefix_last: bool
+) -> None:
+    # Each passage waits on the heap under its tier's bound (with its own brevity) until
+    # it comes up: a bound below its score would let a worse passage out first.
+    index = INDEXES[which]
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query(query), prefix_last
+    )
+    if compiled is None or not compiled.clauses:
+        return
+    saved = tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT
+    try:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = budget, 0
+        scorer = Scorer(index, compiled, None)
+        scorer._read_drivers()
+        for bound, members in scorer._tiers(None):
+            for passage, value in scorer._within_tier(bound, members):
+                full = scorer._full(passage)
+                assert full is None or value >= full[0]
+    finally:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = saved

@@ -11,11 +11,13 @@ import math
 from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass, field
 
+from tui.core.ragged import Ragged
 from tui.core.search.query import AnyOf, Phrase, Query, Word
 from tui.core.search.vocab import PREFIX_MIN, PREFIX_MIN_LAST, Vocabulary
 
-ClauseMap = tuple[set[int], dict[int, float]]
-"""Passages matching a clause, and those among them matched only inexactly (quality < 1)."""
+ClauseMap = tuple[set[int], dict[float, set[int]]]
+"""Passages matching a clause, and those among them matched only inexactly, by their best
+quality (< 1)."""
 
 
 @dataclass(slots=True)
@@ -49,6 +51,15 @@ class Compiled:
     """Phrases (or anchored words) that leave a passage out: ids, at the start, at the end."""
 
 
+def posting_length(postings: Sequence[Sized]) -> Callable[[int], int]:
+    """How many passages each word id has in ``postings``, without copying its list
+    (a :class:`~tui.core.ragged.Ragged` row would be copied to take its length)."""
+    if type(postings) is Ragged:
+        starts = postings.starts
+        return lambda tid: starts[tid + 1] - starts[tid]
+    return lambda tid: len(postings[tid])
+
+
 def compile_query(
     vocab: Vocabulary,
     postings: Sequence[Sized],
@@ -64,6 +75,7 @@ def compile_query(
     treated as unknown (words of removed articles, left in an updated vocabulary).
     """
     total = max(passages, 1)
+    length = posting_length(postings)
     clauses: list[CompiledClause] = []
     for number, clause in enumerate(query.clauses):
         last = prefix_last and number == len(query.clauses) - 1
@@ -81,14 +93,14 @@ def compile_query(
                 alternatives.append(Alternative(terms, None, option.anchored, hard, option.at_end))
                 if terms:
                     best = max(terms.values())
-                    frequency += max(len(postings[t]) for t, q in terms.items() if q == best)
+                    frequency += max(length(t) for t, q in terms.items() if q == best)
             else:
                 ids = tuple(vocab.ids.get(k, -1) for k in option.keys)
                 if -1 in ids or (keep is not None and not all(map(keep, ids))):
                     ids = ()
                 alternatives.append(Alternative({}, ids, option.anchored, True, option.at_end))
                 if ids:
-                    frequency += min(len(postings[t]) for t in ids)
+                    frequency += min(map(length, ids))
         hard = all(a.hard for a in alternatives)
         if hard and not any(a.terms or a.phrase for a in alternatives):
             return None

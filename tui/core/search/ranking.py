@@ -13,7 +13,8 @@ import heapq
 import math
 import threading
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress
 from typing import Protocol
 
 from tui.core.search.bounds import Bounds
@@ -21,7 +22,6 @@ from tui.core.search.compile import Compiled
 from tui.core.search.tiers import Tiers
 from tui.core.search.weights import (
     ADJACENT,
-    BONUS,
     EPSILON,
     FOUND,
     ORDER,
@@ -68,6 +68,11 @@ UNKNOWN_AT_ONCE = 2
 whether their passages have it: :mod:`tui.core.search.bounds` does)."""
 Ranked = tuple[int, float, set[int]]
 """A global passage number, its score and the positions of its matched tokens."""
+Tie = tuple[int, int] | int
+"""What orders passages of equal score: article order, or the passage number when the
+numbers follow it (:attr:`IndexView.ordered`)."""
+Found = list[list[tuple[int, int, float]]]
+"""Per clause, its matches in a passage: first and last token position, quality."""
 
 
 class Stop(Exception):
@@ -134,21 +139,26 @@ class Scorer(Tiers):
     def _best_first(self, tiers: Iterator[tuple[float, list[int]]], limit: int) -> list[Ranked]:
         """The best ``limit`` passages of the tiers by full score, ties in article order.
 
-        A heap holds each passage under an upper bound of its score: first the cheap
-        one of the clauses its word ids have (:class:`~tui.core.search.bounds.Bounds`,
-        kind 0), then the one that also counts adjacent clauses (:meth:`_refine`,
-        kind 1), then its full score (kind 2). A full score leaves the heap as a
-        result only when nothing left (in the heap or in a lower tier) can exceed or
-        tie it, so results come out in their final order.
+        A heap holds each passage under an upper bound of its score, each tighter and
+        dearer than the one before: its tier's, with its own brevity bonus (kind -1,
+        from two offsets); the cheap one of the clauses its word ids have
+        (:class:`~tui.core.search.bounds.Bounds`, kind 0, skipped when the tiers know
+        every clause); the one that also counts adjacency, order and the shortest
+        window (:meth:`_refine`, kind 1); then its full score (kind 2). A passage is
+        taken to the next kind only when it comes to the top of the heap. A full
+        score leaves the heap as a result only when nothing left (in the heap or in a
+        lower tier) can exceed or tie it, so results come out in their final order.
         """
-        tie = self.index.tie_key
-        heap: list[tuple[float, int, tuple[int, int], int]] = []
-        found: dict[int, set[int]] = {}
+        # Ties go in article order: the passage number itself when numbers follow it.
+        tie: Callable[[int], Tie] = int if self.index.ordered else self.index.tie_key
+        heap: list[tuple[float, int, Tie, int]] = []
+        found: dict[int, Found] = {}
         ranked: list[Ranked] = []
         refine = not self.phrases and len(self.compiled.clauses) > 1
         # A tier knows which clauses its passages have only when every clause was read
         # whole; else a cheap bound (which knows them) comes before anything else.
         at_once = SCORE_AT_ONCE if self.counted else min(SCORE_AT_ONCE, UNKNOWN_AT_ONCE)
+        known = self.counted and refine  # then the cheap bound would tell nothing new
         tier = next(tiers, None)
         steps = 0
         while len(ranked) < limit:
@@ -162,33 +172,41 @@ class Scorer(Tiers):
                 if len(tier[1]) <= at_once:  # cheaper than a bound, then the score
                     for passage in tier[1]:
                         self._push_full(heap, found, passage, tie(passage))
-                elif self.counted and refine:  # the tier knows every clause: adjacency next
-                    for passage, value in self._refine(tier[1]):
-                        heapq.heappush(heap, (-value, 1, tie(passage), passage))
                 else:
-                    for passage, value in self.bounds.each(tier[1], self._tokens):
-                        heapq.heappush(heap, (-value, 0, tie(passage), passage))
+                    for passage, value in self._within_tier(tier[0], tier[1]):
+                        heapq.heappush(heap, (-value, -1, tie(passage), passage))
                 tier = next(tiers, None)
                 continue
             value, kind, key, passage = heapq.heappop(heap)
             if kind == 2:
-                ranked.append((passage, -value, found.pop(passage)))
-            elif kind == 0 and refine:
+                ranked.append((passage, -value, self._where(found.pop(passage))))
+            elif kind < 0 and not known:  # the clauses the passage has, from its word ids
+                cheap = self.bounds.bound(self._tokens(passage))
+                if cheap is not None:
+                    heapq.heappush(heap, (-cheap, 0, key, passage))
+            elif kind < 1 and refine:  # adjacency and order from the word ids
                 for _, bound in self._refine((passage,)):
                     heapq.heappush(heap, (-bound, 1, key, passage))
             else:
                 self._push_full(heap, found, passage, key)
         return ranked
 
+    def _within_tier(self, bound: float, passages: list[int]) -> Iterator[tuple[int, float]]:
+        """Each of a tier's passages with the tier's ``bound``, its brevity bonus made the
+        passage's own (from two offsets: no word ids are read)."""
+        top, offsets = bound - SHORT + EPSILON, self.index.offsets
+        for passage in passages:
+            yield passage, top + SHORT * 20.0 / (20.0 + offsets[passage + 1] - offsets[passage])
+
     def _push_full(
         self,
-        heap: list[tuple[float, int, tuple[int, int], int]],
-        found: dict[int, set[int]],
+        heap: list[tuple[float, int, Tie, int]],
+        found: dict[int, Found],
         passage: int,
-        key: tuple[int, int],
+        key: Tie,
     ) -> None:
         """Score ``passage`` in full and put it on the heap as a result (kind 2)."""
-        result = self._full(passage)
+        result = self._score(passage)
         if result is not None:
             found[passage] = result[1]
             heapq.heappush(heap, (-result[0], 2, key, passage))
@@ -209,38 +227,77 @@ class Scorer(Tiers):
         """Each passage with an upper bound of its full score, from its word ids.
 
         Every clause is checked (very common words included) with its best match
-        quality; without phrases, the consecutive query clauses side by side are
-        counted exactly, as :meth:`_full` does. Passages missing a hard clause are
-        left out.
+        quality, its anchors held as :meth:`_full` holds them; the brevity bonus is
+        the passage's own. Without phrases, the consecutive query clauses side by
+        side and those in query order are counted as :meth:`_full` counts them
+        (from each clause's first and last position), and the proximity bonus is
+        taken for the shortest window those positions allow. Passages missing a hard
+        clause are left out.
         """
         clauses = self.compiled.clauses
         lookup, wanted, factors = self.lookup, self.wanted, self.factors
         phrases = {number for number, _, _, _ in self.phrases}
         pairs = max(len(clauses) - 1, 1)
+        arranged = not phrases and len(clauses) > 1
         for passage in passages:
             tokens = self._tokens(passage)
+            size = len(tokens)
             best = [1.0 if number in phrases else 0.0 for number in range(len(clauses))]
             present: list[list[int]] = [[] for _ in clauses]
+            first: list[int] = [size] * len(clauses)
+            latest: list[int] = [-1] * len(clauses)
+            backwards: array[int] | None = None
             for tid in wanted.intersection(tokens):
+                starts_here, ends_here = tokens[0] == tid, tokens[-1] == tid
+                low = high = -1  # where the word is, found when first needed
                 for number, quality, anchored, at_end in lookup[tid]:
-                    if (not anchored or tokens[0] == tid) and (not at_end or tokens[-1] == tid):
-                        present[number].append(tid)
-                        if quality > best[number]:
-                            best[number] = quality
+                    if anchored:
+                        if not starts_here or (at_end and size != 1):
+                            continue
+                        here, there = 0, 0
+                    elif at_end:
+                        if not ends_here:
+                            continue
+                        here, there = size - 1, size - 1
+                    elif arranged:
+                        if low < 0:
+                            if backwards is None:
+                                backwards = tokens[::-1]
+                            low, high = tokens.index(tid), size - 1 - backwards.index(tid)
+                        here, there = low, high
+                    else:
+                        here, there = 0, 0
+                    present[number].append(tid)
+                    if quality > best[number]:
+                        best[number] = quality
+                    if here < first[number]:
+                        first[number] = here
+                    if there > latest[number]:
+                        latest[number] = there
             if any(c.hard and not q for c, q in zip(clauses, best)):
                 continue
             if not any(best):
                 continue
             score = sum(FOUND + f * q for f, q in zip(factors, best) if q) + EPSILON
-            if phrases or len(clauses) < 2:
-                yield passage, score + BONUS
-            else:
-                adjacent = 0
-                raw = tokens.tobytes()
-                for left, right in zip(present, present[1:]):
+            score += SHORT * 20.0 / (20.0 + size)
+            if not arranged:
+                yield passage, score + ADJACENT + PROXIMITY + ORDER
+                continue
+            adjacent = ordered = 0
+            raw = tokens.tobytes()
+            for number, (left, right) in enumerate(zip(present, present[1:])):
+                if left and right:
+                    if latest[number + 1] > first[number]:
+                        ordered += 1
                     if any(self._side_by_side(raw, a, b) for a in left for b in right):
                         adjacent += 1
-                yield passage, score + ADJACENT * adjacent / pairs + BONUS - ADJACENT
+            # A window holding a match of every clause found ends at or after each one's
+            # first match and starts at or before each one's last: it is at least this long.
+            matched = [number for number, tids in enumerate(present) if tids]
+            shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
+            tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
+            score += ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
+            yield passage, score
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
         """Whether word id ``second`` directly follows ``first`` in the packed ids ``raw``."""
@@ -310,31 +367,22 @@ class Scorer(Tiers):
             ranked = [r for r in ranked if int(r[1] // FOUND) == most]
         return ranked
 
-    @staticmethod
-    def _positions(tokens: array[int], present: frozenset[int]) -> list[tuple[int, int]]:
-        """``(position, id)`` of every token whose id is in ``present``.
-
-        A few ids are found by C-level searches; many, by one pass over the tokens.
-        """
-        if len(present) > 6:
-            return [(at, tid) for at, tid in enumerate(tokens) if tid in present]
-        found: list[tuple[int, int]] = []
-        for tid in present:
-            at = tokens.index(tid)
-            found.append((at, tid))
-            for _ in range(tokens.count(tid) - 1):
-                at = tokens.index(tid, at + 1)
-                found.append((at, tid))
-        return found
-
     def _full(self, passage: int) -> tuple[float, set[int]] | None:
         """Full score of a passage and its matched positions; ``None`` if it fails a filter."""
+        scored = self._score(passage)
+        if scored is None:
+            return None
+        return scored[0], self._where(scored[1])
+
+    def _score(self, passage: int) -> tuple[float, Found] | None:
+        """Full score of a passage and each clause's matches; ``None`` if it fails a filter."""
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
-        found: list[list[tuple[int, int, float]]] = [[] for _ in clauses]
+        found: Found = [[] for _ in clauses]
         lookup, last = self.lookup, len(tokens) - 1
-        present = self.wanted.intersection(tokens)
-        for position, tid in self._positions(tokens, present):
+        # Where the query's words are: two C-level passes, no Python loop over the tokens.
+        mask = list(map(self.wanted.__contains__, tokens))
+        for position, tid in zip(compress(range(len(tokens)), mask), compress(tokens, mask)):
             for number, quality, anchored, at_end in lookup[tid]:
                 if (not anchored or position == 0) and (not at_end or position == last):
                     found[number].append((position, position, quality))
@@ -350,19 +398,21 @@ class Scorer(Tiers):
             elif clause.hard:
                 return None
         if not clauses:
-            return 0.0, set()
+            return 0.0, found
         if not matched:
             return None
         score += SHORT * 20.0 / (20.0 + len(tokens))
         if len(clauses) > 1 and len(matched) > 1:
             score += self._arrangement(found, matched, len(clauses))
-        where = {i for number in matched for s, e, _ in found[number] for i in range(s, e + 1)}
-        return score, where
+        return score, found
 
     @staticmethod
-    def _arrangement(
-        found: list[list[tuple[int, int, float]]], matched: list[int], n: int
-    ) -> float:
+    def _where(found: Found) -> set[int]:
+        """The token positions of every match of ``found``."""
+        return {i for matches in found for s, e, _ in matches for i in range(s, e + 1)}
+
+    @staticmethod
+    def _arrangement(found: Found, matched: list[int], n: int) -> float:
         """Bonus for matched clauses side by side, close together and in query order."""
         adjacent = ordered = 0
         for left, right in zip(range(n - 1), range(1, n)):

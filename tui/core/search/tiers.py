@@ -18,7 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Protocol
 
-from tui.core.search.compile import ClauseMap, Compiled, CompiledClause
+from tui.core.search.compile import ClauseMap, Compiled, CompiledClause, posting_length
 from tui.core.search.weights import BONUS, EPSILON, FOUND
 
 FILTER_RATIO = 8
@@ -91,9 +91,10 @@ class Tiers:
         postings = self.index.postings
         if within is not None:
             return self._clause_within(clause, within)
+        length = posting_length(postings)
         exact: set[int] = set()
-        inexact: dict[int, float] = {}
-        levels: dict[float, list[array[int]]] = {}
+        inexact: dict[float, set[int]] = {}
+        words: dict[float, list[int]] = {}
         for option in clause.options:
             if option.phrase:
                 lists = sorted((postings[t] for t in option.phrase), key=len)
@@ -102,47 +103,49 @@ class Tiers:
                     common.intersection_update(other)
                 exact |= common
             for tid, quality in option.terms.items():
-                levels.setdefault(quality, []).append(postings[tid])
+                words.setdefault(quality, []).append(tid)
         budget = cap - len(exact)
-        for quality in sorted(levels, reverse=True):
-            kept = []
-            for passages in sorted(levels[quality], key=len):
+        levels: dict[float, list[array[int]]] = {}
+        for quality in sorted(words, reverse=True):
+            kept = levels[quality] = []
+            for tid in sorted(words[quality], key=length):  # only the lists kept are read
                 if budget <= 0:
                     break
+                passages = postings[tid]
                 kept.append(passages if len(passages) <= budget else passages[:budget])
                 budget -= len(passages)
-            levels[quality] = kept
-        for quality in sorted(levels):
+        for quality in sorted(levels, reverse=True):  # each passage under its best quality
             if quality >= 1.0:
                 for passages in levels[quality]:
                     exact.update(passages)
             elif levels[quality]:
-                inexact.update(dict.fromkeys(chain.from_iterable(levels[quality]), quality))
-        for passage in inexact.keys() & exact:
-            del inexact[passage]
-        exact.update(inexact)
+                some = set(chain.from_iterable(levels[quality]))
+                some -= exact
+                if some:
+                    inexact[quality] = some
+                    exact |= some
         return exact, inexact
 
     def _clause_within(self, clause: CompiledClause, within: set[int]) -> ClauseMap:
         """:meth:`_clause_map` restricted to the passages ``within``."""
         postings = self.index.postings
         exact: set[int] = set()
-        inexact: dict[int, float] = {}
+        inexact: dict[float, set[int]] = {}
         for option in clause.options:
             if option.phrase:
                 common = set(within)
                 for tid in option.phrase:
                     common.intersection_update(postings[tid])
                 exact |= common
-            for tid, quality in sorted(option.terms.items(), key=itemgetter(1)):
-                found = within.intersection(postings[tid])
-                if quality >= 1.0:
-                    exact |= found
-                else:
-                    inexact.update(dict.fromkeys(found, quality))
-        for passage in inexact.keys() & exact:
-            del inexact[passage]
-        exact.update(inexact)
+        terms = [pair for option in clause.options for pair in option.terms.items()]
+        for tid, quality in sorted(terms, key=itemgetter(1), reverse=True):  # best first
+            found = within.intersection(postings[tid])
+            if quality < 1.0:
+                found -= exact
+                if not found:
+                    continue
+                inexact.setdefault(quality, set()).update(found)
+            exact |= found
         return exact, inexact
 
     def _read_drivers(self) -> None:
@@ -187,7 +190,9 @@ class Tiers:
         that the next tiers stay under, so they are computed only when needed.
         """
         clauses, maps, factors = self.compiled.clauses, self.maps, self.factors
-        known = [n for n in sorted(maps) if n not in self.cut and n != self.within]
+        # The clause read within the first driver is known too: every candidate is in
+        # that driver's map, where the clause was looked for in full.
+        known = [n for n in sorted(maps) if n not in self.cut]
         gains = {n: FOUND + factors[n] for n in known}
         slack = BONUS + EPSILON + sum(FOUND + factors[n] for n in range(len(clauses)))
         slack -= sum(gains.values())
@@ -211,15 +216,18 @@ class Tiers:
                 left -= len(members)
                 if left <= 0:
                     break
-        rest = union - top
-        if not rest:
+        if len(top) == len(union):
             return
-        # Below: by how many known clauses a passage has (set operations), then within
+        # Below, a passage lacks some known clause: a bound first, so the set operations
+        # that split them are done only when the ranking gets this far.
+        best_gains = sorted(gains.values(), reverse=True)
+        yield slack + sum(best_gains[: len(known) - 1]), []
+        rest = union - top
+        # By how many known clauses a passage has (set operations), then within
         # each count by the clauses it has and their match quality.
         by_count: dict[int, list[int]] = {}
         for count, part in self._partition(rest, known):
             by_count.setdefault(count, []).extend(part)
-        best_gains = sorted(gains.values(), reverse=True)
         for count in sorted(by_count, reverse=True):
             self._check()
             yield slack + sum(best_gains[:count]), []  # computed only if needed
@@ -246,14 +254,11 @@ class Tiers:
                 inside = members & found
                 if len(inside) < len(members):
                     split.append((value, members - inside))
-                low = inside.intersection(inexact) if inexact and inside else ()
-                if low:
-                    inside -= low
-                    qualities: dict[float, set[int]] = {}
-                    for passage in low:
-                        qualities.setdefault(inexact[passage], set()).add(passage)
-                    for quality, some in qualities.items():
-                        split.append((value + gain - factors[n] * (1.0 - quality), some))
+                for quality, some in inexact.items() if inside else ():
+                    low = inside & some
+                    if low:
+                        inside -= low
+                        split.append((value + gain - factors[n] * (1.0 - quality), low))
                 if inside:
                     split.append((value + gain, inside))
             groups = split
@@ -288,10 +293,10 @@ class Tiers:
 
     def _size(self, clause: CompiledClause) -> int:
         """Upper bound of the passages a clause can match."""
-        postings = self.index.postings
+        length = posting_length(self.index.postings)
         total = 0
         for option in clause.options:
-            total += sum(len(postings[t]) for t in option.terms)
+            total += sum(map(length, option.terms))
             if option.phrase:
-                total += min(len(postings[t]) for t in option.phrase)
+                total += min(map(length, option.phrase))
         return total
