@@ -207,7 +207,8 @@ def kinds_report(index: SearchIndex, texts: list[str], per_kind: int, digest: An
             f"CPU p95 {percentile(cpu, 0.95) * 1000:.1f} ms, worst {max(cpu) * 1000:.1f} ms",
             flush=True,
         )
-    print(f"all kinds: CPU p95 {percentile(everything, 0.95) * 1000:.1f} ms", flush=True)
+    if everything:
+        print(f"all kinds: CPU p95 {percentile(everything, 0.95) * 1000:.1f} ms", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,6 +55,7 @@ from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import Any
 
+from tui.core.heap import give_back
 from tui.core.models import Article, Span
 from tui.core.ragged import Ragged
 from tui.core.search.compile import compile_query
@@ -252,7 +253,8 @@ class SearchIndex:
             postings.append(array("I"))
         vocab.freeze([len(p) for p in postings])
         index.postings = Ragged.join(postings)
-        del postings
+        del postings, raw_ids
+        give_back()  # the freed rows' pages, else held as if the index still used them
         if progress is not None:
             progress(total, total)
         return index
