@@ -161,7 +161,7 @@ class SearchIndex:
         if tuple(sorted(fields)) != cls.STATE:
             raise ValueError("index fields differ")
         Vocabulary.check_state(vocab)
-        if len(fields["postings"]) != len(vocab["terms"]):
+        if len(fields["postings"]) != Vocabulary.count(vocab):
             raise ValueError("vocabulary shape")
         passages = len(fields["passage_article"])
         first, dead = fields["article_first"], fields["dead"]
