@@ -6,7 +6,7 @@ import random
 from array import array
 
 from tui.core.search.vocab import PREFIX, Vocabulary
-from tui.core.search.wordlist import Sorted, WordList
+from tui.core.search.wordlist import Sorted, WordList, WordTable
 
 LETTERS = "abeoé߀\udc80𝔘"
 """ASCII, two-byte, three-byte, a lone surrogate (from an undecodable file) and four-byte."""
@@ -32,6 +32,21 @@ def test_sorted_bytes_find_what_sorted_strings_hold() -> None:
         low, high = keys.prefixed(probe)
         assert list(range(low, high)) == expected, probe
         assert keys.find(probe) == (words.index(probe) if probe in words else -1)
+
+
+def test_the_hash_table_finds_every_word_and_nothing_else() -> None:
+    rng = random.Random(8)
+    words = _words(rng, 3000)
+    rng.shuffle(words)
+    listed = WordList.of(words)
+    table = WordTable.of(listed)
+    WordTable.check(table.slots, len(words))
+    assert len(table.slots) >= 2 * len(words)
+    for number, word in enumerate(words):
+        assert table.find(listed, word) == number
+    absent = {"".join(rng.choice(LETTERS) for _ in range(7)) for _ in range(500)} - set(words)
+    assert all(table.find(listed, word) == -1 for word in absent)
+    assert WordTable().find(WordList(), "a") == -1
 
 
 def test_an_order_array_sorts_words_kept_in_id_order() -> None:

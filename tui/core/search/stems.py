@@ -24,7 +24,7 @@ from typing import Any
 import Stemmer
 
 from tui.core.ragged import raw
-from tui.core.search.wordlist import Sorted, WordList
+from tui.core.search.wordlist import WordList, WordTable
 
 __all__ = ["STEM_MIN", "Families", "stem"]
 
@@ -49,16 +49,26 @@ def _stems(words: Sequence[str]) -> list[str]:
 class Families:
     """The stem of every word id, and the word ids of every stem."""
 
-    STATE = ("members", "of", "sorted.blob", "sorted.ends", "sorted_ids", "starts")
-    """The names in :meth:`state` (:attr:`sorted` is two: its blob and its offsets)."""
+    STATE = (
+        "members",
+        "of",
+        "sorted.blob",
+        "sorted.ends",
+        "sorted.table",
+        "sorted_ids",
+        "starts",
+    )
+    """The names in :meth:`state` (:attr:`sorted` is three: blob, offsets and hash table)."""
 
-    __slots__ = ("members", "of", "sorted", "sorted_ids", "starts")
+    __slots__ = ("members", "of", "sorted", "sorted_ids", "starts", "table")
 
     def __init__(self) -> None:
         self.of: array[int] = array("I")
         """The stem id of each word id."""
         self.sorted = WordList()
         """Every stem, sorted."""
+        self.table = WordTable()
+        """Exact look-up of :attr:`sorted` (stem to its position there)."""
         self.sorted_ids: array[int] = array("I")
         """The stem id of each entry of :attr:`sorted`."""
         self.members: array[int] = array("I")
@@ -74,6 +84,7 @@ class Families:
         families.of = array("I", [ids.setdefault(s, len(ids)) for s in _stems(terms)])
         ordered = sorted(ids)
         families.sorted = WordList.of(ordered)
+        families.table = WordTable.of(families.sorted)
         families.sorted_ids = array("I", map(ids.__getitem__, ordered))
         families._group(len(ids))
         return families
@@ -83,9 +94,8 @@ class Families:
         count = len(self.sorted)
         new: dict[str, int] = {}
         of = self.of
-        keys = Sorted(self.sorted)
         for word_stem in _stems(words):
-            at = keys.find(word_stem)
+            at = self.table.find(self.sorted, word_stem)
             if at >= 0:
                 of.append(self.sorted_ids[at])
             else:
@@ -105,6 +115,7 @@ class Families:
             merged.extend(old[at:])
             ids.frombytes(raw(self.sorted_ids[at:]))
             self.sorted, self.sorted_ids = WordList.of(merged), ids
+            self.table = WordTable.of(self.sorted)
         self._group(count + len(new))
 
     def _group(self, stems: int) -> None:
@@ -125,7 +136,7 @@ class Families:
 
     def family(self, word_stem: str) -> Sequence[int]:
         """The word ids whose stem is ``word_stem`` (none when no word has it)."""
-        at = Sorted(self.sorted).find(word_stem)
+        at = self.table.find(self.sorted, word_stem)
         if at < 0 or at >= len(self.sorted_ids):
             return ()
         return self.relatives_of_stem(self.sorted_ids[at])
@@ -144,18 +155,24 @@ class Families:
 
     def state(self) -> dict[str, Any]:
         """The arrays and the stems' blob by name (see :meth:`from_state`); shared, not copied."""
-        state = {name: getattr(self, name) for name in self.__slots__ if name != "sorted"}
-        state["sorted.blob"], state["sorted.ends"] = self.sorted.blob, self.sorted.ends
-        return state
+        return {
+            "members": self.members,
+            "of": self.of,
+            "sorted.blob": self.sorted.blob,
+            "sorted.ends": self.sorted.ends,
+            "sorted.table": self.table.slots,
+            "sorted_ids": self.sorted_ids,
+            "starts": self.starts,
+        }
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Families:
         """The families saved by :meth:`state` (checked by :meth:`check_state`)."""
         families = cls.__new__(cls)
-        for name in cls.__slots__:
-            if name != "sorted":
-                setattr(families, name, state[name])
+        for name in ("members", "of", "sorted_ids", "starts"):
+            setattr(families, name, state[name])
         families.sorted = WordList(state["sorted.blob"], state["sorted.ends"])
+        families.table = WordTable(state["sorted.table"])
         return families
 
     @classmethod
@@ -167,6 +184,7 @@ class Families:
         if type(blob) is not bytes or len(ends) < 1 or ends[0] != 0 or ends[-1] != len(blob):
             raise ValueError("word family stems shape")
         stems = len(ends) - 1
+        WordTable.check(state["sorted.table"], stems)
         if len(state["of"]) != terms or len(state["members"]) != terms:
             raise ValueError("word family shape")
         if len(state["sorted_ids"]) != stems or len(state["starts"]) != stems + 1:
