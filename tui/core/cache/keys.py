@@ -58,6 +58,7 @@ CODE_SOURCES = (
     "atomic.py",
     "names.py",
     "regular.py",
+    "heap.py",
 )
 """What builds the corpus, the index and the cache file's layout, relative to ``tui/core``."""
 QUOTE_SOURCES = ("quotes", "models.py", "text.py", "names.py", "cache")
