@@ -5,7 +5,7 @@
 resolves whole queries with it.
 
 A query word is matched against the distinct words of the corpus (never
-against the text), which keeps typo tolerance cheap: exact by dictionary
+against the text), which keeps typo tolerance cheap: exact by hash table
 look-up, prefixes by a range of the sorted vocabulary (bisect), typos by a
 deletion neighbourhood (SymSpell-style) of word *prefixes*, verified with
 rapidfuzz's restricted Damerau-Levenshtein distance (``OSA``: a swap of two
