@@ -195,8 +195,8 @@ class Vocabulary:
     def _id(self, key: str) -> int:
         """The id of ``key``, or -1."""
         found = self._new.get(key)
-        if found is not None:
-            return found
+        if found is not None or len(self._words.ends) == 1:  # a build: every word is new
+            return -1 if found is None else found
         return self._table.find(self._words, key)
 
     def _term(self, tid: int) -> str:
