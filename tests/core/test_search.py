@@ -358,7 +358,7 @@ def test_state_round_trip_answers_the_same() -> None:
     with pytest.raises(ValueError):
         SearchIndex.from_state(index.state(), ARTICLES[:1])
     broken = index.state()
-    del broken["vocab"]["terms"]
+    del broken["vocab"]["words.blob"]
     with pytest.raises(ValueError):
         SearchIndex.from_state(broken, ARTICLES)
 

@@ -12,7 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bumped by hand when the layout changes (the source hash catches the rest)."""
 RACY_NS = 2_000_000_000
 """Files modified this close (ns) to the scan are re-read next time."""
@@ -58,6 +58,7 @@ CODE_SOURCES = (
     "atomic.py",
     "names.py",
     "regular.py",
+    "heap.py",
 )
 """What builds the corpus, the index and the cache file's layout, relative to ``tui/core``."""
 QUOTE_SOURCES = ("quotes", "models.py", "text.py", "names.py", "cache")

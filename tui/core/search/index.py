@@ -10,7 +10,7 @@ Design (measured with ``benchmarks/search_bench.py``; copied to the README):
   are re-tokenised with the same regular expression, which yields the same
   token sequence, so positions map back to exact offsets.
 * Words are matched against the *vocabulary*, never the text (``vocab.py``):
-  exact by dict, prefixes by bisect over the sorted vocabulary, typos by a
+  exact by a hash table in one array, prefixes by bisect over the sorted words, typos by a
   deletion neighbourhood (SymSpell-style) of each word's first 6 letters,
   verified with rapidfuzz ``OSA`` (restricted Damerau: a swap costs 1). On BBC
   a typo look-up takes 0.09 ms against 1.3-2.3 ms for a rapidfuzz scan of the
@@ -51,10 +51,11 @@ import logging
 import operator
 import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import Any
 
+from tui.core.heap import give_back
 from tui.core.models import Article, Span
 from tui.core.ragged import Ragged
 from tui.core.search.compile import compile_query, unmatched
@@ -103,9 +104,11 @@ class SearchIndex:
         self.ordered = True
         """Whether passage numbers follow article order (false after an incremental update)."""
         self.postings: Sequence[array[int]] = Ragged(array("I"), array("Q", [0]))
-        self.title_postings: dict[int, list[int]] = {}
+        self.title_postings: dict[int, Sequence[int]] = {}
+        """The article numbers whose title has each word id, in order (arrays)."""
         self.speakers: dict[str, tuple[tuple[str, ...], list[int]]] = {}
-        self.folders = [fold(a.folder).strip("/") for a in articles]
+        self.folders = one_each(fold(a.folder).strip("/") for a in articles)
+        """Each article's folded folder (articles of one folder share one string)."""
         self.failures = 0
         """Searches that failed inside (a bug, logged): they answered ``[]`` instead of raising."""
 
@@ -149,6 +152,7 @@ class SearchIndex:
         index.vocab = Vocabulary.from_state(state["vocab"])
         for name in cls.STATE:
             setattr(index, name, fields[name])
+        index.folders = one_each(index.folders)
         index.failures = 0
         return index
 
@@ -160,7 +164,7 @@ class SearchIndex:
         if tuple(sorted(fields)) != cls.STATE:
             raise ValueError("index fields differ")
         Vocabulary.check_state(vocab)
-        if len(fields["postings"]) != len(vocab["terms"]):
+        if len(fields["postings"]) != Vocabulary.count(vocab):
             raise ValueError("vocabulary shape")
         passages = len(fields["passage_article"])
         first, dead = fields["article_first"], fields["dead"]
@@ -226,6 +230,7 @@ class SearchIndex:
         raw_ids: dict[str, int] = {}
         postings: list[array[int]] = []
         tokens, offsets = index.tokens, index.offsets
+        titles: dict[int, array[int]] = {}
         total = len(articles)
         for number, article in enumerate(articles):
             if number % 128 == 0:
@@ -247,12 +252,18 @@ class SearchIndex:
                 index.passage_article.append(number)
                 index.passage_index.append(position)
             for key in set(keys(article.title)):
-                index.title_postings.setdefault(vocab.add(key), []).append(number)
+                tid = vocab.add(key)
+                row = titles.get(tid)
+                if row is None:
+                    row = titles[tid] = array("I")
+                row.append(number)
         while len(postings) < len(vocab.terms):
             postings.append(array("I"))
+        index.title_postings = dict(titles.items())
         vocab.freeze([len(p) for p in postings])
         index.postings = Ragged.join(postings)
-        del postings
+        del postings, raw_ids
+        give_back()  # the freed rows' pages, else held as if the index still used them
         if progress is not None:
             progress(total, total)
         return index
@@ -388,3 +399,9 @@ class SearchIndex:
             tokens = list(islice(TOKEN_RE.finditer(article.text, start, end), wanted[-1] + 1))
             spans = tuple(tokens[i].span() for i in wanted if i < len(tokens))
         return SearchHit(number, position, start, end, score, spans)
+
+
+def one_each(values: Iterable[str]) -> list[str]:
+    """``values`` as a list in which equal strings are one object (a folder per article)."""
+    seen: dict[str, str] = {}
+    return [seen.setdefault(value, value) for value in values]

@@ -27,7 +27,7 @@ class ScopedIndex(Protocol):
         """The vocabulary (title words are in it)."""
 
     @property
-    def title_postings(self) -> dict[int, list[int]]:
+    def title_postings(self) -> dict[int, Sequence[int]]:
         """The articles whose title has each word id."""
 
     @property

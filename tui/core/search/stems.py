@@ -8,8 +8,9 @@ data files; a suffix list of our own would be neither as complete nor as tested.
 
 Each word id has a stem id (:attr:`Families.of`); the word ids of each stem are
 stored together (:attr:`Families.members` from :attr:`Families.starts`); the stems
-are kept sorted for look-up by bisect. Only arrays and one list of strings: the
-structure is cached with the index and usable as soon as it is read.
+are kept sorted for look-up by bisect, as one UTF-8 blob with offsets
+(:mod:`tui.core.search.wordlist`). Only arrays and one bytes object: the structure
+is cached with the index and usable as soon as it is read.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import Stemmer
 
 from tui.core.ragged import raw
+from tui.core.search.wordlist import WordList, WordTable
 
 __all__ = ["STEM_MIN", "Families", "stem"]
 
@@ -47,16 +49,26 @@ def _stems(words: Sequence[str]) -> list[str]:
 class Families:
     """The stem of every word id, and the word ids of every stem."""
 
-    STATE = ("members", "of", "sorted", "sorted_ids", "starts")
-    """The names in :meth:`state`."""
+    STATE = (
+        "members",
+        "of",
+        "sorted.blob",
+        "sorted.ends",
+        "sorted.table",
+        "sorted_ids",
+        "starts",
+    )
+    """The names in :meth:`state` (:attr:`sorted` is three: blob, offsets and hash table)."""
 
-    __slots__ = STATE
+    __slots__ = ("members", "of", "sorted", "sorted_ids", "starts", "table")
 
     def __init__(self) -> None:
         self.of: array[int] = array("I")
         """The stem id of each word id."""
-        self.sorted: list[str] = []
+        self.sorted = WordList()
         """Every stem, sorted."""
+        self.table = WordTable()
+        """Exact look-up of :attr:`sorted` (stem to its position there)."""
         self.sorted_ids: array[int] = array("I")
         """The stem id of each entry of :attr:`sorted`."""
         self.members: array[int] = array("I")
@@ -70,36 +82,40 @@ class Families:
         families = cls()
         ids: dict[str, int] = {}
         families.of = array("I", [ids.setdefault(s, len(ids)) for s in _stems(terms)])
-        families.sorted = sorted(ids)
-        families.sorted_ids = array("I", map(ids.__getitem__, families.sorted))
+        ordered = sorted(ids)
+        families.sorted = WordList.of(ordered)
+        families.table = WordTable.of(families.sorted)
+        families.sorted_ids = array("I", map(ids.__getitem__, ordered))
         families._group(len(ids))
         return families
 
-    def extend(self, terms: Sequence[str], known: int) -> None:
-        """Add the words from id ``known`` on (new stems get new ids; old ids stay)."""
+    def extend(self, words: Sequence[str]) -> None:
+        """Add ``words``, the next word ids (new stems get new ids; old ids stay)."""
         count = len(self.sorted)
         new: dict[str, int] = {}
         of = self.of
-        for word_stem in _stems(terms[known:]):
-            at = bisect_left(self.sorted, word_stem)
-            if at < len(self.sorted) and self.sorted[at] == word_stem:
+        for word_stem in _stems(words):
+            at = self.table.find(self.sorted, word_stem)
+            if at >= 0:
                 of.append(self.sorted_ids[at])
             else:
                 of.append(new.setdefault(word_stem, count + len(new)))
         if new:
-            words: list[str] = []
+            old = list(self.sorted)
+            merged: list[str] = []
             ids = array("I")
             at = 0
             for word_stem in sorted(new):
-                cut = bisect_left(self.sorted, word_stem, at)
-                words.extend(self.sorted[at:cut])
+                cut = bisect_left(old, word_stem, at)
+                merged.extend(old[at:cut])
                 ids.frombytes(raw(self.sorted_ids[at:cut]))
-                words.append(word_stem)
+                merged.append(word_stem)
                 ids.append(new[word_stem])
                 at = cut
-            words.extend(self.sorted[at:])
+            merged.extend(old[at:])
             ids.frombytes(raw(self.sorted_ids[at:]))
-            self.sorted, self.sorted_ids = words, ids
+            self.sorted, self.sorted_ids = WordList.of(merged), ids
+            self.table = WordTable.of(self.sorted)
         self._group(count + len(new))
 
     def _group(self, stems: int) -> None:
@@ -120,8 +136,8 @@ class Families:
 
     def family(self, word_stem: str) -> Sequence[int]:
         """The word ids whose stem is ``word_stem`` (none when no word has it)."""
-        at = bisect_left(self.sorted, word_stem)
-        if at == len(self.sorted) or self.sorted[at] != word_stem:
+        at = self.table.find(self.sorted, word_stem)
+        if at < 0 or at >= len(self.sorted_ids):
             return ()
         return self.relatives_of_stem(self.sorted_ids[at])
 
@@ -138,15 +154,25 @@ class Families:
         return self.members[self.starts[sid] : self.starts[sid + 1]]
 
     def state(self) -> dict[str, Any]:
-        """The arrays and the stem list by name (see :meth:`from_state`); shared, not copied."""
-        return {name: getattr(self, name) for name in self.STATE}
+        """The arrays and the stems' blob by name (see :meth:`from_state`); shared, not copied."""
+        return {
+            "members": self.members,
+            "of": self.of,
+            "sorted.blob": self.sorted.blob,
+            "sorted.ends": self.sorted.ends,
+            "sorted.table": self.table.slots,
+            "sorted_ids": self.sorted_ids,
+            "starts": self.starts,
+        }
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Families:
         """The families saved by :meth:`state` (checked by :meth:`check_state`)."""
         families = cls.__new__(cls)
-        for name in cls.STATE:
+        for name in ("members", "of", "sorted_ids", "starts"):
             setattr(families, name, state[name])
+        families.sorted = WordList(state["sorted.blob"], state["sorted.ends"])
+        families.table = WordTable(state["sorted.table"])
         return families
 
     @classmethod
@@ -154,7 +180,11 @@ class Families:
         """Raise ``ValueError`` unless ``state`` fits a vocabulary of ``terms`` words."""
         if tuple(sorted(state)) != cls.STATE:
             raise ValueError("word family fields differ")
-        stems = len(state["sorted"])
+        blob, ends = state["sorted.blob"], state["sorted.ends"]
+        if type(blob) is not bytes or len(ends) < 1 or ends[0] != 0 or ends[-1] != len(blob):
+            raise ValueError("word family stems shape")
+        stems = len(ends) - 1
+        WordTable.check(state["sorted.table"], stems)
         if len(state["of"]) != terms or len(state["members"]) != terms:
             raise ValueError("word family shape")
         if len(state["sorted_ids"]) != stems or len(state["starts"]) != stems + 1:

@@ -249,8 +249,8 @@ def _merge(
 
 
 def _titles(
-    old: dict[int, list[int]], new_of: list[int], added: dict[int, list[int]]
-) -> dict[int, list[int]]:
+    old: dict[int, Sequence[int]], new_of: list[int], added: dict[int, list[int]]
+) -> dict[int, Sequence[int]]:
     """The title postings renumbered (removed articles dropped), with the new titles merged."""
     titles: dict[int, list[int]] = {}
     for tid, numbers in old.items():
@@ -266,4 +266,4 @@ def _titles(
         else:
             found.extend(numbers)
             found.sort()
-    return titles
+    return {tid: array("I", numbers) for tid, numbers in titles.items()}

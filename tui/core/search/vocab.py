@@ -5,7 +5,7 @@
 resolves whole queries with it.
 
 A query word is matched against the distinct words of the corpus (never
-against the text), which keeps typo tolerance cheap: exact by dictionary
+against the text), which keeps typo tolerance cheap: exact by hash table
 look-up, prefixes by a range of the sorted vocabulary (bisect), typos by a
 deletion neighbourhood (SymSpell-style) of word *prefixes*, verified with
 rapidfuzz's restricted Damerau-Levenshtein distance (``OSA``: a swap of two
@@ -26,6 +26,12 @@ group``, and the groups are one flat array of word ids with start offsets: no
 Python object per key, so a cached index is usable as soon as its arrays are
 read (a dict of the 1.1M keys of 100k articles took 0.9 s to rebuild and about
 200 MB). A CRC collision only adds a group whose words the OSA check rejects.
+
+The words themselves are one UTF-8 blob with offsets (:mod:`tui.core.search.wordlist`),
+in id order, and their sorted order is an array of ids: an exact look-up is a
+bisect over it, not a dict (the strings, lists and dict took 29 MB at 1,039,308
+passages; the blob and offsets 3 MB). Words added since the last :meth:`freeze` or
+:meth:`extend` wait in a dict until the next one.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 from zlib import crc32
 
 from rapidfuzz import process
@@ -43,6 +49,7 @@ from rapidfuzz.distance import OSA
 from tui.core.names import max_typos
 from tui.core.ragged import raw
 from tui.core.search.stems import STEM_MIN, Families, stem
+from tui.core.search.wordlist import Sorted, WordList, WordTable, encode
 from tui.core.text import TOKEN_RE, word_key
 
 EXACT = 1.0
@@ -55,6 +62,8 @@ STEM = 0.85
 """Quality of another form of the word (same stem); times this for a typo's forms."""
 _FAMILY = "stems."
 """Prefix of the word families' names in :meth:`Vocabulary.state`."""
+_BLOB, _ENDS, _TABLE = "words.blob", "words.ends", "words.table"
+"""The names of the words' UTF-8 blob, offsets and hash table in :meth:`Vocabulary.state`."""
 MAX_PREFIX_TERMS = 500
 PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 """Shortest query word matched as a prefix (any word / the word being typed)."""
@@ -67,9 +76,10 @@ class Vocabulary:
     """Distinct index keys with ids, plus the structures that match query words."""
 
     __slots__ = (
-        "ids",
-        "terms",
-        "_sorted",
+        "_words",
+        "_table",
+        "_new",
+        "_added",
         "_sorted_ids",
         "_deletes",
         "_group_ids",
@@ -80,10 +90,16 @@ class Vocabulary:
     )
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.terms: list[str] = []
-        self._sorted: list[str] = []
+        self._words = WordList()
+        """The words of ids ``0 .. len - 1`` as of the last :meth:`freeze` or :meth:`extend`."""
+        self._table = WordTable()
+        """Exact look-up of :attr:`_words` (word to id)."""
+        self._new: dict[str, int] = {}
+        """Words added since then, with their ids (the following ones)."""
+        self._added: list[str] = []
+        """The same words, in id order."""
         self._sorted_ids: array[int] = array("I")
+        """The ids of :attr:`_words` in the words' sorted order."""
         self._deletes: array[int] = array("Q")
         """Sorted ``crc32(deletion key) << 32 | group number`` entries."""
         self._group_ids: array[int] = array("I")
@@ -102,19 +118,30 @@ class Vocabulary:
                 "_df",
                 "_group_ids",
                 "_group_starts",
-                "_sorted",
                 "_sorted_ids",
-                "ids",
-                "terms",
+                _BLOB,
+                _ENDS,
+                _TABLE,
                 *(_FAMILY + name for name in Families.STATE),
             ]
         )
     )
-    """The names in :meth:`state`: every slot but the look-up cache."""
+    """The names in :meth:`state`: every slot but the look-up cache and the words waiting."""
 
     def state(self) -> dict[str, object]:
-        """The vocabulary's data by name (see :meth:`from_state`); shared, not copied."""
-        state = {name: getattr(self, name) for name in self.STATE if not name.startswith(_FAMILY)}
+        """The vocabulary's data by name (see :meth:`from_state`); shared, not copied.
+
+        Only of a frozen vocabulary: ``RuntimeError`` when words wait for :meth:`extend`.
+        """
+        if self._added:
+            raise RuntimeError("words added since the last freeze or extend")
+        state: dict[str, object] = {
+            name: getattr(self, name)
+            for name in self.STATE
+            if not name.startswith(_FAMILY) and name not in (_BLOB, _ENDS, _TABLE)
+        }
+        state[_BLOB], state[_ENDS] = self._words.blob, self._words.ends
+        state[_TABLE] = self._table.slots
         for name, value in self._families.state().items():
             state[_FAMILY + name] = value
         return state
@@ -125,23 +152,74 @@ class Vocabulary:
         cls.check_state(state)
         vocab = cls.__new__(cls)
         for name, value in state.items():
-            if not name.startswith(_FAMILY):
+            if not name.startswith(_FAMILY) and name not in (_BLOB, _ENDS, _TABLE):
                 setattr(vocab, name, value)
+        vocab._words = WordList(state[_BLOB], state[_ENDS])
+        vocab._table = WordTable(state[_TABLE])
+        vocab._new, vocab._added = {}, []
         vocab._families = Families.from_state(_family_state(state))
         vocab._cache = OrderedDict()
         return vocab
+
+    @staticmethod
+    def count(state: dict[str, Any]) -> int:
+        """The number of words of a :meth:`state`."""
+        return len(state[_ENDS]) - 1
 
     @classmethod
     def check_state(cls, state: dict[str, Any]) -> None:
         """Raise ``ValueError`` unless ``state`` has the names and shapes of a :meth:`state`."""
         if tuple(sorted(state)) != cls.STATE:
             raise ValueError("vocabulary fields differ")
-        terms = len(state["terms"])
-        if not all(len(state[name]) == terms for name in ("ids", "_df", "_sorted", "_sorted_ids")):
+        blob, ends = state[_BLOB], state[_ENDS]
+        if type(blob) is not bytes or len(ends) < 1 or ends[0] != 0 or ends[-1] != len(blob):
+            raise ValueError("vocabulary words shape")
+        terms = cls.count(state)
+        WordTable.check(state[_TABLE], terms)
+        if not all(len(state[name]) == terms for name in ("_df", "_sorted_ids")):
             raise ValueError("vocabulary shape")
         if len(state["_group_starts"]) < 1:
             raise ValueError("vocabulary groups shape")
         Families.check_state(_family_state(state), terms)
+
+    @property
+    def ids(self) -> WordIds:
+        """Word to id, for look-ups: ``vocab.ids.get(word, -1)``."""
+        return WordIds(self)
+
+    @property
+    def terms(self) -> Terms:
+        """Id to word: ``vocab.terms[tid]``, ``len(vocab.terms)``."""
+        return Terms(self)
+
+    def _id(self, key: str) -> int:
+        """The id of ``key``, or -1."""
+        found = self._new.get(key)
+        if found is not None or len(self._words.ends) == 1:  # a build: every word is new
+            return -1 if found is None else found
+        return self._table.find(self._words, key)
+
+    def _term(self, tid: int) -> str:
+        """The word of id ``tid`` (``IndexError`` when there is none)."""
+        frozen = len(self._words)
+        if 0 <= tid < frozen:
+            return self._words[tid]
+        if tid < 0:
+            raise IndexError("word id out of range")
+        return self._added[tid - frozen]
+
+    def _count(self) -> int:
+        return len(self._words) + len(self._added)
+
+    def _terms_of(self, ids: Sequence[int]) -> list[str]:
+        """The words of ``ids`` (all below the count): thousands per typo look-up at 1M."""
+        if not self._added:
+            blob, ends = self._words.blob, self._words.ends
+            try:
+                return [blob[ends[t] : ends[t + 1]].decode("utf-8", "surrogatepass") for t in ids]
+            except UnicodeDecodeError:  # a damaged table: each word on its own, never raising
+                pass
+        return [self._term(tid) for tid in ids]
 
     @property
     def frequencies(self) -> array[int]:
@@ -150,20 +228,20 @@ class Vocabulary:
 
     def add(self, key: str) -> int:
         """The id of ``key``, adding it when new."""
-        found = self.ids.get(key)
-        if found is None:
-            found = self.ids[key] = len(self.terms)
-            self.terms.append(key)
+        found = self._id(key)
+        if found < 0:
+            found = self._new[key] = self._count()
+            self._added.append(key)
         return found
 
     def freeze(self, df: list[int]) -> None:
         """Build the matching structures once all words are added; ``df`` ranks prefixes."""
+        terms = [*self._words, *self._added]
         self._df = array("I", df)
-        order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
-        self._sorted = [self.terms[i] for i in order]
-        self._sorted_ids = array("I", order)
+        # Sorted as strings: the same order as their UTF-8 bytes (wordlist.py).
+        self._sorted_ids = array("I", sorted(range(len(terms)), key=terms.__getitem__))
         groups: dict[str, list[int]] = {}
-        for tid, term in enumerate(self.terms):
+        for tid, term in enumerate(terms):
             if len(term) >= 3:
                 groups.setdefault(term[:KEY_PREFIX], []).append(tid)
         entries: list[int] = []
@@ -179,7 +257,10 @@ class Vocabulary:
         self._deletes = array("Q", entries)
         self._group_ids = ids
         self._group_starts = starts
-        self._families = Families.build(self.terms)
+        self._families = Families.build(terms)
+        self._words = WordList.of(terms)
+        self._table = WordTable.of(self._words)
+        self._new, self._added = {}, []
         self._cache.clear()
 
     def extend(self, known: int, df: array[int]) -> None:
@@ -191,27 +272,24 @@ class Vocabulary:
         of a key, so the words found are the same as after :meth:`freeze`).
         ``df`` replaces the word frequencies.
         """
+        if known != len(self._words):
+            raise ValueError("extend from the first word added since the last freeze")
         self._df = df
-        terms = self.terms
-        new = sorted(range(known, len(terms)), key=terms.__getitem__)
-        words: list[str] = []
+        added = self._added
+        keys = Sorted(self._words, self._sorted_ids)
         ids = array("I")
-        old_words, old_ids = self._sorted, self._sorted_ids
+        old_ids = self._sorted_ids
         at = 0
-        for tid in new:
-            cut = bisect_left(old_words, terms[tid], at)
-            words.extend(old_words[at:cut])
+        for number in sorted(range(len(added)), key=added.__getitem__):
+            cut = bisect_left(keys, encode(added[number]), at)
             ids.frombytes(raw(old_ids[at:cut]))
-            words.append(terms[tid])
-            ids.append(tid)
+            ids.append(known + number)
             at = cut
-        words.extend(old_words[at:])
         ids.frombytes(raw(old_ids[at:]))
-        self._sorted, self._sorted_ids = words, ids
         groups: dict[str, list[int]] = {}
-        for tid in range(known, len(terms)):
-            if len(terms[tid]) >= 3:
-                groups.setdefault(terms[tid][:KEY_PREFIX], []).append(tid)
+        for number, word in enumerate(added):
+            if len(word) >= 3:
+                groups.setdefault(word[:KEY_PREFIX], []).append(known + number)
         members = array("I")
         members.frombytes(raw(self._group_ids))
         starts = array("I")
@@ -235,7 +313,11 @@ class Vocabulary:
         self._deletes = deletes
         self._group_ids = members
         self._group_starts = starts
-        self._families.extend(terms, known)
+        self._families.extend(added)
+        self._words = self._words.extended(added)
+        self._table = WordTable.of(self._words)  # made again: 0.3 s at 226k words
+        self._sorted_ids = ids
+        self._new, self._added = {}, []
         self._cache.clear()
 
     def match(self, key: str, *, exact: bool = False, prefix: bool = False) -> dict[int, float]:
@@ -257,8 +339,8 @@ class Vocabulary:
             self._typos(key, found)
             if len(key) >= STEM_MIN:
                 self._relatives(key, found)
-        tid = self.ids.get(key)
-        if tid is not None:
+        tid = self._id(key)
+        if tid >= 0:
             found[tid] = EXACT
         self._cache[cache_key] = found
         if len(self._cache) > 512:
@@ -279,8 +361,7 @@ class Vocabulary:
                     found[relative] = quality * STEM
 
     def _prefix(self, key: str, found: dict[int, float]) -> None:
-        low = bisect_left(self._sorted, key)
-        high = bisect_left(self._sorted, key + "\U0010ffff", low)
+        low, high = Sorted(self._words, self._sorted_ids).prefixed(key)
         ids: Sequence[int] = self._sorted_ids[low:high]
         if len(ids) > MAX_PREFIX_TERMS:
             ids = sorted(ids, key=self._df.__getitem__, reverse=True)[:MAX_PREFIX_TERMS]
@@ -306,10 +387,10 @@ class Vocabulary:
         for group in seen:
             if group < groups:  # a damaged table never raises, it finds less
                 ids.extend(members[starts[group] : starts[group + 1]])
-        terms = self.terms
-        if ids and max(ids) >= len(terms):
-            ids = [tid for tid in ids if tid < len(terms)]
-        words = [terms[tid] for tid in ids]
+        count = self._count()
+        if ids and max(ids) >= count:
+            ids = [tid for tid in ids if tid < count]
+        words = self._terms_of(ids)
         for _, distance, index in process.extract(
             key, words, scorer=OSA.distance, score_cutoff=limit, limit=None
         ):
@@ -318,6 +399,66 @@ class Vocabulary:
                 quality = TYPO[int(distance)]
                 if found.get(tid, 0.0) < quality:
                     found[tid] = quality
+
+
+class WordIds:
+    """A vocabulary's words to ids (what a dict of them would answer)."""
+
+    __slots__ = ("_vocab",)
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self._vocab = vocab
+
+    @overload
+    def get(self, key: str) -> int | None: ...
+
+    @overload
+    def get(self, key: str, default: int) -> int: ...
+
+    def get(self, key: str, default: int | None = None) -> int | None:
+        """The id of ``key``, else ``default``."""
+        found = self._vocab._id(key)
+        return default if found < 0 else found
+
+    def __getitem__(self, key: str) -> int:
+        """The id of ``key``; ``KeyError`` when it is not a word."""
+        found = self._vocab._id(key)
+        if found < 0:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` is a word."""
+        return type(key) is str and self._vocab._id(key) >= 0
+
+    def __len__(self) -> int:
+        """Number of words."""
+        return self._vocab._count()
+
+
+class Terms(Sequence[str]):
+    """A vocabulary's ids to words."""
+
+    __slots__ = ("_vocab",)
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self._vocab = vocab
+
+    def __len__(self) -> int:
+        """Number of words."""
+        return self._vocab._count()
+
+    @overload
+    def __getitem__(self, tid: int) -> str: ...
+
+    @overload
+    def __getitem__(self, tid: slice) -> list[str]: ...
+
+    def __getitem__(self, tid: int | slice) -> str | list[str]:
+        """The word of id ``tid``."""
+        if isinstance(tid, slice):
+            return [self._vocab._term(n) for n in range(*tid.indices(len(self)))]
+        return self._vocab._term(tid if tid >= 0 else tid + len(self))
 
 
 def _family_state(state: dict[str, Any]) -> dict[str, Any]:
