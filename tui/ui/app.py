@@ -14,6 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from tui.config import Config
+from tui.core.library import freeze_start
 from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
@@ -109,6 +110,7 @@ class SeedApp(App[None]):
         """Applies the keys (and pastes) one after another, in the order they came."""
         self.held_toasts: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Toasts asked for while a dialog was up: shown when it closes, never over it."""
+        freeze_start()  # what the imports made is out of the collector's way
 
     async def on_event(self, event: events.Event) -> None:
         if KeySequencer.takes(event):
