@@ -18,7 +18,6 @@ from tui.core.library import freeze_start
 from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
-from tui.ui.errors import log_error
 from tui.ui.key_order import KeySequencer
 from tui.ui.leaving import leave_on_signals
 from tui.ui.memory import Memory
@@ -224,6 +223,8 @@ class SeedApp(App[None]):
 
     def report_error(self, error: BaseException) -> None:
         """Log ``error`` to the error file and say so in one line."""
+        from tui.ui.errors import log_error  # logging's handlers load when first needed
+
         path = log_error(self.memory.folder, error)
         where = f" (details in {path})" if path else ""
         message = f"Unexpected error: {type(error).__name__}: {error}"
@@ -235,6 +236,8 @@ class SeedApp(App[None]):
         if not self.contain_errors:
             super()._handle_exception(error)
             return
+        from tui.ui.errors import log_error
+
         path = log_error(self.memory.folder, error)
         self.fatal_message = f"seedtui: unexpected error: {type(error).__name__}: {error}"[:300] + (
             f" (details in {path})" if path else ""
