@@ -143,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
             f"   median {mid * 1000:6.0f} ms ({mid / statistics.median(bare):4.2f}x)"
             f"   runs {', '.join(f'{v * 1000:.0f}' for v in values)}"
         )
+    for which, values in figures.items():  # each start against the bare one of its round
+        if which != "bare":
+            paired = sorted(value / base for value, base in zip(values, bare))
+            print(
+                f"{which:<8} / bare of the same round: median {statistics.median(paired):4.2f}x,"
+                f" range {paired[0]:4.2f}-{paired[-1]:4.2f}x"
+            )
     return 0
 
 
