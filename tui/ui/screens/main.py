@@ -137,10 +137,14 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        on_left = event.widget.id in ("articles", "results", "quotes", "search", "list-filter")
+        # Each widget posts its own focus event from its own queue: two focus changes
+        # in a row (the list at mount, the reopened article's reader) can be told here
+        # in either order, so what is focused now decides, not the event's widget.
+        focused = self.focused or event.widget
+        on_left = focused.id in ("articles", "results", "quotes", "search", "list-filter")
         self.set_class(not on_left, "-reading")
-        self.query_one(SearchBox).name_keys(focus_kind(event.widget))
-        if isinstance(event.widget, SearchBox) and event.widget.value.strip():
+        self.query_one(SearchBox).name_keys(focus_kind(focused))
+        if isinstance(focused, SearchBox) and focused.value.strip():
             switcher = self.query_one(ContentSwitcher)
             results = self.mounted(ResultList)
             if switcher.current == "articles" and results is not None and results.hits:
