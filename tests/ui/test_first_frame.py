@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import ContentSwitcher
 
 from tests.helpers import idle, ready
@@ -100,3 +101,30 @@ async def test_slash_in_the_reader_mounts_the_find_bar_under_it(corpus_dir: Path
         assert find.parent is screen.query_one("#right")
         assert find.region.y > reader.region.y and find.region.height > 0
         assert reader.find_matches  # the bar's search ran on the open article
+
+
+async def test_the_footer_composes_its_keys_again_only_when_they_change(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from tui.ui.widgets.footer import KeyFooter
+
+    start = MainScreen.start_loading
+    monkeypatch.setattr(MainScreen, "start_loading", lambda self: None)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        footer = screen.query_one(KeyFooter)
+        await burst(pilot, "/", *"grain")
+        keys = list(footer.query(FooterKey))
+        assert "Clear" in [key.description for key in keys]  # the search box's keys
+        start(screen)
+        await ready(pilot)
+        for _ in range(3):  # the screen's bindings told again (as on each key while loading)
+            footer.bindings_changed(screen)
+        await burst(pilot)
+        assert list(footer.query(FooterKey)) == keys  # the same keys: not composed again
+        await burst(pilot, "escape", "escape")  # the list: other keys, composed again
+        assert "Clear" not in [key.description for key in footer.query(FooterKey)]
