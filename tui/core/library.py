@@ -258,9 +258,16 @@ class Library:
         self._positions = {article.id: number for number, article in enumerate(corpus.articles)}
         self._shown = {}
 
-    def adopt_index(self, index: SearchIndex) -> None:
-        """Take ``index``, built over :attr:`corpus`."""
+    def adopt_index(self, index: SearchIndex, settle: bool = True) -> None:
+        """Take ``index``, built over :attr:`corpus`; without ``settle`` the collection that
+        freezes it is left to the caller (:meth:`settle`), for after a first search."""
         self.index = index
+        if settle:
+            _settle()
+
+    def settle(self) -> None:
+        """Collect once and freeze what is loaded (:func:`_settle`): a full collection then
+        no longer traverses the corpus and its index."""
         _settle()
 
     def adopt_quotes(self, quotes: QuoteTable) -> None:

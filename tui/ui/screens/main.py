@@ -157,8 +157,9 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         box = self.query_one(SearchBox).value
         if not Session.search_is_current(message.query, box, message.index, self.library.index):
             return  # a stale answer: the query (or the corpus) has changed since
-        self.first_answer.set()  # the load may go on to the quotations
         results = self.part(ResultList)
+        if not self.first_answer.is_set():  # once painted, the load goes on to the quotations
+            results.call_after_refresh(self.first_answer_shown)
         self.query_one(ContentSwitcher).current = "results"
         keep, self.session.more_from = self.session.more_from, None
         results.show_hits(self.library.articles, message.hits, keep)
