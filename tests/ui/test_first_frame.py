@@ -1,6 +1,6 @@
-"""What the first frame is made of: the main screen, first on the stack, without the parts
-hidden at start (results, quotes panel, filter line, find bar). Each of those is mounted
-by the key that first needs it, and that key and the ones typed right after it land there."""
+"""What the first frame is made of: the main screen without the parts hidden at start
+(results, quotes panel, filter line, find bar). Each of those is mounted by the key that
+first needs it, and that key and the ones typed right after it land there."""
 
 from __future__ import annotations
 
@@ -28,15 +28,6 @@ def shown_lists(screen: MainScreen) -> list[str]:
     """The ids of the left pane's lists that are displayed."""
     switcher = screen.query_one(ContentSwitcher)
     return [str(child.id) for child in switcher.children if child.display]
-
-
-async def test_the_main_screen_is_the_first_and_only_screen(corpus_dir: Path) -> None:
-    app = SeedApp(corpus_dir)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await ready(pilot)
-        assert app.screen_stack == [screen]  # no blank default screen composed before it
-        await burst(pilot, "escape", "escape", "q")  # nothing to pop: Escape stays, q quits
-    assert app.return_code == 0
 
 
 async def test_no_hidden_part_is_mounted_at_start(corpus_dir: Path) -> None:

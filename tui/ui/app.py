@@ -117,13 +117,10 @@ class SeedApp(App[None]):
         else:
             await super().on_event(event)
 
-    def get_default_screen(self) -> MainScreen:
-        """The main screen is the first on the stack (no blank default screen is made first)."""
-        return MainScreen(self.root, self.memory, self.use_cache, self.files, self.scope)
-
     def on_mount(self) -> None:
         self._stop_on_signals()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(MainScreen(self.root, self.memory, self.use_cache, self.files, self.scope))
         for problem in self.config_problems:
             self.notify(problem, title="Configuration", severity="warning", timeout=12)
 
