@@ -11,6 +11,9 @@ folder is not loaded (the first frame comes before the load starts); the state f
 a temporary one. ``--profile FILE`` writes a cProfile of one more seedtui start, to the
 first frame, to FILE. A ``PYTHONPATH`` naming an export of another commit's ``tui``
 measures that one (its bytecode is compiled first, as an install has it).
+``--before DIR`` (an export of another commit: ``git archive REV tui styles | tar -x -C
+DIR``) adds that commit's browser to every round, between the bare app and this one,
+so before and after are measured in the same run; the ratios of both are printed.
 """
 
 from __future__ import annotations
@@ -74,10 +77,15 @@ print(shown["cpu"])
 """
 
 
-def first_frame_cpu(which: str, folder: Path, state: Path, profile: str = "") -> float:
-    """Seconds of CPU a fresh interpreter spends up to the first frame of ``which``."""
+def first_frame_cpu(
+    which: str, folder: Path, state: Path, profile: str = "", path: Path | None = None
+) -> float:
+    """Seconds of CPU a fresh interpreter spends up to the first frame of ``which``
+    (``path``: a folder put first on ``PYTHONPATH``, an export of another commit)."""
     code = CHILD.format(which=which, folder=str(folder), profile=profile)
     env = {**os.environ, "SEEDTUI_STATE_DIR": str(state), "SEEDTUI_CACHE_DIR": str(state)}
+    if path is not None:
+        env["PYTHONPATH"] = str(path)
     done = subprocess.run(  # run outside the checkout: a PYTHONPATH given comes first
         [sys.executable, "-c", code],
         capture_output=True,
@@ -89,14 +97,16 @@ def first_frame_cpu(which: str, folder: Path, state: Path, profile: str = "") ->
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def compile_package(scratch: Path) -> None:
+def compile_package(scratch: Path, path: Path | None = None) -> None:
     """Write the bytecode of the ``tui`` package the probe imports, as an install has it."""
+    env = {**os.environ, **({"PYTHONPATH": str(path)} if path is not None else {})}
     where = subprocess.run(
         [sys.executable, "-c", "import os, tui; print(os.path.dirname(tui.__file__))"],
         cwd=scratch,
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     ).stdout.strip()
     subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=True)
 
@@ -107,14 +117,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=6)
     parser.add_argument("--folder", type=Path, default=REPO / "seeds")
     parser.add_argument("--profile", default="")
+    parser.add_argument("--before", type=Path, default=None)
     options = parser.parse_args(argv)
-    figures: dict[str, list[float]] = {"bare": [], "seedtui": []}
+    paths: dict[str, Path | None] = {"bare": None, "seedtui": None}
+    if options.before is not None:
+        paths = {"bare": None, "before": options.before.resolve(), "seedtui": None}
+    figures: dict[str, list[float]] = {name: [] for name in paths}
     with tempfile.TemporaryDirectory(prefix="first-frame-") as scratch:
-        compile_package(Path(scratch))
+        for path in set(paths.values()):
+            compile_package(Path(scratch), path)
         for run in range(options.runs):
-            for which in figures:
-                state = Path(scratch) / f"{which}-{run}"
-                figures[which].append(first_frame_cpu(which, options.folder.resolve(), state))
+            for name, path in paths.items():
+                which = "bare" if name == "bare" else "seedtui"
+                state = Path(scratch) / f"{name}-{run}"
+                folder = options.folder.resolve()
+                figures[name].append(first_frame_cpu(which, folder, state, path=path))
         if options.profile:
             folder, state = options.folder.resolve(), Path(scratch) / "profiled"
             first_frame_cpu("seedtui", folder, state, options.profile)
@@ -126,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
             f"   median {mid * 1000:6.0f} ms ({mid / statistics.median(bare):4.2f}x)"
             f"   runs {', '.join(f'{v * 1000:.0f}' for v in values)}"
         )
+    for which, values in figures.items():  # each start against the bare one of its round
+        if which != "bare":
+            paired = sorted(value / base for value, base in zip(values, bare))
+            print(
+                f"{which:<8} / bare of the same round: median {statistics.median(paired):4.2f}x,"
+                f" range {paired[0]:4.2f}-{paired[-1]:4.2f}x"
+            )
     return 0
 
 

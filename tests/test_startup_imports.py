@@ -60,3 +60,22 @@ def test_a_warm_load_reaches_its_index_without_the_quotation_code(
         "assert loaded.reused and loaded.index.search('the', 1)\n"
     )
     assert _loaded_after(code, ("tui.core.quotes",), Path.cwd()) == []
+
+
+def test_the_browser_start_loads_no_log_handler_toml_parser_or_date_pattern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each is needed only later (an error logged, a config file, a date read): about 10 ms
+    # of CPU before the first frame together.
+    monkeypatch.setenv("SEEDTUI_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("SEEDTUI_CONFIG", str(tmp_path / "none.toml"))
+    code = (
+        "from pathlib import Path\n"
+        "import tui.cli\n"
+        "from tui.config import current\n"
+        "from tui.ui.app import SeedApp\n"
+        "from tui.core.corpus import dates\n"
+        "SeedApp(Path('.'), config=current())\n"
+        "assert dates._patterns.cache_info().currsize == 0, 'date patterns compiled'\n"
+    )
+    assert _loaded_after(code, ("logging.handlers", "tomllib"), tmp_path) == []

@@ -25,11 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - the fallback of Python 3.10
-    import tomli as tomllib
-
 CONFIG_NAME = "config.toml"
 ENVIRONMENT = "SEEDTUI_CONFIG"
 _SALVAGE_ATTEMPTS = 20
@@ -70,6 +65,11 @@ def config_path(explicit: Path | None = None) -> Path:
 
 def _parse(text: str, name: str, problems: list[str]) -> dict[str, Any]:
     """The TOML of ``text``; a line that breaks it is reported and left out, then again."""
+    if sys.version_info >= (3, 11):  # imported here: no file, no TOML parser loaded
+        import tomllib
+    else:  # pragma: no cover - the fallback of Python 3.10
+        import tomli as tomllib
+
     lines = text.splitlines()
     for _attempt in range(_SALVAGE_ATTEMPTS):
         try:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+import tui.core.library
 import tui.core.quotes.policy as policy
 from tui.core.cache import cache_state
 from tui.core.corpus import Corpus, CorpusError
-from tui.core.library import Library, LoadEvents, load
+from tui.core.library import Library, LoadEvents, freeze_start, load
 from tui.core.models import Article
 from tui.core.quotes import QuoteTable, find_quotes
 from tui.core.search import SearchIndex
@@ -141,6 +142,28 @@ def test_a_cycle_frozen_by_one_load_is_collected_at_the_next(corpus_dir: Path) -
         assert gone() is not None  # frozen: no collection sees it
         Library(corpus_dir, use_cache=False).load_now(quotes=False)
         assert gone() is None
+    finally:
+        gc.unfreeze()
+
+
+def test_the_start_freeze_collects_nothing_and_the_first_load_frees_its_garbage(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before the first frame: the imports' objects frozen, no collection paid for then.
+    monkeypatch.setattr(tui.core.library, "_START_FROZEN", threading.Event())
+    gc.unfreeze()
+    try:
+        garbage = _Cycle()
+        gone = weakref.ref(garbage)
+        del garbage
+        freeze_start()
+        assert gone() is not None and gc.get_freeze_count() > 0  # frozen, not collected
+        frozen = gc.get_freeze_count()
+        kept = [_Cycle() for _ in range(100)]
+        freeze_start()  # once a process: a second call freezes nothing more
+        assert gc.get_freeze_count() <= frozen  # the 100 new objects are not frozen
+        Library(corpus_dir, use_cache=False).load_now(quotes=False)
+        assert gone() is None and len(kept) == 100  # the load's settle collected it
     finally:
         gc.unfreeze()
 

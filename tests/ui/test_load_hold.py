@@ -60,3 +60,36 @@ def test_a_cancelled_load_stops_waiting_and_reports_nothing_more(corpus_dir: Pat
     worker.join(120)
     assert not worker.is_alive()
     assert not any(isinstance(m, QuotesFound) for m in posted)
+
+
+async def test_the_load_goes_on_once_the_first_answer_is_on_screen(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A query typed before the index is in: its hits are painted before the quotations
+    # (and the collection that freezes the index) take their turn.
+    from tests.helpers import idle
+    from tui.ui.app import SeedApp
+    from tui.ui.screens.main import MainScreen
+    from tui.ui.widgets.result_list import ResultList
+
+    seen: list[tuple[bool, bool]] = []
+    shown = MainScreen.first_answer_shown
+
+    def first_answer_shown(self: MainScreen) -> None:
+        results = self.query_one(ResultList)  # laid out and painted, not only filled
+        seen.append((self.first_answer.is_set(), bool(results.hits) and results.region.height > 0))
+        shown(self)
+
+    monkeypatch.setattr(MainScreen, "first_answer_shown", first_answer_shown)
+    start = MainScreen.start_loading
+    monkeypatch.setattr(MainScreen, "start_loading", lambda self: None)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"comet")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        start(screen)  # the load starts with the query already in the box
+        await idle(app)
+        await pilot.pause()
+        assert seen == [(False, True)]  # held until then, and the hits were painted
+        assert screen.first_answer.is_set() and screen.library.quotes_ready

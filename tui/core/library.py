@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from tui.core.quotes import Quote, QuoteTable
     from tui.core.search import SearchHit, SearchIndex, SearchResult
 
-__all__ = ["QUOTES_KEPT", "LoadEvents", "Library", "load"]
+__all__ = ["QUOTES_KEPT", "LoadEvents", "Library", "freeze_start", "load"]
 
 QUOTES_KEPT = 64
 """Articles whose quotations found on demand a library keeps (the most recent)."""
@@ -258,9 +258,16 @@ class Library:
         self._positions = {article.id: number for number, article in enumerate(corpus.articles)}
         self._shown = {}
 
-    def adopt_index(self, index: SearchIndex) -> None:
-        """Take ``index``, built over :attr:`corpus`."""
+    def adopt_index(self, index: SearchIndex, settle: bool = True) -> None:
+        """Take ``index``, built over :attr:`corpus`; without ``settle`` the collection that
+        freezes it is left to the caller (:meth:`settle`), for after a first search."""
         self.index = index
+        if settle:
+            _settle()
+
+    def settle(self) -> None:
+        """Collect once and freeze what is loaded (:func:`_settle`): a full collection then
+        no longer traverses the corpus and its index."""
         _settle()
 
     def adopt_quotes(self, quotes: QuoteTable) -> None:
@@ -383,6 +390,23 @@ class _Adopting(LoadEvents):
 
     def quotes_found(self, quotes: QuoteTable) -> None:
         self.library.adopt_quotes(quotes)
+
+
+_START_FROZEN = threading.Event()
+
+
+def freeze_start() -> None:
+    """Move every object alive out of the collector's sight, without collecting; once a process.
+
+    Called by the browser before its first frame: the objects made by the imports
+    (Textual's modules, classes and functions among them) are long-lived, and a full
+    collection that traverses them lands before the first frame (about 20 ms of
+    CPU). The first load's :func:`_settle` undoes this freeze and collects once, so
+    a cycle that was garbage at this moment is freed then.
+    """
+    if not _START_FROZEN.is_set():
+        _START_FROZEN.set()
+        gc.freeze()
 
 
 def _settle() -> None:

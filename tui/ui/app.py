@@ -14,10 +14,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from tui.config import Config
+from tui.core.library import freeze_start
 from tui.core.safety import visible
 from tui.resources import styles_dir
 from tui.ui.commands import ArticleCommands
-from tui.ui.errors import log_error
 from tui.ui.key_order import KeySequencer
 from tui.ui.leaving import leave_on_signals
 from tui.ui.memory import Memory
@@ -91,6 +91,7 @@ class SeedApp(App[None]):
         """Applies the keys (and pastes) one after another, in the order they came."""
         self.held_toasts: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Toasts asked for while a dialog was up: shown when it closes, never over it."""
+        freeze_start()  # what the imports made is out of the collector's way
 
     async def on_event(self, event: events.Event) -> None:
         if KeySequencer.takes(event):
@@ -189,6 +190,8 @@ class SeedApp(App[None]):
 
     def report_error(self, error: BaseException) -> None:
         """Log ``error`` to the error file and say so in one line."""
+        from tui.ui.errors import log_error  # logging's handlers load when first needed
+
         path = log_error(self.memory.folder, error)
         where = f" (details in {path})" if path else ""
         message = f"Unexpected error: {type(error).__name__}: {error}"
@@ -200,6 +203,8 @@ class SeedApp(App[None]):
         if not self.contain_errors:
             super()._handle_exception(error)
             return
+        from tui.ui.errors import log_error
+
         path = log_error(self.memory.folder, error)
         self.fatal_message = f"seedtui: unexpected error: {type(error).__name__}: {error}"[:300] + (
             f" (details in {path})" if path else ""

@@ -49,7 +49,7 @@ class PostingEvents(LoadEvents):
     """A load's events as messages to the screen (the core stops them once it is cancelled).
 
     With ``hold``, the load pauses after reporting its index until ``hold`` is set (the
-    screen sets it when the first search is answered, or at once when there is no query),
+    screen sets it once the first search answer is on screen, or at once when there is no query),
     ``cancel`` is set, or :data:`HOLD_SECONDS` pass: a query typed during the load is
     answered without the quotation finding and the cache write taking turns with it.
     """

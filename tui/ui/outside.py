@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
 from tui.core.export import FORMATS, export_text, markdown_citation
 from tui.ui.clipboard import copy_with_osc52
+from tui.ui.screens.main_parts import PartsView
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
-from tui.ui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
     from tui.core.library import Library
@@ -54,7 +53,7 @@ def command_line(program: str, path: Path, line: int) -> list[str]:
     return [*words, str(path)]
 
 
-class OutsideActions(Screen[None]):
+class OutsideActions(PartsView):
     """The main screen's ways out: pager, editor, URL, Markdown citation, exports."""
 
     BINDINGS = [
@@ -154,7 +153,7 @@ class OutsideActions(Screen[None]):
         if corpus is None:
             return []
         if kind == "results":
-            hits = self.query_one(ResultList).hits
+            hits = self.shown_hits()
             return [
                 {
                     "id": corpus.articles[hit.article].id,
@@ -168,9 +167,9 @@ class OutsideActions(Screen[None]):
                 if hit.article < len(corpus.articles)
             ]
         if kind == "quotes":
-            panel = self.query_one(QuotePanel)
-            article = panel.article
-            if article is None:
+            panel = self.mounted(QuotePanel)
+            article = panel.article if panel is not None else None
+            if panel is None or article is None:
                 return []
             return [
                 {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 
 _MONTHS = {
     "jan": 1,
@@ -36,16 +37,19 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?"
 
-_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})" + _TIME + r"(?![\d])", re.I)
-_DAY_FIRST = re.compile(
-    _WEEKDAY + r"(\d{1,2})" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})(?!\d)", re.I
-)
-_MONTH_FIRST = re.compile(
-    _WEEKDAY + _MONTH + r"\s+(\d{1,2})" + _ORDINAL + r",?\s+(\d{4})(?!\d)", re.I
-)
-_TRAILING_TIME = re.compile(
-    r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?(?![\w:])", re.I
-)
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """ISO, day first, month first, a trailing time: compiled when a date is first read
+    (about 5 ms), not when the module is imported (the browser's first frame reads none)."""
+    return (
+        re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})" + _TIME + r"(?![\d])", re.I),
+        re.compile(
+            _WEEKDAY + r"(\d{1,2})" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})(?!\d)", re.I
+        ),
+        re.compile(_WEEKDAY + _MONTH + r"\s+(\d{1,2})" + _ORDINAL + r",?\s+(\d{4})(?!\d)", re.I),
+        re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?(?![\w:])", re.I),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +75,18 @@ def _calendar(year: int, month: int, day: int) -> str | None:
 
 def match_date(text: str, position: int = 0) -> DateMatch | None:
     """The date written at ``text[position:]``, or ``None`` when none starts there."""
-    found = _ISO.match(text, position)
+    iso_date, day_first, month_first, trailing_time = _patterns()
+    found = iso_date.match(text, position)
     if found:
         year, month, day = int(found.group(1)), int(found.group(3)), int(found.group(4))
         return DateMatch(_calendar(year, month, day), found.end(), found.group(0))
-    for pattern, day_group, month_group in ((_DAY_FIRST, 1, 2), (_MONTH_FIRST, 2, 1)):
+    for pattern, day_group, month_group in ((day_first, 1, 2), (month_first, 2, 1)):
         found = pattern.match(text, position)
         if found:
             month = _MONTHS[found.group(month_group)[:3].lower()]
             iso = _calendar(int(found.group(3)), month, int(found.group(day_group)))
             end = found.end()
-            clock = _TRAILING_TIME.match(text, end)
+            clock = trailing_time.match(text, end)
             if clock:
                 end = clock.end()
             return DateMatch(iso, end, found.group(0))

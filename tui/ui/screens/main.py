@@ -34,7 +34,6 @@ from tui.ui.session import Session, asks_speaker
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.footer import KeyFooter
-from tui.ui.widgets.list_filter import ListFilter
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
@@ -103,12 +102,8 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
             with Vertical(id="left"):
                 with ContentSwitcher(id="lists", initial="articles"):
                     yield ArticleList(id="articles")
-                    yield ResultList(id="results")
-                    yield QuotePanel(id="quotes")
-                yield ListFilter(id="list-filter")
             with Vertical(id="right"):
                 yield ArticleReader(id="reader")
-                yield FindBar(id="find")
         yield StatusBar(id="status")
         yield KeyFooter()
 
@@ -142,12 +137,17 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        on_left = event.widget.id in ("articles", "results", "quotes", "search", "list-filter")
+        # Each widget posts its own focus event from its own queue: two focus changes
+        # in a row (the list at mount, the reopened article's reader) can be told here
+        # in either order, so what is focused now decides, not the event's widget.
+        focused = self.focused or event.widget
+        on_left = focused.id in ("articles", "results", "quotes", "search", "list-filter")
         self.set_class(not on_left, "-reading")
-        self.query_one(SearchBox).name_keys(focus_kind(event.widget))
-        if isinstance(event.widget, SearchBox) and event.widget.value.strip():
+        self.query_one(SearchBox).name_keys(focus_kind(focused))
+        if isinstance(focused, SearchBox) and focused.value.strip():
             switcher = self.query_one(ContentSwitcher)
-            if switcher.current == "articles" and self.query_one(ResultList).hits:
+            results = self.mounted(ResultList)
+            if switcher.current == "articles" and results is not None and results.hits:
                 switcher.current = "results"  # back to the kept query's results
                 self.describe_view()
 
@@ -157,10 +157,12 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         box = self.query_one(SearchBox).value
         if not Session.search_is_current(message.query, box, message.index, self.library.index):
             return  # a stale answer: the query (or the corpus) has changed since
-        self.first_answer.set()  # the load may go on to the quotations
+        results = self.part(ResultList)
+        if not self.first_answer.is_set():  # once painted, the load goes on to the quotations
+            results.call_after_refresh(self.first_answer_shown)
         self.query_one(ContentSwitcher).current = "results"
         keep, self.session.more_from = self.session.more_from, None
-        self.query_one(ResultList).show_hits(self.library.articles, message.hits, keep)
+        results.show_hits(self.library.articles, message.hits, keep)
         self.session.hits_left = message.total > len(message.hits)
         pending = not self.library.quotes_ready and asks_speaker(message.query)
         counted = message.counted if message.hits and self.session.hits_left else None
@@ -172,7 +174,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
 
     def on_find_finished(self, message: FindFinished) -> None:
-        find = self.query_one(FindBar)
+        find = self.part(FindBar)
         if not self.session.find_is_current(message.article, message.query, find.value):
             return
         reader = self.query_one(ArticleReader)
@@ -237,9 +239,9 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         if changed:
             self.refresh_bookmarks()
             if self.query_one(ContentSwitcher).current == "quotes":
-                self.query_one(QuotePanel).show_quotes(article, quotes)
-            find = self.query_one(FindBar)
-            if find.value:
+                self.part(QuotePanel).show_quotes(article, quotes)
+            find = self.mounted(FindBar)
+            if find is not None and find.value:
                 find.action_close(True)
             if passage is None and (offset := self.memory.position(article.id)):
                 reader.scroll_to_offset(offset)
@@ -322,8 +324,9 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
         self.query_one(SearchBox).remember()
-        results = self.query_one(ResultList)
-        if self.query_one(ContentSwitcher).current == "results" and results.current is not None:
+        results = self.mounted(ResultList)
+        shown = self.query_one(ContentSwitcher).current == "results"
+        if shown and results is not None and results.current is not None:
             hit = results.current
             self.open_article(hit.article, hit.passage, hit.matches)
             self.set_focus(self.query_one(ArticleReader))
@@ -335,7 +338,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
             return
         if not event.value.strip():
             self.query_one(ArticleReader).set_find_matches(())
-            self.query_one(FindBar).show_count(None, 0)
+            self.part(FindBar).show_count(None, 0)
             return
         self.run_worker(
             partial(
@@ -366,7 +369,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
     @on(SearchBox.ToResults)
     def _search_to_results(self, message: SearchBox.ToResults) -> None:
         if self.query_one(ContentSwitcher).current == "results":
-            self.set_focus(self.query_one(ResultList))
+            self.set_focus(self.part(ResultList))
 
     @on(QuotePanel.Highlighted)
     def _quote_highlighted(self, message: QuotePanel.Highlighted) -> None:
@@ -387,6 +390,6 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
     @on(ArticleReader.MatchVisited)
     def _match_visited(self, message: ArticleReader.MatchVisited) -> None:
         counting = not message.reader.find_complete
-        self.query_one(FindBar).show_count(message.index, message.total, counting)
+        self.part(FindBar).show_count(message.index, message.total, counting)
         more = "+… (counting)" if counting else ""
         self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}{more}"

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
 from tui.core.clipboard import citation
 from tui.core.state import Bookmark
 from tui.ui.clipboard import copy_with_osc52, save_clipping
+from tui.ui.screens.main_parts import PartsView
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from tui.ui.session import Session
 
 
-class MainActions(Screen[None]):
+class MainActions(PartsView):
     """The main screen's actions: search, panes, hits, history, bookmarks, copying."""
 
     if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
@@ -75,7 +75,7 @@ class MainActions(Screen[None]):
 
     def action_find_in_article(self) -> None:
         """Open the in-article search under the reader."""
-        find = self.query_one(FindBar)
+        find = self.part(FindBar)
         find.return_focus = self.query_one(ArticleReader)
         self.session.find_origin = self.query_one(ArticleReader).find_origin()
         find.open()
@@ -92,8 +92,8 @@ class MainActions(Screen[None]):
             self.notify("Open an article first.", severity="warning")
             return
         self.session.quotes_return = switcher.current or "articles"
+        panel = self.part(QuotePanel)
         switcher.current = "quotes"
-        panel = self.query_one(QuotePanel)
         panel.show_quotes(reader.article, reader.quotes)
         if reader.quotes:
             panel.highlighted = reader.current_quote or 0
@@ -109,8 +109,8 @@ class MainActions(Screen[None]):
             self.set_focus(self.query_one(ArticleReader))
 
     def _walk_hits(self, step: int) -> None:
-        results = self.query_one(ResultList)
-        if not results.hits:
+        results = self.mounted(ResultList)
+        if results is None or not results.hits:
             self.notify("No search results to walk: search with / first.", severity="warning")
             return
         current = results.highlighted if results.highlighted is not None else -1

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input
 
+from tui.ui.screens.main_parts import PartsView
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.list_filter import ListFilter
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tui.ui.session import Session
 
 
-class FilterView(Screen[None]):
+class FilterView(PartsView):
     """Opens, applies and closes the article list's filter line."""
 
     if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
@@ -33,7 +33,7 @@ class FilterView(Screen[None]):
 
     def action_filter_list(self) -> None:
         """``f`` in the article list: show the filter line and move into it at once."""
-        line = self.query_one(ListFilter)
+        line = self.part(ListFilter)
         if not self._follows_lists:  # the line belongs to the article list: hidden with it
             self._follows_lists = True
 
@@ -61,8 +61,8 @@ class FilterView(Screen[None]):
 
     def clear_filter(self) -> bool:
         """Drop the article list's filter; whether there was one (Escape's level)."""
-        line = self.query_one(ListFilter)
-        if not line.value and not line.active:
+        line = self.mounted(ListFilter)
+        if line is None or (not line.value and not line.active):
             return False
         line.action_close(True)
         return True

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
 from tui.ui import status_text
+from tui.ui.screens.main_parts import PartsView
 from tui.ui.session import asks_speaker
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.quote_panel import QuotePanel
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from tui.ui.session import Session
 
 
-class LevelsView(Screen[None]):
+class LevelsView(PartsView):
     """Escape's levels, the explicit clearing of the query, and a truthful status line."""
 
     if TYPE_CHECKING:  # provided by MainScreen, which mixes this class in
@@ -45,7 +45,7 @@ class LevelsView(Screen[None]):
         focused = self.focused
         if isinstance(focused, SearchBox):
             box.remember()
-            has_results = bool(box.value.strip()) and bool(self.query_one(ResultList).hits)
+            has_results = bool(box.value.strip()) and bool(self.shown_hits())
             self.show_list("results" if has_results else "articles")
         elif isinstance(focused, ArticleReader):
             self.show_list(switcher.current or "articles")
@@ -67,8 +67,10 @@ class LevelsView(Screen[None]):
     def show_list(self, name: str) -> None:
         """Show and focus the list ``name`` (articles, results or quotes) on the left."""
         switcher = self.query_one(ContentSwitcher)
-        if name == "results" and not self.query_one(ResultList).hits:
+        if name == "results" and not self.shown_hits():
             name = "articles"
+        if name == "quotes":
+            self.part(QuotePanel)
         switcher.current = name
         self.set_focus(self.query_one(f"#{name}"))
         self.describe_view()
@@ -83,7 +85,9 @@ class LevelsView(Screen[None]):
 
     def drop_results(self) -> None:
         """Empty the results (the query is gone): ``>`` has nothing left to walk."""
-        self.query_one(ResultList).show_hits(self.library.articles, [])
+        results = self.mounted(ResultList)
+        if results is not None:
+            results.show_hits(self.library.articles, [])
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "results":
             switcher.current = "articles"
@@ -96,7 +100,7 @@ class LevelsView(Screen[None]):
         status = self.query_one(StatusBar)
         current = self.query_one(ContentSwitcher).current
         query = self.query_one(SearchBox).value
-        hits = len(self.query_one(ResultList).hits)
+        hits = len(self.shown_hits())
         if current == "results":
             pending = not self.library.quotes_ready and asks_speaker(query)
             counted = self.session.hits_counted if hits else None

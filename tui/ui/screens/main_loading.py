@@ -160,15 +160,24 @@ class LoadingView(Screen[None]):
             )
 
     def on_index_built(self, message: IndexBuilt) -> None:
-        self.library.adopt_index(message.index)
+        query = self.query_one(SearchBox).value
+        # With a query waiting, its answer comes first; the collection that freezes the
+        # index waits until that answer is on screen (release_load).
+        self.library.adopt_index(message.index, settle=not query.strip())
         articles = self.library.articles
         passages = sum(len(article.passages) for article in articles)
         self.query_one(StatusBar).message = status_text.search_ready(len(articles), passages)
         self.log.info(f"index built in {message.seconds:.3f} s")
-        query = self.query_one(SearchBox).value
         if query.strip():
-            self.start_search(query)  # its answer lets the load go on (first_answer)
+            self.start_search(query)  # its answer, once shown, lets the load go on
         else:
+            self.first_answer.set()
+
+    def first_answer_shown(self) -> None:
+        """The first search answer is on screen: collect and freeze what is loaded, then let
+        the load go on to the quotations (it waits for this, ``jobs``'s hold)."""
+        if not self.first_answer.is_set():
+            self.library.settle()
             self.first_answer.set()
 
     def on_quotes_found(self, message: QuotesFound) -> None:
