@@ -24,6 +24,7 @@ import weakref
 from collections import OrderedDict
 from typing import Any
 
+from tui.core.cache.format import release
 from tui.core.models import Article, Span
 
 TEXT_BYTES_KEPT = 4 << 20
@@ -161,6 +162,22 @@ class StoredArticle(Article):
 
 FIELDS = tuple(Article.__dataclass_fields__)
 """Every field of :class:`Article`, in order."""
+
+
+def release_unused_maps(old: list[Article], new: list[Article]) -> int:
+    """Drop this process's pages of the maps ``old`` reads from that ``new`` does not; how many.
+
+    After a reload the old corpus's map stays while anything still uses it (the
+    article in the reader until it is reopened, a search still running): the
+    pages it read would count in the resident set beside the new map's. A later
+    read brings its pages back from the page cache.
+    """
+    kept = {id(b) for b in (getattr(a, "_buffer", None) for a in new) if b is not None}
+    maps = {id(b): b for b in (getattr(a, "_buffer", None) for a in old) if b is not None}
+    for key, buffer in maps.items():
+        if key not in kept:
+            release(buffer)
+    return len(maps.keys() - kept)
 
 
 def encoded(article: Article) -> bytes:
