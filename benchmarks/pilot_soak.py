@@ -1,22 +1,29 @@
 """A long browser session run headless (Textual's Pilot, no terminal): the RSS curve.
 
-``python -m benchmarks.pilot_soak [ROOT] [--searches N] [--every K] [--trace]``
-starts the app on ROOT (state and cache in a temporary folder) with
-``App.run_test``, waits until the load is complete (quotations found; before
+``python -m benchmarks.pilot_soak [ROOT] [--searches N] [--every K] [--probe]
+[--trace FRAMES]`` starts the app on ROOT (state and cache in a temporary folder)
+with ``App.run_test``, waits until the load is complete (quotations found; before
 that the loading workers grow the curve) and then N times: puts a query drawn
 from the corpus's titles into the search box, waits for its hits, submits it
 (the best hit opens in the reader), every 7th search opens and closes the
 quotations panel, every 100th reloads the folder (``R``). Every K searches it
-prints the searches done, the process's RSS (MiB), its ratio to the RSS after
-the first K searches, the CPU seconds so far and the number of live objects of
-this project's own types.
+prints the searches done, the process's RSS (MiB) and its ratio to the RSS after
+the first K searches, then the RSS split: ``anon`` (heap, not mapped files),
+``map`` (resident pages of the cache file's maps), ``objs`` (MiB in Python
+objects), ``arenas`` (MiB of arenas Python's allocator holds: above ``objs`` is
+fragmentation), ``malloc`` (the C heap in use), the CPU seconds so far and the
+number of live objects of this project's own types (objects frozen by a load,
+``gc.freeze``, are not counted).
 
-Faster than :mod:`benchmarks.soak` (no terminal, no polling), so it can run
-10,000 searches; it measures the app's own memory, not a terminal's. With
-``--trace`` it also compares ``tracemalloc`` snapshots taken after the first
-and the last K searches and prints the lines whose allocations grew most, and
-the object types whose counts grew most (slow: for finding a leak).
-Skips (exit 0) without ROOT (default ``../shared/data/bbc``).
+Faster than :mod:`benchmarks.soak` (no terminal, no polling); it measures the
+app's own memory, not a terminal's. ``--probe`` prints, at each line, the sizes
+that changed: ``functools.lru_cache`` entries, Textual's ``LRUCache``/``FIFOCache``
+entries, each widget type's caches, DOM nodes, queued messages, the library's and
+the session's lists. ``--trace FRAMES`` starts ``tracemalloc`` once the load is
+done, compares snapshots taken after the first and the last K searches and
+prints the tracebacks whose allocations grew most and the object types whose
+counts grew most (slow: for finding a leak). Skips (exit 0) without ROOT
+(default ``../shared/data/bbc``).
 """
 
 from __future__ import annotations
