@@ -137,7 +137,10 @@ def main() -> int:
             return 1
         baseline = None
         began = time.perf_counter()
-        print(f"{'searches':>8} {'RSS MiB':>8} {'ratio':>6} {'worst ms':>9} {'seconds':>8}")
+        print(
+            f"{'searches':>8} {'RSS MiB':>8} {'ratio':>6} {'worst ms':>9} {'seconds':>8} "
+            f"{'errors':>6} {'skipped':>7}"
+        )
         for number in range(1, args.searches + 1):
             query = " ".join(
                 rng.choice(words)[: rng.randint(3, 9)] for _ in range(rng.randint(1, 3))
@@ -175,7 +178,8 @@ def main() -> int:
                 baseline = baseline or rss
                 print(
                     f"{number:>8} {rss:>8.1f} {rss / baseline:>6.3f} "
-                    f"{session.worst * 1000:>9.1f} {time.perf_counter() - began:>8.1f}",
+                    f"{session.worst * 1000:>9.1f} {time.perf_counter() - began:>8.1f} "
+                    f"{errors_seen:>6} {missed:>7}",
                     flush=True,
                 )
             alive = session.rss_mib()

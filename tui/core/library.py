@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tui.core.cache import CachedCorpus
@@ -249,8 +249,15 @@ class Library:
     def adopt_corpus(
         self, corpus: Corpus, warnings: list[str] | None = None, reused: int = 0, reread: int = 0
     ) -> None:
-        """Take ``corpus`` as the loaded one (its index and quotations are still to come)."""
-        self.corpus = corpus
+        """Take ``corpus`` as the loaded one (its index and quotations are still to come).
+
+        The pages of the old corpus's cache map are released (it may stay mapped a
+        while, :func:`~tui.core.cache.release_unused_maps`)."""
+        previous, self.corpus = self.corpus, corpus
+        if previous is not None:
+            from tui.core.cache import release_unused_maps
+
+            release_unused_maps(previous.articles, corpus.articles)
         self.index = None
         self.quotes = None
         self.cache_warnings = list(warnings or [])
@@ -422,3 +429,28 @@ def _settle() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    _trim()
+
+
+def _trim() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``).
+
+    What a load frees (a cold index's lists, the old corpus after a reload) lies
+    between blocks still in use, so without this the resident set keeps it. Does
+    nothing where there is no glibc.
+    """
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _MALLOC_TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM: Any = None
+"""glibc's ``malloc_trim`` once looked up; ``False`` where there is none."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tui.core.cache.keys import CACHE_VERSION, cache_folder, cache_path
 from tui.core.cache.load import CachedCorpus, cache_state, load_cached, save_loaded
+from tui.core.cache.stored import release_unused_maps
 
 __all__ = [
     "CACHE_VERSION",
@@ -18,5 +19,6 @@ __all__ = [
     "cache_path",
     "cache_state",
     "load_cached",
+    "release_unused_maps",
     "save_loaded",
 ]
