@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import tui.core.cache.stored as stored
-from tui.core.library import Library, _trim
+from tui.core.heap import give_back
+from tui.core.library import Library
 
 OLD = 1_600_000_000
 
@@ -61,7 +62,7 @@ def test_the_heap_freed_between_live_blocks_is_given_back() -> None:
     kept = blocks[::50]  # one block in 50 stays: the free space lies between them
     del blocks
     before = rss_anon_mib()
-    _trim()
+    give_back()
     after = rss_anon_mib()
     assert len(kept) == 400
     assert before - after > 40, (before, after)

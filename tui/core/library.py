@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.cache import CachedCorpus
@@ -429,28 +429,6 @@ def _settle() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-    _trim()
+    from tui.core.heap import give_back
 
-
-def _trim() -> None:
-    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``).
-
-    What a load frees (a cold index's lists, the old corpus after a reload) lies
-    between blocks still in use, so without this the resident set keeps it. Does
-    nothing where there is no glibc.
-    """
-    global _MALLOC_TRIM
-    if _MALLOC_TRIM is None:
-        import ctypes
-        import ctypes.util
-
-        try:
-            _MALLOC_TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):  # not glibc
-            _MALLOC_TRIM = False
-    if _MALLOC_TRIM:
-        _MALLOC_TRIM(0)
-
-
-_MALLOC_TRIM: Any = None
-"""glibc's ``malloc_trim`` once looked up; ``False`` where there is none."""
+    give_back()  # what the load freed lies between live blocks: the pages go back
