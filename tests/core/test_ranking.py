@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tui.core.models import Article
 from tui.core.search import SearchIndex, parse_query, ranking, tiers
-from tui.core.search.compile import compile_query
+from tui.core.search.compile import Compiled, compile_query
 from tui.core.search.ranking import Scorer
 
 # Words with shared prefixes, one-typo neighbours and very common ones, so that
@@ -69,11 +69,14 @@ typed = st.one_of(
 queries = st.lists(typed, min_size=1, max_size=5).map(" ".join)
 
 
+def _compiled(index: SearchIndex, query: str, prefix_last: bool) -> Compiled | None:
+    """``query`` resolved against ``index``, as its search does."""
+    return compile_query(index.vocab, index.postings, index.live, parse_query(query), prefix_last)
+
+
 def _brute_force(index: SearchIndex, query: str, prefix_last: bool) -> list[tuple[int, float]]:
     """Every passage's full score, best first, ties in article order."""
-    compiled = compile_query(
-        index.vocab, index.postings, index.live, parse_query(query), prefix_last
-    )
+    compiled = _compiled(index, query, prefix_last)
     if compiled is None:
         return []
     scorer = Scorer(index, compiled, None)
@@ -145,9 +148,7 @@ def test_the_cheap_bound_is_never_below_the_full_score(
     # The ranker trusts it whenever some clause's postings were not read (large corpora):
     # a bound below a score would put a worse passage first.
     index = INDEXES[which]
-    compiled = compile_query(
-        index.vocab, index.postings, index.live, parse_query(query), prefix_last
-    )
+    compiled = _compiled(index, query, prefix_last)
     if compiled is None or not compiled.clauses:
         return
     scorer = Scorer(index, compiled, None)
@@ -166,9 +167,7 @@ def test_the_refined_bound_is_never_below_the_full_score(
     # The bound that counts adjacency, query order and brevity as the full score does:
     # it decides which passages get a full score, so it must never fall below one.
     index = INDEXES[which]
-    compiled = compile_query(
-        index.vocab, index.postings, index.live, parse_query(query), prefix_last
-    )
+    compiled = _compiled(index, query, prefix_last)
     if compiled is None or not compiled.clauses:
         return
     scorer = Scorer(index, compiled, None)
@@ -182,9 +181,7 @@ def test_the_refined_bound_is_never_below_the_full_score(
 def _candidates(index: SearchIndex, query: str, prefix_last: bool) -> set[int] | None:
     """Every passage the tiers offer for ``query``; ``None`` when a tier was capped
     or there are no tiers (a query of exclusions only lists passages in order)."""
-    compiled = compile_query(
-        index.vocab, index.postings, index.live, parse_query(query), prefix_last
-    )
+    compiled = _compiled(index, query, prefix_last)
     if compiled is None:
         return set()
     if not compiled.clauses:
@@ -233,9 +230,7 @@ def test_a_tier_bound_is_never_below_the_full_score_of_its_passages(
     # Each passage waits on the heap under its tier's bound (with its own brevity) until
     # it comes up: a bound below its score would let a worse passage out first.
     index = INDEXES[which]
-    compiled = compile_query(
-        index.vocab, index.postings, index.live, parse_query(query), prefix_last
-    )
+    compiled = _compiled(index, query, prefix_last)
     if compiled is None or not compiled.clauses:
         return
     saved = tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT
