@@ -121,7 +121,7 @@ def _search(
     found: list[tuple[Part, SearchHit]] = []
     missing: list[str] | None = None
     for part in parts:
-        result = part.library.search_result(query, limit, prefix_last=False)
+        result = part.library.search(query, limit, prefix_last=False)
         found.extend((part, hit) for hit in result.hits)
         if part.library.index is not None:
             words = [word for word in result.unmatched if missing is None or word in missing]

@@ -12,7 +12,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
 def test_hits_per_folder_and_year() -> None:
     library = Library(CORPUS, use_cache=False).load_now(index=True, quotes=False)
-    hits = library.search("the", 50)
+    hits = library.search("the", 50).hits
     found = facets(library.articles, hits)
     folders = dict(found.folders)
     assert set(folders) <= {"world", "science"} and sum(folders.values()) == len(hits)

@@ -104,7 +104,7 @@ def test_load_now_fills_the_library(corpus_dir: Path) -> None:
         assert library.quotes_of(number) == find_quotes(article.text)
         assert library.number_of(article.id) == number
     assert library.number_of("no/such/article") is None
-    hits = library.search("grain", 5)
+    hits = library.search("grain", 5).hits
     assert hits and library.articles[hits[0].article].id == "world/grain-talks"
     spans = library.find(hits[0].article, "grain")
     text = library.articles[hits[0].article].text
@@ -172,7 +172,7 @@ def test_a_new_corpus_drops_the_old_index_and_quotes(corpus_dir: Path) -> None:
     library = Library(corpus_dir, use_cache=False).load_now()
     library.adopt_corpus(Corpus(corpus_dir))
     assert library.index is None and not library.quotes_ready
-    assert library.articles == [] and library.search("grain", 5) == []
+    assert library.articles == [] and library.search("grain", 5).hits == []
     assert library.quotes_of(0) == []
 
 

@@ -255,7 +255,7 @@ async def test_answers_that_no_longer_fit_the_screen_are_dropped(corpus_dir: Pat
         shown = list(results.hits)
         assert shown
         index = screen.library.index
-        comet = screen.library.search("comet", 5)
+        comet = screen.library.search("comet", 5).hits
         assert comet and comet != shown
         # An answer for a query that is no longer in the box.
         screen.post_message(SearchFinished("comet", comet, 1.0, index))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tui.core.corpus import Corpus, FileKey
     from tui.core.models import Article, Span
     from tui.core.quotes import Quote, QuoteTable
-    from tui.core.search import SearchHit, SearchIndex, SearchResult
+    from tui.core.search import SearchIndex, SearchResult
 
 __all__ = ["QUOTES_KEPT", "LoadEvents", "Library", "freeze_start", "load"]
 
@@ -355,19 +355,9 @@ class Library:
         *,
         prefix_last: bool = True,
         cancel: threading.Event | None = None,
-    ) -> list[SearchHit]:
-        """The best ``limit`` passages for ``query`` (none before the index is built)."""
-        return self.search_result(query, limit, prefix_last=prefix_last, cancel=cancel).hits
-
-    def search_result(
-        self,
-        query: str,
-        limit: int,
-        *,
-        prefix_last: bool = True,
-        cancel: threading.Event | None = None,
     ) -> SearchResult:
-        """:meth:`search`'s hits with how many match and the words nothing has."""
+        """The best ``limit`` passages for ``query``, how many match and the words nothing
+        has (no hits before the index is built)."""
         if self.index is None:
             from tui.core.search import SearchResult  # not before the first frame
 
