@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,6 +93,31 @@ async def test_the_filter_survives_a_new_order_and_the_cursor_opens_its_article(
         await pilot.pause()
         reader = screen.query_one(ArticleReader)
         assert reader.article is not None and reader.article.id == ids(listing)[1]
+
+
+async def test_a_filter_typed_during_the_load_counts_the_corpus_that_arrives(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.ui import jobs
+
+    loading = jobs.load_and_index
+    go = threading.Event()
+
+    def slow_load(*args: Any, **kwargs: Any) -> None:
+        go.wait(30)
+        loading(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "load_and_index", slow_load)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f", *"comet")  # before a single article is read
+        await pilot.pause()
+        listing = app.screen.query_one(ArticleList)
+        assert listing.border_title == "filter: 0 of 0"
+        go.set()
+        await ready(pilot)
+        assert ids(listing) == ["science/comet-survey"]
+        assert listing.border_title == "filter: 1 of 4"  # the count follows the rows
 
 
 def test_the_row_filter_needs_every_word() -> None:

@@ -113,7 +113,15 @@ class ArticleList(ScrollView, can_focus=True):
             self.highlighted = self.articles.index(current)
         elif self.articles:
             self.highlighted = 0
+        self._title_filter()
         self.refresh()
+
+    def _title_filter(self) -> None:
+        """Name the filter's count over the list, or nothing without one (a new corpus
+        changes the count as much as a new filter does)."""
+        total = len(self._corpus_order)
+        shown = f"filter: {len(self.articles):,} of {total:,}"
+        self.border_title = shown if self.filter_text.split() else None
 
     def _kept(self, articles: list[Article]) -> list[Article]:
         """Those of ``articles`` that pass the filter."""
@@ -134,8 +142,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._highlighted = None
         self.virtual_size = Size(self.size.width, len(self.articles))
         self.scroll_to(y=0, animate=False, immediate=True)
-        total = len(self._corpus_order)
-        self.border_title = f"filter: {len(self.articles):,} of {total:,}" if text.split() else None
+        self._title_filter()
         # The cursor is placed without telling: opening an article on every key typed
         # would make typing wait for the reader (the screen tells once the line closes).
         if current is not None and current in self.articles:
