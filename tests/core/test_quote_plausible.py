@@ -96,3 +96,42 @@ def test_a_scare_quote_guessed_to_a_word_that_names_no_one_has_no_speaker() -> N
     quotes = {text[q.start : q.end]: q.speaker for q in find_quotes(text, keep_all=True)}
     assert quotes["\u201cweb log\u201d"] is None
     assert quotes["\u201caccept\u201d"] is None
+
+
+# A capital opening a sentence or a headline tells nothing about a name.
+HEADLINE_ADJECTIVE = (
+    "Furious Okafor hits out at referee\n\n"
+    "Harbour City manager Dele Okafor said his side were robbed on Saturday.\n\n"
+    "\u201cWe deserved at least a point,\u201d said Okafor.\n"
+)
+WEEKDAY = (
+    "On Tuesday Maria Lindqvist said the port would stay open. "
+    "\u201cNothing has changed for the shipping lines,\u201d Ms Lindqvist said.\n"
+)
+ROLE_NOUN = (
+    "Bassist Tomas Reyes left the band in May. The band's other bassist stayed.\n\n"
+    "\u201cIt was time to go,\u201d Reyes said.\n"
+)
+FIRST_NAME_OPENING = (
+    "Ayla Demir spoke to the council on Monday.\n\n\u201cThe budget is tight,\u201d Demir said.\n"
+)
+
+
+def test_a_headline_word_loses_to_the_name_a_sentence_gives() -> None:
+    (q,) = find_quotes(HEADLINE_ADJECTIVE)
+    assert q.speaker_name == "Dele Okafor"  # not "Furious Okafor" from the headline
+
+
+def test_a_weekday_opens_no_name() -> None:
+    (q,) = find_quotes(WEEKDAY)
+    assert q.speaker_name == "Maria Lindqvist"  # not "Tuesday Maria Lindqvist"
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_first_name() -> None:
+    (q,) = find_quotes(ROLE_NOUN)
+    assert q.speaker_name == "Tomas Reyes"  # "bassist" is written in lower case too
+
+
+def test_a_first_name_opening_its_sentence_stays() -> None:
+    (q,) = find_quotes(FIRST_NAME_OPENING)
+    assert q.speaker_name == "Ayla Demir"

@@ -21,7 +21,7 @@ from tui.core.quotes.attribution.titles import (
     strip_titles,
 )
 from tui.core.quotes.attribution.word_classes import FEMALE, MALE, TIME_WORDS
-from tui.core.quotes.attribution.words import name_key
+from tui.core.quotes.attribution.words import ABBREV_RE, name_key
 
 # Names ------------------------------------------------------------------------------
 
@@ -83,6 +83,55 @@ def _title_before(text: str, i: int) -> str:
     return text[s:e].lower()
 
 
+_WORD_RE = re.compile(r"\S+")
+
+_NEVER_NAMES = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "earlier",
+    "later",
+    "january",
+    "february",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+"""Words that open a run of capitals without naming anyone (``On Wednesday Tony Blair``,
+``Earlier Tony Blair``); the months that are also first names (May, June) are left out."""
+
+_OPENING_MARKS = frozenset(" \u00a0\t\"'\u201c\u2018(\u00ab[")
+_STOPS = frozenset(".!?")
+_CLOSING_MARKS = frozenset("\"'\u201d\u2019)\u00bb]")
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_\u2019'-"
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is the first of its sentence, line or text."""
+    j = pos - 1
+    while j >= 0 and text[j] in _OPENING_MARKS:
+        j -= 1
+    if j < 0 or text[j] == "\n":
+        return True
+    while j > 0 and text[j] in _CLOSING_MARKS:
+        j -= 1
+    if text[j] not in _STOPS:
+        return False
+    return text[j] != "." or ABBREV_RE.search(text, max(0, j - 6), j) is None
+
+
 _FIRST_NAME_TITLES = {"sir", "dame", "lord", "lady"}
 """Titles that go with a first name: ``Sir John`` for Sir John Bourn."""
 
@@ -105,6 +154,7 @@ class Names:
         self._who: list[str] = []
         self._resolved: dict[str, str | None] = {}
         self._counts: dict[str, dict[str, int]] = {}  # full names by last word (see full)
+        self._inside: dict[str, bool | None] = {}  # see _capitalised
 
     def _occurrences(self, key: str) -> list[int]:
         """Where the word ``key`` occurs (its gender is read when first asked for)."""
@@ -159,6 +209,7 @@ class Names:
             return self._full[key]
         text = self.text
         counts: dict[str, int] = {}
+        unsure: set[str] = set()
         for i in self._occurrences(key)[:8]:
             if (
                 i < 2
@@ -172,25 +223,76 @@ class Names:
             m = _PRE_NAME_RE.search(text, max(0, i - 60), i)
             if m is None:
                 continue
-            words = m.group().split()
+            run = [(w.start(), w.group()) for w in _WORD_RE.finditer(text, m.start(), m.end())]
+            words = [w for _, w in run]
             lows = [w.lower() for w in words]
-            while lows and lows[0].rstrip(".") in NOT_NAMES and lows[0].rstrip(".") not in TITLES:
+            while lows and (
+                lows[0].rstrip(".") in NOT_NAMES
+                and lows[0].rstrip(".") not in TITLES
+                or lows[0] in _NEVER_NAMES  # On Wednesday Tony Blair
+            ):
                 words.pop(0)
                 lows.pop(0)
+                run.pop(0)
             # titles inside the run: CNN President Jeff Zucker → Jeff Zucker
             cut = [x for x, w in enumerate(lows) if w.rstrip(".") in TITLES]
             if cut:
                 words = words[cut[-1] + 1 :]
                 lows = lows[cut[-1] + 1 :]
+            elif run:
+                # the capital of a sentence's first word tells nothing about a name
+                known = self._capitalised(run[0][0], words[0])
+                if known is False:  # Striker Nicolas Anelka, and striker elsewhere
+                    words = words[1:]
+                    lows = lows[1:]
+                elif known is None:  # Fuming Robinson blasts officials: unsure
+                    unsure.add(strip_titles(" ".join(words + [key])))
             if any(w in NOT_NAMES for w in lows):
                 continue  # a headline in title case: Trump On The Wall
             name = strip_titles(" ".join(words + [key]))
             if len(name.split()) > 1:
                 counts[name] = counts.get(name, 0) + 1
-        best = max(counts, key=lambda c: (counts[c], len(c))) if counts else None
+        # of names as frequent, the longest, but one whose first word may be a sentence's
+        # capital only after one read inside sentences (Fuming Robinson, Andy Robinson)
+        best = max(counts, key=lambda c: (counts[c], c not in unsure, len(c))) if counts else None
         self._full[key] = best
         self._counts[key] = counts
         return best
+
+    def _capitalised(self, pos: int, word: str) -> bool | None:
+        """Whether the capitalised ``word`` at ``pos`` is written so for itself: True inside
+        a sentence, or when the article writes it capitalised inside one elsewhere; False
+        when it opens its sentence (or line) and the article writes it in lower case
+        elsewhere and never capitalised inside a sentence; None when the article cannot
+        tell (it opens its sentence, and appears nowhere else)."""
+        if not word[:1].isupper() or word.isupper() or not _opens_sentence(self.text, pos):
+            return True  # not capitalised by its place: a particle, NEW YORK, NATO
+        if word in self._inside:
+            return self._inside[word]
+        known: bool | None = None
+        text = self.text
+        n = len(word)
+        lower = word.lower()
+        for form in (word, lower):
+            i = text.find(form)
+            seen = 0
+            while i >= 0 and seen < 30:
+                j = i + n
+                if (i == 0 or not _in_word(text[i - 1])) and (
+                    j >= len(text) or not _in_word(text[j])
+                ):
+                    seen += 1
+                    if form is lower:
+                        known = False
+                        break
+                    if not _opens_sentence(text, i):
+                        return self._remember(word, True)
+                i = text.find(form, j)
+        return self._remember(word, known)
+
+    def _remember(self, word: str, known: bool | None) -> bool | None:
+        self._inside[word] = known
+        return known
 
     def resolve(self, mention: str) -> str | None:
         """The fullest name for a name mention (``Ms Hewitt`` → ``Patricia Hewitt``)."""
@@ -213,6 +315,10 @@ class Names:
         cut = [x for x, w in enumerate(run[:-1]) if w.lower().rstrip(".") in TITLES]
         if len(cut) and cut[-1] > 0:
             run = run[cut[-1] :]
+        elif len(run) > 1 and run[0].lower().rstrip(".") not in TITLES:
+            at = self.text.find(" ".join(run))
+            if at >= 0 and self._capitalised(at, run[0]) is False:
+                run = run[1:]  # Singer Sam Endicott, and a singer elsewhere: Sam Endicott
         if not run:
             return None
         name = strip_titles(" ".join(run))
