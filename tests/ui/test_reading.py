@@ -278,16 +278,7 @@ async def test_the_remembered_article_never_takes_the_focus_from_the_user(
     async with app.run_test(size=SIZE) as pilot:
         await open_bridge(pilot, await ready(pilot))
     # The next start: the user goes to the search box and types before the folder is read.
-    from tui.ui import jobs
-
-    loading = jobs.load_and_index
-    go = threading.Event()
-
-    def slow_load(*args: Any, **kwargs: Any) -> None:
-        go.wait(30)
-        loading(*args, **kwargs)
-
-    monkeypatch.setattr(jobs, "load_and_index", slow_load)
+    go = _held_load(monkeypatch)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s", *"gra")
@@ -299,3 +290,53 @@ async def test_the_remembered_article_never_takes_the_focus_from_the_user(
         box = screen.query_one(SearchBox)
         assert app.focused is box and box.value == "grain"
         assert screen.query_one(ResultList).hits  # answered, the results showing
+
+
+def _held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the next load until the returned event is set."""
+    from tui.ui import jobs
+
+    loading = jobs.load_and_index
+    go = threading.Event()
+
+    def slow_load(*args: Any, **kwargs: Any) -> None:
+        go.wait(30)
+        loading(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "load_and_index", slow_load)
+    return go
+
+
+async def test_enter_typed_before_the_answer_opens_the_first_hit_when_it_comes(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go = _held_load(monkeypatch)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", *"grain", "enter")  # nothing is indexed yet
+        await pilot.pause()
+        screen = app.screen
+        reader = screen.query_one(ArticleReader)
+        assert reader.article is None
+        go.set()
+        await ready(pilot)
+        await idle(app)
+        await pilot.pause()
+        assert reader.article is not None and reader.article.id == "world/grain-talks"
+        assert app.focused is reader  # as Enter on an answer already shown does
+
+
+async def test_typing_on_after_an_early_enter_drops_it(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go = _held_load(monkeypatch)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", *"grain", "enter", *" talks")
+        go.set()
+        screen = await ready(pilot)
+        await idle(app)
+        await pilot.pause()
+        box = screen.query_one(SearchBox)
+        assert app.focused is box and box.value == "grain talks"
+        assert screen.query_one(ResultList).hits  # answered, and still in the box

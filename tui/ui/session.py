@@ -36,6 +36,11 @@ class Session:
     """The words of the shown results' query that no passage has (said again after Esc)."""
     more_from: int | None = None
     """The row to keep the cursor on when a larger page of results arrives."""
+    hits_query: str | None = None
+    """The query the shown results answer (None with none shown)."""
+    opening: str | None = None
+    """A query Enter was pressed on before its answer came: the answer opens its first
+    hit (typing on in the box drops it, since the answer it waited for is no longer asked)."""
 
     @staticmethod
     def search_is_current(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -39,6 +40,9 @@ from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox, focus_kind
 from tui.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchHit
 
 SEARCH_LIMIT = 50
 """Hits shown for a query."""
@@ -163,6 +167,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.query_one(ContentSwitcher).current = "results"
         keep, self.session.more_from = self.session.more_from, None
         results.show_hits(self.library.articles, message.hits, keep)
+        self.session.hits_query = message.query
         self.session.hits_left = message.total > len(message.hits)
         pending = not self.library.quotes_ready and asks_speaker(message.query)
         counted = message.counted if message.hits and self.session.hits_left else None
@@ -172,6 +177,10 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
             message.query, len(message.hits), pending, counted, message.unmatched
         )
         self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
+        if self.session.opening == message.query:
+            self.session.opening = None
+            if results.current is not None:  # Enter came before the answer: it opens now
+                self._open_hit(results.current)
 
     def on_find_finished(self, message: FindFinished) -> None:
         find = self.part(FindBar)
@@ -305,13 +314,18 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
     @on(ResultList.Chosen)
     def _result_chosen(self, message: ResultList.Chosen) -> None:
         self.query_one(SearchBox).remember()
-        hit = message.hit
+        self._open_hit(message.hit)
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        """Open ``hit`` in the reader and go there to read it."""
         self.open_article(hit.article, hit.passage, hit.matches)
         self.set_focus(self.query_one(ArticleReader))
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
         query = event.value
+        if self.session.opening != query:
+            self.session.opening = None
         if not query.strip():
             self._cancel_event("search")
             self.drop_results()
@@ -326,10 +340,13 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.query_one(SearchBox).remember()
         results = self.mounted(ResultList)
         shown = self.query_one(ContentSwitcher).current == "results"
-        if shown and results is not None and results.current is not None:
-            hit = results.current
-            self.open_article(hit.article, hit.passage, hit.matches)
-            self.set_focus(self.query_one(ArticleReader))
+        if not event.value.strip():
+            return
+        if shown and results is not None and self.session.hits_query == event.value:
+            if results.current is not None:
+                self._open_hit(results.current)
+        else:  # the answer to this query is still to come (indexing, or searching)
+            self.session.opening = event.value
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:

@@ -88,6 +88,7 @@ class LevelsView(PartsView):
         results = self.mounted(ResultList)
         if results is not None:
             results.show_hits(self.library.articles, [])
+        self.session.hits_query = None
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "results":
             switcher.current = "articles"
