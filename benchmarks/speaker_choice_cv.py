@@ -2,6 +2,7 @@
 """How good can the learned choice of speaker be, and is it better than the rules?
 
 usage: python benchmarks/speaker_choice_cv.py [--data DIR] [--grid 3,10,30] [--scope open|all]
+                                             [--margins 0,0.5,1,2] [--contrast]
 
 Needs the ``train`` extra (numpy, scipy). Runs the rules once over the development
 articles of PolNeAR train (never the lockbox fifth, :mod:`polnear_splits`), keeps every
@@ -51,6 +52,8 @@ class Row:
     right: list[bool]
     rule: int
     open: bool
+    spans: list[tuple[int, int]]
+    last_words: list[str]
 
 
 def collect_rows(data: Path) -> list[Row]:
@@ -79,8 +82,54 @@ def collect_rows(data: Path) -> list[Row]:
             rule = picks[0]
             sources = [x[4:] for x in t.candidates[rule][1] if x.startswith("src=")]
             right = [bool(scorer.speaker_match(text[x:y], best)) for (x, y), _ in t.candidates]
-            rows.append(Row(stem, [f for _, f in t.candidates], right, rule, open_choice(sources)))
+            spans = [sp for sp, _ in t.candidates]
+            last = [(text[x:y].split() or [""])[-1] for x, y in spans]
+            rows.append(
+                Row(
+                    stem,
+                    [f for _, f in t.candidates],
+                    right,
+                    rule,
+                    open_choice(sources),
+                    spans,
+                    last,
+                )
+            )
     return rows
+
+
+_DIST = {"0": 0, "25": 1, "80": 2, "200": 3, "far": 4}
+
+
+def _value(fs: list[str], prefix: str) -> str:
+    return next((f[len(prefix) :] for f in fs if f.startswith(prefix) and "&" not in f), "")
+
+
+def contrast_features(r: Row) -> Row:
+    """``r`` with features of each other candidate against the rules' pick added."""
+    rf = r.features[r.rule]
+    rk, rs, rd = _value(rf, "kind="), _value(rf, "side="), _value(rf, "dist=")
+    rsrc = [f[4:] for f in rf if f.startswith("src=") and "&" not in f and f != "src=rule"]
+    ra, rb = r.spans[r.rule]
+    out: list[list[str]] = []
+    for i, fs in enumerate(r.features):
+        if i == r.rule:
+            out.append(fs)
+            continue
+        k, sd, d = _value(fs, "kind="), _value(fs, "side="), _value(fs, "dist=")
+        a, b = r.spans[i]
+        x = ["vs", f"vs:rk={rk}&k={k}", f"vs:rs={rs}&s={sd}"]
+        x += [f"vs:rsrc={src}&k={k}" for src in rsrc]
+        if sd == rs:
+            c = _DIST.get(d, 0) - _DIST.get(rd, 0)
+            near = "nearer" if c < 0 else "farther" if c > 0 else "same_distance"
+            x += [f"vs:same_side&{near}", f"vs:same_side&{near}&k={k}"]
+        if a < rb and ra < b:
+            x += ["vs:overlap", f"vs:overlap&k={k}"]
+        if r.last_words[i] and r.last_words[i] == r.last_words[r.rule]:
+            x.append("vs:same_last_word")
+        out.append(fs + x)
+    return Row(r.article, out, r.right, r.rule, r.open, r.spans, r.last_words)
 
 
 def _groups(rows: list[Row], scope: str) -> list[Group]:
@@ -91,42 +140,63 @@ def _groups(rows: list[Row], scope: str) -> list[Group]:
     ]
 
 
-def _choice_ok(rows: list[Row], weights: dict[str, float] | None, scope: str) -> int:
-    ok = 0
+Outcome = tuple[bool, bool, float]
+"""For a piece: the rules' pick right, the model's best right, and by how much the
+best outscores the rules' pick (0 where the model may not decide)."""
+
+
+def _outcomes(rows: list[Row], weights: dict[str, float], scope: str) -> list[Outcome]:
+    out: list[Outcome] = []
     for r in rows:
-        pick = r.rule
-        if weights is not None and len(r.right) > 1 and (r.open or scope == "all"):
+        if len(r.right) > 1 and (r.open or scope == "all"):
             scores = [sum(weights.get(f, 0.0) for f in fs) for fs in r.features]
-            pick = max(range(len(scores)), key=scores.__getitem__)
-        ok += r.right[pick]
-    return ok
+            best = max(range(len(scores)), key=scores.__getitem__)
+            out.append((r.right[r.rule], r.right[best], scores[best] - scores[r.rule]))
+        else:
+            out.append((r.right[r.rule], r.right[r.rule], 0.0))
+    return out
 
 
-def _cv_ok(rows: list[Row], part: Callable[[str], str], l2: float, scope: str) -> tuple[int, int]:
-    """Right picks (model, rules) over ``rows``, each part held out in turn."""
+def _ok(outcomes: list[Outcome], margin: float) -> int:
+    """Right picks when the model overrides the rules only above ``margin``."""
+    return sum(best if by > margin else rule for rule, best, by in outcomes)
+
+
+def _cv_outcomes(
+    rows: list[Row], part: Callable[[str], str], l2: float, scope: str
+) -> list[Outcome]:
+    """The outcomes of ``rows``, each part held out in turn."""
+    out: list[Outcome] = []
+    for p in sorted({part(r.article) for r in rows}):
+        train = [r for r in rows if part(r.article) != p]
+        held = [r for r in rows if part(r.article) == p]
+        out += _outcomes(held, fit(_groups(train, scope), l2), scope)
+    return out
+
+
+def nested(
+    rows: list[Row],
+    part: Callable[[str], str],
+    grid: list[float],
+    scope: str,
+    margins: list[float],
+) -> tuple[int, int]:
     model = rules = 0
     for p in sorted({part(r.article) for r in rows}):
         train = [r for r in rows if part(r.article) != p]
         held = [r for r in rows if part(r.article) == p]
-        weights = fit(_groups(train, scope), l2)
-        model += _choice_ok(held, weights, scope)
-        rules += _choice_ok(held, None, scope)
-    return model, rules
-
-
-def nested(rows: list[Row], part: Callable[[str], str], grid: list[float], scope: str) -> None:
-    model = rules = 0
-    for p in sorted({part(r.article) for r in rows}):
-        train = [r for r in rows if part(r.article) != p]
-        held = [r for r in rows if part(r.article) == p]
-        inner = {l2: _cv_ok(train, part, l2, scope)[0] for l2 in grid}
-        l2 = max(grid, key=lambda x: (inner[x], x))
-        weights = fit(_groups(train, scope), l2)
-        m, r = _choice_ok(held, weights, scope), _choice_ok(held, None, scope)
-        print(f"  {p:<14} l2={l2:<5g} model {m / len(held):.4f}  rules {r / len(held):.4f}")
+        inner = {l2: _cv_outcomes(train, part, l2, scope) for l2 in grid}
+        _, l2, margin = max((_ok(inner[x], m), x, m) for x in grid for m in margins)
+        outcomes = _outcomes(held, fit(_groups(train, scope), l2), scope)
+        m, r = _ok(outcomes, margin), sum(o[0] for o in outcomes)
+        print(
+            f"  {p:<14} l2={l2:<5g} margin={margin:<4g} "
+            f"model {m / len(held):.4f}  rules {r / len(held):.4f}"
+        )
         model, rules = model + m, rules + r
     n = len(rows)
     print(f"  POOLED         model {model / n:.4f} ({model}/{n})  rules {rules / n:.4f}")
+    return model, rules
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--scope", choices=("open", "all"), default="open", help="pieces the model may decide"
     )
+    ap.add_argument("--margins", default="0", help="override margins the inner CV chooses among")
+    ap.add_argument("--contrast", action="store_true", help="add features against the rules' pick")
     ap.add_argument("--no-cv", action="store_true", help="only the oracle")
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -168,10 +240,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_cv:
         return 0
     grid = [float(x) for x in args.grid.split(",") if x.strip()]
-    print(f"--- nested CV, article folds (scope {args.scope})")
-    nested(rows, lambda s: f"fold {fold_of(s)}", grid, args.scope)
-    print(f"--- nested CV, leave-one-outlet-out (scope {args.scope})")
-    nested(rows, outlet_of, grid, args.scope)
+    margins = [float(x) for x in args.margins.split(",") if x.strip()]
+    if args.contrast:
+        rows = [contrast_features(r) for r in rows]
+    how = f"scope {args.scope}, margins {args.margins}" + (", contrast" if args.contrast else "")
+    print(f"--- nested CV, article folds ({how})")
+    nested(rows, lambda s: f"fold {fold_of(s)}", grid, args.scope, margins)
+    print(f"--- nested CV, leave-one-outlet-out ({how})")
+    nested(rows, outlet_of, grid, args.scope, margins)
     return 0
 
 
