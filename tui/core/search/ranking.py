@@ -102,6 +102,7 @@ class Scorer(Tiers):
         self.wanted = frozenset(self.lookup)
         self._init_tiers()
         self.pair_bytes: dict[tuple[int, int], bytes] = {}
+        self.id_bytes: dict[int, bytes] = {}
         weights = sum(c.weight for c in compiled.clauses) or 1.0
         self.factors = [QUALITY * c.weight / weights for c in compiled.clauses]
         self.bounds = Bounds(
@@ -246,7 +247,7 @@ class Scorer(Tiers):
             present: list[list[int]] = [[] for _ in clauses]
             first: list[int] = [size] * len(clauses)
             latest: list[int] = [-1] * len(clauses)
-            backwards: array[int] | None = None
+            raw = tokens.tobytes()
             for tid in wanted.intersection(tokens):
                 starts_here, ends_here = tokens[0] == tid, tokens[-1] == tid
                 low = high = -1  # where the word is, found when first needed
@@ -261,9 +262,7 @@ class Scorer(Tiers):
                         here, there = size - 1, size - 1
                     elif arranged:
                         if low < 0:
-                            if backwards is None:
-                                backwards = tokens[::-1]
-                            low, high = tokens.index(tid), size - 1 - backwards.index(tid)
+                            low, high = self._first_last(raw, tid)
                         here, there = low, high
                     else:
                         here, there = 0, 0
@@ -284,7 +283,6 @@ class Scorer(Tiers):
                 yield passage, score + ADJACENT + PROXIMITY + ORDER
                 continue
             adjacent = ordered = 0
-            raw = tokens.tobytes()
             for number, (left, right) in enumerate(zip(present, present[1:])):
                 if left and right:
                     if latest[number + 1] > first[number]:
@@ -298,6 +296,20 @@ class Scorer(Tiers):
             tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
             score += ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
             yield passage, score
+
+    def _first_last(self, raw: bytes, tid: int) -> tuple[int, int]:
+        """The first and last position of word id ``tid`` in the packed ids ``raw`` (it is
+        there): C-level byte searches, where ``array.index`` makes an int of each id."""
+        needle = self.id_bytes.get(tid)
+        if needle is None:
+            needle = self.id_bytes[tid] = array("I", (tid,)).tobytes()
+        low = raw.find(needle)
+        while low % 4:
+            low = raw.find(needle, low + 1)
+        high = raw.rfind(needle)
+        while high % 4:
+            high = raw.rfind(needle, 0, high + 3)
+        return low >> 2, high >> 2
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
         """Whether word id ``second`` directly follows ``first`` in the packed ids ``raw``."""
