@@ -262,3 +262,21 @@ def test_first_and_last_positions_are_those_of_whole_ids(
     scorer = Scorer(INDEXES[0], Compiled([]), None)
     where = [i for i, t in enumerate(tokens) if t == tid]
     assert scorer._first_last(array("I", tokens).tobytes(), tid) == (where[0], where[-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_ID_BYTES, min_size=1, max_size=12),
+    st.lists(_ID_BYTES, min_size=1, max_size=4),
+    st.lists(_ID_BYTES, min_size=1, max_size=4),
+)
+def test_two_clauses_are_adjacent_when_an_id_of_one_directly_follows_an_id_of_the_other(
+    tokens: list[int], left: list[int], right: list[int]
+) -> None:
+    from array import array
+
+    packed = array("I", tokens)
+    scorer = Scorer(INDEXES[0], Compiled([]), None)
+    pairs = set(zip(tokens, tokens[1:]))
+    expected = any((a, b) in pairs for a in left for b in right)
+    assert scorer._adjacent(packed.tobytes(), packed, left, right) == expected

@@ -66,6 +66,8 @@ SCORE_AT_ONCE = 64
 UNKNOWN_AT_ONCE = 2
 """... or this many, when some clause's postings were not read (the tiers do not know
 whether their passages have it: :mod:`tui.core.search.bounds` does)."""
+PAIR_SEARCHES = 3
+"""Up to this many pairs of ids, two clauses' adjacency is a byte search per pair."""
 Ranked = tuple[int, float, set[int]]
 """A global passage number, its score and the positions of its matched tokens."""
 Tie = tuple[int, int] | int
@@ -305,13 +307,12 @@ class Scorer(Tiers):
         if not arranged:
             return score + ADJACENT + PROXIMITY + ORDER
         adjacent = ordered = 0
-        side_by_side = self._side_by_side
         for number in range(count - 1):
             left, right = found[number], found[number + 1]
             if left and right:
                 if latest[number + 1] > first[number]:
                     ordered += 1
-                if any(side_by_side(raw, a, b) for a in left for b in right):
+                if self._adjacent(raw, tokens, left, right):
                     adjacent += 1
         # A window holding a match of every clause found ends at or after each one's
         # first match and starts at or before each one's last: it is at least this long.
@@ -334,6 +335,30 @@ class Scorer(Tiers):
         while high % 4:
             high = raw.rfind(needle, 0, high + 3)
         return low >> 2, high >> 2
+
+    def _adjacent(self, raw: bytes, tokens: array[int], left: list[int], right: list[int]) -> bool:
+        """Whether some id of ``right`` directly follows some id of ``left`` in ``tokens``
+        (``raw`` packed). Few pairs: a byte search each; else each occurrence of the
+        smaller side's ids has its neighbour looked up in the other side's."""
+        if len(left) * len(right) <= PAIR_SEARCHES:
+            return any(self._side_by_side(raw, a, b) for a in left for b in right)
+        if len(left) <= len(right):
+            ids, others, step = left, set(right), 1
+        else:
+            ids, others, step = right, set(left), -1
+        size, needles = len(tokens), self.id_bytes
+        for tid in ids:
+            needle = needles.get(tid)
+            if needle is None:
+                needle = needles[tid] = array("I", (tid,)).tobytes()
+            at = raw.find(needle)
+            while at >= 0:
+                if not at % 4:
+                    near = (at >> 2) + step
+                    if 0 <= near < size and tokens[near] in others:
+                        return True
+                at = raw.find(needle, at + 1)
+        return False
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
         """Whether word id ``second`` directly follows ``first`` in the packed ids ``raw``."""
