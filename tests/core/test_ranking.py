@@ -244,3 +244,39 @@ def test_a_tier_bound_is_never_below_the_full_score_of_its_passages(
                 assert full is None or value >= full[0]
     finally:
         tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = saved
+
+
+# Ids whose packed bytes also appear across the boundary of two neighbours (0x01000000
+# then 0 holds the bytes of 1 at an odd offset): a byte search must skip those.
+_ID_BYTES = st.sampled_from([0, 1, 2, 0x100, 0x10000, 0x1000000, 0x1000001, 0x10001])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ID_BYTES, min_size=1, max_size=12), st.data())
+def test_first_and_last_positions_are_those_of_whole_ids(
+    tokens: list[int], data: st.DataObject
+) -> None:
+    from array import array
+
+    tid = data.draw(st.sampled_from(tokens))
+    scorer = Scorer(INDEXES[0], Compiled([]), None)
+    where = [i for i, t in enumerate(tokens) if t == tid]
+    assert scorer._first_last(array("I", tokens).tobytes(), tid) == (where[0], where[-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_ID_BYTES, min_size=1, max_size=12),
+    st.lists(_ID_BYTES, min_size=1, max_size=4),
+    st.lists(_ID_BYTES, min_size=1, max_size=4),
+)
+def test_two_clauses_are_adjacent_when_an_id_of_one_directly_follows_an_id_of_the_other(
+    tokens: list[int], left: list[int], right: list[int]
+) -> None:
+    from array import array
+
+    packed = array("I", tokens)
+    scorer = Scorer(INDEXES[0], Compiled([]), None)
+    pairs = set(zip(tokens, tokens[1:]))
+    expected = any((a, b) in pairs for a in left for b in right)
+    assert scorer._adjacent(packed.tobytes(), packed, left, right) == expected

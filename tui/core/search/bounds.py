@@ -55,7 +55,10 @@ class Bounds:
     def bound(self, tokens: array[int]) -> float | None:
         """An upper bound of the full score of a passage of word ids ``tokens``;
         ``None`` when it cannot match (no clause, or a hard clause missing)."""
-        present = self.wanted.intersection(tokens)
+        return self.of(self.wanted.intersection(tokens), len(tokens))
+
+    def of(self, present: frozenset[int] | set[int], size: int) -> float | None:
+        """:meth:`bound` of a passage of ``size`` word ids, ``present`` the query's among them."""
         if not present and not self.base:
             return None
         best = dict(self.base)
@@ -72,7 +75,7 @@ class Bounds:
                     best[number] = gain
         if not best or not self.hard.issubset(best):
             return None
-        return sum(best.values()) + SHORT * 20.0 / (20.0 + len(tokens)) + ARRANGED
+        return sum(best.values()) + SHORT * 20.0 / (20.0 + size) + ARRANGED
 
     def each(
         self, passages: Iterable[int], tokens_of: Callable[[int], array[int]]

@@ -66,6 +66,8 @@ SCORE_AT_ONCE = 64
 UNKNOWN_AT_ONCE = 2
 """... or this many, when some clause's postings were not read (the tiers do not know
 whether their passages have it: :mod:`tui.core.search.bounds` does)."""
+PAIR_SEARCHES = 3
+"""Up to this many pairs of ids, two clauses' adjacency is a byte search per pair."""
 Ranked = tuple[int, float, set[int]]
 """A global passage number, its score and the positions of its matched tokens."""
 Tie = tuple[int, int] | int
@@ -102,8 +104,16 @@ class Scorer(Tiers):
         self.wanted = frozenset(self.lookup)
         self._init_tiers()
         self.pair_bytes: dict[tuple[int, int], bytes] = {}
+        self.id_bytes: dict[int, bytes] = {}
         weights = sum(c.weight for c in compiled.clauses) or 1.0
         self.factors = [QUALITY * c.weight / weights for c in compiled.clauses]
+        phrase_clauses = {number for number, _, _, _ in self.phrases}
+        self.arranged = not phrase_clauses and len(compiled.clauses) > 1
+        """Whether the bounds and scores count the clauses' arrangement (no phrases)."""
+        self.best_start = [1.0 if n in phrase_clauses else 0.0 for n in range(len(self.factors))]
+        """Each clause's best match quality before a passage's words are read (a phrase
+        counts as found: the bound does not look for it)."""
+        self.hard_clauses = [n for n, clause in enumerate(compiled.clauses) if clause.hard]
         self.bounds = Bounds(
             self.lookup,
             self.factors,
@@ -153,8 +163,9 @@ class Scorer(Tiers):
         tie: Callable[[int], Tie] = int if self.index.ordered else self.index.tie_key
         heap: list[tuple[float, int, Tie, int]] = []
         found: dict[int, Found] = {}
+        read: dict[int, tuple[array[int], frozenset[int]]] = {}
         ranked: list[Ranked] = []
-        refine = not self.phrases and len(self.compiled.clauses) > 1
+        refine = self.arranged
         # A tier knows which clauses its passages have only when every clause was read
         # whole; else a cheap bound (which knows them) comes before anything else.
         at_once = SCORE_AT_ONCE if self.counted else min(SCORE_AT_ONCE, UNKNOWN_AT_ONCE)
@@ -172,20 +183,29 @@ class Scorer(Tiers):
                 if len(tier[1]) <= at_once:  # cheaper than a bound, then the score
                     for passage in tier[1]:
                         self._push_full(heap, found, passage, tie(passage))
-                else:
-                    for passage, value in self._within_tier(tier[0], tier[1]):
-                        heapq.heappush(heap, (-value, -1, tie(passage), passage))
+                else:  # at once: the heap's order needs no pushes one by one
+                    heap.extend(
+                        (-value, -1, tie(passage), passage)
+                        for passage, value in self._within_tier(tier[0], tier[1])
+                    )
+                    heapq.heapify(heap)
                 tier = next(tiers, None)
                 continue
             value, kind, key, passage = heapq.heappop(heap)
             if kind == 2:
                 ranked.append((passage, -value, self._where(found.pop(passage))))
             elif kind < 0 and not known:  # the clauses the passage has, from its word ids
-                cheap = self.bounds.bound(self._tokens(passage))
+                tokens = self._tokens(passage)
+                present = self.wanted.intersection(tokens)
+                cheap = self.bounds.of(present, len(tokens))
                 if cheap is not None:
                     heapq.heappush(heap, (-cheap, 0, key, passage))
+                    if refine:  # kept for the next bound, which needs them again
+                        read[passage] = tokens, present
             elif kind < 1 and refine:  # adjacency and order from the word ids
-                for _, bound in self._refine((passage,)):
+                kept = read.pop(passage, None)
+                bound = self._refined(*kept) if kept else self._refined(self._tokens(passage))
+                if bound is not None:
                     heapq.heappush(heap, (-bound, 1, key, passage))
             else:
                 self._push_full(heap, found, passage, key)
@@ -224,80 +244,121 @@ class Scorer(Tiers):
         return candidates
 
     def _refine(self, passages: Iterable[int]) -> Iterator[tuple[int, float]]:
-        """Each passage with an upper bound of its full score, from its word ids.
+        """Each passage that can match with its :meth:`_refined` bound."""
+        for passage in passages:
+            bound = self._refined(self._tokens(passage))
+            if bound is not None:
+                yield passage, bound
+
+    def _refined(self, tokens: array[int], present: frozenset[int] | None = None) -> float | None:
+        """An upper bound of the full score of a passage of word ids ``tokens`` (``present``:
+        the query's ids among them, when known), ``None`` when it cannot match.
 
         Every clause is checked (very common words included) with its best match
         quality, its anchors held as :meth:`_full` holds them; the brevity bonus is
         the passage's own. Without phrases, the consecutive query clauses side by
         side and those in query order are counted as :meth:`_full` counts them
         (from each clause's first and last position), and the proximity bonus is
-        taken for the shortest window those positions allow. Passages missing a hard
-        clause are left out.
+        taken for the shortest window those positions allow. A passage missing a
+        hard clause cannot match.
         """
-        clauses = self.compiled.clauses
-        lookup, wanted, factors = self.lookup, self.wanted, self.factors
-        phrases = {number for number, _, _, _ in self.phrases}
-        pairs = max(len(clauses) - 1, 1)
-        arranged = not phrases and len(clauses) > 1
-        for passage in passages:
-            tokens = self._tokens(passage)
-            size = len(tokens)
-            best = [1.0 if number in phrases else 0.0 for number in range(len(clauses))]
-            present: list[list[int]] = [[] for _ in clauses]
-            first: list[int] = [size] * len(clauses)
-            latest: list[int] = [-1] * len(clauses)
-            backwards: array[int] | None = None
-            for tid in wanted.intersection(tokens):
-                starts_here, ends_here = tokens[0] == tid, tokens[-1] == tid
-                low = high = -1  # where the word is, found when first needed
-                for number, quality, anchored, at_end in lookup[tid]:
-                    if anchored:
-                        if not starts_here or (at_end and size != 1):
-                            continue
-                        here, there = 0, 0
-                    elif at_end:
-                        if not ends_here:
-                            continue
-                        here, there = size - 1, size - 1
-                    elif arranged:
-                        if low < 0:
-                            if backwards is None:
-                                backwards = tokens[::-1]
-                            low, high = tokens.index(tid), size - 1 - backwards.index(tid)
-                        here, there = low, high
-                    else:
-                        here, there = 0, 0
-                    present[number].append(tid)
-                    if quality > best[number]:
-                        best[number] = quality
-                    if here < first[number]:
-                        first[number] = here
-                    if there > latest[number]:
-                        latest[number] = there
-            if any(c.hard and not q for c, q in zip(clauses, best)):
-                continue
-            if not any(best):
-                continue
-            score = sum(FOUND + f * q for f, q in zip(factors, best) if q) + EPSILON
-            score += SHORT * 20.0 / (20.0 + size)
-            if not arranged:
-                yield passage, score + ADJACENT + PROXIMITY + ORDER
-                continue
-            adjacent = ordered = 0
-            raw = tokens.tobytes()
-            for number, (left, right) in enumerate(zip(present, present[1:])):
-                if left and right:
-                    if latest[number + 1] > first[number]:
-                        ordered += 1
-                    if any(self._side_by_side(raw, a, b) for a in left for b in right):
-                        adjacent += 1
-            # A window holding a match of every clause found ends at or after each one's
-            # first match and starts at or before each one's last: it is at least this long.
-            matched = [number for number, tids in enumerate(present) if tids]
-            shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
-            tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
-            score += ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
-            yield passage, score
+        if present is None:
+            present = self.wanted.intersection(tokens)
+        lookup, factors, arranged = self.lookup, self.factors, self.arranged
+        count = len(factors)
+        size = len(tokens)
+        best = self.best_start.copy()
+        found: list[list[int]] = [[] for _ in range(count)]
+        first: list[int] = [size] * count
+        latest: list[int] = [-1] * count
+        head, tail = (tokens[0], tokens[-1]) if size else (-1, -1)
+        raw = tokens.tobytes() if arranged else b""
+        for tid in present:
+            low = high = -1  # where the word is, found when first needed
+            for number, quality, anchored, at_end in lookup[tid]:
+                if anchored:
+                    if tid != head or (at_end and size != 1):
+                        continue
+                    here, there = 0, 0
+                elif at_end:
+                    if tid != tail:
+                        continue
+                    here, there = size - 1, size - 1
+                elif arranged:
+                    if low < 0:
+                        low, high = self._first_last(raw, tid)
+                    here, there = low, high
+                else:
+                    here, there = 0, 0
+                found[number].append(tid)
+                if quality > best[number]:
+                    best[number] = quality
+                if here < first[number]:
+                    first[number] = here
+                if there > latest[number]:
+                    latest[number] = there
+        for number in self.hard_clauses:
+            if not best[number]:
+                return None
+        if not any(best):
+            return None
+        score = sum(FOUND + f * q for f, q in zip(factors, best) if q) + EPSILON
+        score += SHORT * 20.0 / (20.0 + size)
+        if not arranged:
+            return score + ADJACENT + PROXIMITY + ORDER
+        adjacent = ordered = 0
+        for number in range(count - 1):
+            left, right = found[number], found[number + 1]
+            if left and right:
+                if latest[number + 1] > first[number]:
+                    ordered += 1
+                if self._adjacent(raw, tokens, left, right):
+                    adjacent += 1
+        # A window holding a match of every clause found ends at or after each one's
+        # first match and starts at or before each one's last: it is at least this long.
+        matched = [number for number, tids in enumerate(found) if tids]
+        shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
+        tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
+        pairs = count - 1
+        return score + ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
+
+    def _first_last(self, raw: bytes, tid: int) -> tuple[int, int]:
+        """The first and last position of word id ``tid`` in the packed ids ``raw`` (it is
+        there): C-level byte searches, where ``array.index`` makes an int of each id."""
+        needle = self.id_bytes.get(tid)
+        if needle is None:
+            needle = self.id_bytes[tid] = array("I", (tid,)).tobytes()
+        low = raw.find(needle)
+        while low % 4:
+            low = raw.find(needle, low + 1)
+        high = raw.rfind(needle)
+        while high % 4:
+            high = raw.rfind(needle, 0, high + 3)
+        return low >> 2, high >> 2
+
+    def _adjacent(self, raw: bytes, tokens: array[int], left: list[int], right: list[int]) -> bool:
+        """Whether some id of ``right`` directly follows some id of ``left`` in ``tokens``
+        (``raw`` packed). Few pairs: a byte search each; else each occurrence of the
+        smaller side's ids has its neighbour looked up in the other side's."""
+        if len(left) * len(right) <= PAIR_SEARCHES:
+            return any(self._side_by_side(raw, a, b) for a in left for b in right)
+        if len(left) <= len(right):
+            ids, others, step = left, set(right), 1
+        else:
+            ids, others, step = right, set(left), -1
+        size, needles = len(tokens), self.id_bytes
+        for tid in ids:
+            needle = needles.get(tid)
+            if needle is None:
+                needle = needles[tid] = array("I", (tid,)).tobytes()
+            at = raw.find(needle)
+            while at >= 0:
+                if not at % 4:
+                    near = (at >> 2) + step
+                    if 0 <= near < size and tokens[near] in others:
+                        return True
+                at = raw.find(needle, at + 1)
+        return False
 
     def _side_by_side(self, raw: bytes, first: int, second: int) -> bool:
         """Whether word id ``second`` directly follows ``first`` in the packed ids ``raw``."""
