@@ -83,6 +83,25 @@ def search_result(
     return f"{count} for {query!r}{waiting}{missing}"
 
 
+WAITING_FOR_INDEX = "Indexing… the search runs as soon as it is ready."
+"""A query typed before the index is in, with no early answer (not plain words)."""
+
+
+def partial_result(
+    query: str, hits: int, total: int, articles: int, done: int | None, indexed: int | None
+) -> str:
+    """An early answer to ``query`` from the ``articles`` read, while the index is built
+    (``done`` of ``indexed`` articles so far, when known); the full answer follows."""
+    count = plural(hits, "hit") if hits else "no match"
+    if total > hits:
+        count = f"{hits:,} of {total:,} hits"
+    progress = f" {done:,}/{indexed:,}" if done is not None and indexed is not None else ""
+    return (
+        f"{count} so far for {query!r} · partial: words as typed in "
+        f"{plural(articles, 'article')} · indexing{progress}…"
+    )
+
+
 def quote_visited(quote: Quote, index: int, total: int) -> str:
     """The quotation the reader moved to, with its speaker and cue."""
     who = quote.speaker_name or quote.speaker or "speaker unknown"
