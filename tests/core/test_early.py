@@ -51,6 +51,13 @@ def test_the_limit_keeps_the_best() -> None:
     assert found.total == 3
 
 
+def test_the_budget_stops_the_scan_after_the_article_that_reaches_it() -> None:
+    articles = _articles()
+    found = scan_articles(articles, "arsenal", 10, budget=len(articles[0].text))
+    assert found is not None and found.scanned == 1
+    assert {hit.article for hit in found.hits} == {0} and found.total == 1
+
+
 def test_a_query_with_syntax_is_left_to_the_index() -> None:
     for query in ('"wenger arsenal"', "speaker:wenger", "wenger -arsenal", "a | b", "  "):
         assert early_pattern(query) is None

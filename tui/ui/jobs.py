@@ -151,9 +151,9 @@ def search_early(
     found = scan_articles(corpus.articles, query, limit, cancel)
     if not cancel.is_set():
         if found is None:
-            post(SearchPartial(query, [], 0, corpus, plain=False))
+            post(SearchPartial(query, [], 0, corpus, 0, plain=False))
         else:
-            post(SearchPartial(query, found.hits, found.total, corpus))
+            post(SearchPartial(query, found.hits, found.total, corpus, found.scanned))
 
 
 FIND_PAUSE = 0.1

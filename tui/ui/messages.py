@@ -107,6 +107,8 @@ class SearchPartial(Message):
     """Passages of the scanned articles that hold a word of the query."""
     corpus: Corpus
     """The corpus scanned (an answer about a replaced corpus is dropped)."""
+    scanned: int = 0
+    """Articles scanned: the first this-many of the corpus (all, unless it is large)."""
     plain: bool = True
     """False when the query is more than plain words: left to the index, no early answer."""
 

@@ -208,7 +208,7 @@ class LoadingView(Screen[None]):
         results.border_title = f"partial · {results.border_title or 'words as typed'}"
         session.hits_query = None  # Enter waits for the complete answer
         session.hits_left, session.more_from = False, None
-        session.partial = (message.query, len(message.hits), message.total)
+        session.partial = (message.query, len(message.hits), message.total, message.scanned)
         self.query_one(StatusBar).message = self.partial_status()
 
     def showing_partial(self) -> bool:
@@ -218,10 +218,10 @@ class LoadingView(Screen[None]):
 
     def partial_status(self) -> str:
         """The status line over an early answer, with the indexing progress."""
-        query, hits, total = self.session.partial or ("", 0, 0)
+        query, hits, total, scanned = self.session.partial or ("", 0, 0, 0)
         done, indexed = self.session.indexed or (None, None)
         articles = len(self.library.articles)
-        return status_text.partial_result(query, hits, total, articles, done, indexed)
+        return status_text.partial_result(query, hits, total, scanned, articles, done, indexed)
 
     def on_index_built(self, message: IndexBuilt) -> None:
         self.session.indexed = None
