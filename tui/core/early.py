@@ -98,7 +98,7 @@ def scan_articles(
         if not passages or not any(word in lowered for word in words):
             continue
         starts = [start for start, _end in passages]
-        found: dict[int, tuple[set[int], list[tuple[int, int]]]] = {}
+        found: dict[int, tuple[set[int], set[int], list[tuple[int, int]]]] = {}
         for match in pattern.finditer(text, passages[0][0], passages[-1][1]):
             at = bisect_right(starts, match.start()) - 1
             if at < 0 or match.end() > passages[at][1]:
