@@ -174,10 +174,13 @@ class LoadingView(Screen[None]):
 
     def start_early_search(self, query: str) -> None:
         """Answer ``query`` from the articles read, in a worker, while the index is built
-        (a newer query, or the index's own answer, cancels it)."""
+        (a newer query, or the index's own answer, cancels it). Cold loads only: a warm
+        one has its index a moment after its corpus, and its texts are decoded on demand."""
         corpus = self.library.corpus
         if self.library.index is not None or corpus is None or not query.strip():
             return
+        if self.library.reused:
+            return  # from the cache: the index follows at once
         limit = 50  # main.SEARCH_LIMIT: the first page of hits
         cancel = self._cancel_event("search")
         self.run_worker(
