@@ -63,6 +63,13 @@ def test_status_texts() -> None:
         "no match for 'speaker:x' yet · quotations are still being found"
     )
     assert status_text.search_result("speaker:x", 0, False) == "no match for 'speaker:x'"
+    assert status_text.partial_result("grain", 3, 3, 4, 4) == (
+        "3 hits so far for 'grain' · partial: words as typed, 4 articles · indexing…"
+    )
+    assert status_text.partial_result("grain", 50, 135, 812, 2_225, 128, 2_225) == (
+        "50 of 135 hits so far for 'grain' · partial: words as typed, 812 of 2,225 articles"
+        " · indexing 128/2,225…"
+    )
     quote = Quote(0, 9, "he", (10, 12), "Ivo Marsh", "said", (13, 17), True, 0)
     assert status_text.quote_visited(quote, 0, 3) == "Quote 1/3: Ivo Marsh (guessed) · said"
     anonymous = Quote(0, 9, None, None, None, None, None, False, 0)

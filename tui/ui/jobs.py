@@ -27,6 +27,7 @@ from tui.ui.messages import (
     LoadFailed,
     QuotesFound,
     SearchFinished,
+    SearchPartial,
 )
 
 if TYPE_CHECKING:
@@ -138,6 +139,21 @@ def search(index: SearchIndex, query: str, limit: int, post: Post, cancel: threa
                 found.unmatched,
             )
         )
+
+
+def search_early(
+    corpus: Corpus, query: str, limit: int, post: Post, cancel: threading.Event
+) -> None:
+    """Answer ``query`` early from the articles read, before the index is in
+    (:func:`tui.core.early.scan_articles`); nothing for a query left to the index."""
+    from tui.core.early import scan_articles
+
+    found = scan_articles(corpus.articles, query, limit, cancel)
+    if not cancel.is_set():
+        if found is None:
+            post(SearchPartial(query, [], 0, corpus, 0, plain=False))
+        else:
+            post(SearchPartial(query, found.hits, found.total, corpus, found.scanned))
 
 
 FIND_PAUSE = 0.1

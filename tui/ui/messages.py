@@ -97,6 +97,23 @@ class SearchFinished(Message):
 
 
 @dataclass
+class SearchPartial(Message):
+    """An early answer to ``query`` from the articles read, while the index is built
+    (:mod:`tui.core.early`); dropped once the index is in or the query has changed."""
+
+    query: str
+    hits: list[SearchHit]
+    total: int
+    """Passages of the scanned articles that hold a word of the query."""
+    corpus: Corpus
+    """The corpus scanned (an answer about a replaced corpus is dropped)."""
+    scanned: int = 0
+    """Articles scanned: the first this-many of the corpus (all, unless it is large)."""
+    plain: bool = True
+    """False when the query is more than plain words: left to the index, no early answer."""
+
+
+@dataclass
 class QuotesFound(Message):
     """The quotations of every article (by article index); ``speaker:`` now works."""
 

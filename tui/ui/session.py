@@ -42,6 +42,12 @@ class Session:
     """A query Enter was pressed on before its answer came: the answer opens its first
     hit (typing on in the box drops it, since the answer it waited for is no longer asked)."""
 
+    partial: tuple[str, int, int, int] | None = None
+    """The query, hits, matching passages and articles scanned of the early answer shown
+    while the index is built (:mod:`tui.core.early`); ``None`` once a complete answer is."""
+    indexed: tuple[int, int] | None = None
+    """Articles indexed and to index while a cold load builds the index."""
+
     @staticmethod
     def search_is_current(
         answered: str, asked_now: str, answered_by: SearchIndex | None, index: SearchIndex | None

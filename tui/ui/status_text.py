@@ -83,6 +83,35 @@ def search_result(
     return f"{count} for {query!r}{waiting}{missing}"
 
 
+WAITING_FOR_INDEX = "Indexing… the search runs as soon as it is ready."
+"""A query typed before the index is in, with no early answer (not plain words)."""
+
+
+def partial_result(
+    query: str,
+    hits: int,
+    total: int,
+    scanned: int,
+    articles: int,
+    done: int | None = None,
+    indexed: int | None = None,
+) -> str:
+    """An early answer to ``query`` from the first ``scanned`` of the ``articles`` read,
+    while the index is built (``done`` of ``indexed`` so far, when known).
+
+    >>> partial_result("w", 5, 9, 2, 3, 1, 3)
+    "5 of 9 hits so far for 'w' · partial: words as typed, 2 of 3 articles · indexing 1/3…"
+    """
+    count = plural(hits, "hit") if hits else "no match"
+    if total > hits:
+        count = f"{hits:,} of {total:,} hits"
+    where = plural(articles, "article")
+    if scanned < articles:
+        where = f"{scanned:,} of {where}"
+    progress = f" {done:,}/{indexed:,}" if done is not None and indexed is not None else ""
+    return f"{count} so far for {query!r} · partial: words as typed, {where} · indexing{progress}…"
+
+
 def quote_visited(quote: Quote, index: int, total: int) -> str:
     """The quotation the reader moved to, with its speaker and cue."""
     who = quote.speaker_name or quote.speaker or "speaker unknown"

@@ -165,6 +165,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         if not self.first_answer.is_set():  # once painted, the load goes on to the quotations
             results.call_after_refresh(self.first_answer_shown)
         self.query_one(ContentSwitcher).current = "results"
+        self.session.partial = None  # the complete answer replaces an early one
         keep, self.session.more_from = self.session.more_from, None
         results.show_hits(self.library.articles, message.hits, keep)
         self.session.hits_query = message.query
@@ -331,7 +332,8 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
             self.drop_results()
             return
         if self.library.index is None:
-            self.query_one(StatusBar).message = "Indexing… the search runs as soon as it is ready."
+            self.query_one(StatusBar).message = status_text.WAITING_FOR_INDEX
+            self.start_early_search(query)  # from the articles read, shown as partial
             return
         self.start_search(query)
 

@@ -88,7 +88,7 @@ class LevelsView(PartsView):
         results = self.mounted(ResultList)
         if results is not None:
             results.show_hits(self.library.articles, [])
-        self.session.hits_query = None
+        self.session.hits_query = self.session.partial = None
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "results":
             switcher.current = "articles"
@@ -102,7 +102,12 @@ class LevelsView(PartsView):
         current = self.query_one(ContentSwitcher).current
         query = self.query_one(SearchBox).value
         hits = len(self.shown_hits())
-        if current == "results":
+        early = self.session.partial
+        if current == "results" and early is not None and early[0] == query:
+            done, indexed = self.session.indexed or (None, None)
+            read = len(self.library.articles)
+            status.message = status_text.partial_result(*early, read, done, indexed)
+        elif current == "results":
             pending = not self.library.quotes_ready and asks_speaker(query)
             counted = self.session.hits_counted if hits else None
             unmatched = self.session.hits_unmatched

@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.widgets import ContentSwitcher
 
 from tui.ui import jobs, status_text
 from tui.ui.messages import (
@@ -23,10 +24,12 @@ from tui.ui.messages import (
     IndexProgressed,
     LoadFailed,
     QuotesFound,
+    SearchPartial,
 )
 from tui.ui.session import asks_speaker
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.reader import ArticleReader
+from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox
 from tui.ui.widgets.status_bar import StatusBar
 
@@ -53,6 +56,8 @@ class LoadingView(Screen[None]):
         def _cancel_event(self, group: str) -> threading.Event: ...
         def open_article(self, index: int) -> None: ...
         def start_search(self, query: str) -> None: ...
+        def part(self, kind: type[ResultList]) -> ResultList: ...
+        def drop_results(self) -> None: ...
 
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
@@ -122,6 +127,7 @@ class LoadingView(Screen[None]):
             reader.show(None, [])
             return
         status.message = status_text.indexing(len(corpus.articles))
+        self.start_early_search(self.query_one(SearchBox).value)  # a query typed while reading
         listing = self.query_one(ArticleList)
         touched = listing.touched
         listing.set_articles(corpus.articles)  # now sorted
@@ -154,12 +160,74 @@ class LoadingView(Screen[None]):
         )
 
     def on_index_progressed(self, message: IndexProgressed) -> None:
+        self.session.indexed = (message.done, message.total)
         if self.library.corpus is not None:
-            self.query_one(StatusBar).message = status_text.indexing(
-                len(self.library.articles), message.done, message.total
-            )
+            status = self.query_one(StatusBar)
+            if self.showing_partial():
+                status.message = self.partial_status()
+            else:
+                status.message = status_text.indexing(
+                    len(self.library.articles), message.done, message.total
+                )
+
+    # --- an early answer while the index is built -----------------------------
+
+    def start_early_search(self, query: str) -> None:
+        """Answer ``query`` from the articles read, in a worker, while the index is built
+        (a newer query, or the index's own answer, cancels it). Cold loads only: a warm
+        one has its index a moment after its corpus, and its texts are decoded on demand."""
+        corpus = self.library.corpus
+        if self.library.index is not None or corpus is None or not query.strip():
+            return
+        if self.library.reused:
+            return  # from the cache: the index follows at once
+        limit = 50  # main.SEARCH_LIMIT: the first page of hits
+        cancel = self._cancel_event("search")
+        self.run_worker(
+            partial(jobs.search_early, corpus, query, limit, self.post_message, cancel),
+            thread=True,
+            exclusive=True,
+            group="search",
+        )
+
+    def on_search_partial(self, message: SearchPartial) -> None:
+        """Show an early answer as partial: it opens nothing on Enter (``session.opening``
+        waits for the index's answer) and is replaced by that answer."""
+        box = self.query_one(SearchBox).value
+        library = self.library
+        stale = message.corpus is not library.corpus or library.index is not None
+        if message.query != box or stale:
+            return  # the query moved on, or the full answer can come now
+        session = self.session
+        if not message.plain:  # a query the scan leaves to the index: nothing to show yet
+            if session.partial is not None:
+                session.partial = None
+                self.drop_results()
+            self.query_one(StatusBar).message = status_text.WAITING_FOR_INDEX
+            return
+        results = self.part(ResultList)
+        self.query_one(ContentSwitcher).current = "results"
+        results.show_hits(library.articles, message.hits)
+        results.border_title = f"partial · {results.border_title or 'words as typed'}"
+        session.hits_query = None  # Enter waits for the complete answer
+        session.hits_left, session.more_from = False, None
+        session.partial = (message.query, len(message.hits), message.total, message.scanned)
+        self.query_one(StatusBar).message = self.partial_status()
+
+    def showing_partial(self) -> bool:
+        """Whether the results show an early answer to the query in the box."""
+        early = self.session.partial
+        return early is not None and early[0] == self.query_one(SearchBox).value
+
+    def partial_status(self) -> str:
+        """The status line over an early answer, with the indexing progress."""
+        query, hits, total, scanned = self.session.partial or ("", 0, 0, 0)
+        done, indexed = self.session.indexed or (None, None)
+        articles = len(self.library.articles)
+        return status_text.partial_result(query, hits, total, scanned, articles, done, indexed)
 
     def on_index_built(self, message: IndexBuilt) -> None:
+        self.session.indexed = None
         query = self.query_one(SearchBox).value
         # With a query waiting, its answer comes first; the collection that freezes the
         # index waits until that answer is on screen (release_load).
