@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.early_answer_bench [--data ../shared/data/bbc] [--queries 40]``
 generates the search benchmark's queries (``benchmarks/corpora.py``) and runs each
-through the early scan (:func:`tui.core.early.scan_articles`, what a query typed during
+through the early scan (:func:`tui.core.search.early.scan_articles`, what a query typed during
 a cold load shows first) and through the index (what replaces it), on both halves of
 the corpus (queries made from even and from odd articles). It prints hit@1, hit@10 and
 MRR per kind and half for both, the share of queries the scan leaves to the index, and
@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpora import KINDS, load_bbc, make_queries, passage_texts, relevant  # noqa: E402
 from benchmarks.search_bench import halves  # noqa: E402
-from tui.core.early import scan_articles  # noqa: E402
 from tui.core.search import SearchIndex  # noqa: E402
+from tui.core.search.early import scan_articles  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,12 +1,12 @@
-"""The early answer a cold load gives before its index is in (tui.core.early)."""
+"""The early answer a cold load gives before its index is in (tui.core.search.early)."""
 
 from __future__ import annotations
 
 import threading
 
 from tui.core.corpus.read import parse_article
-from tui.core.early import early_pattern, scan_articles
 from tui.core.models import Article
+from tui.core.search.early import early_pattern, scan_articles
 
 
 def _articles() -> list[Article]:

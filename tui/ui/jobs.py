@@ -145,8 +145,8 @@ def search_early(
     corpus: Corpus, query: str, limit: int, post: Post, cancel: threading.Event
 ) -> None:
     """Answer ``query`` early from the articles read, before the index is in
-    (:func:`tui.core.early.scan_articles`); nothing for a query left to the index."""
-    from tui.core.early import scan_articles
+    (:func:`tui.core.search.early.scan_articles`); nothing for a query left to the index."""
+    from tui.core.search import scan_articles
 
     found = scan_articles(corpus.articles, query, limit, cancel)
     if not cancel.is_set():

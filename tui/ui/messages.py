@@ -99,7 +99,7 @@ class SearchFinished(Message):
 @dataclass
 class SearchPartial(Message):
     """An early answer to ``query`` from the articles read, while the index is built
-    (:mod:`tui.core.early`); dropped once the index is in or the query has changed."""
+    (:mod:`tui.core.search.early`); dropped once the index is in or the query has changed."""
 
     query: str
     hits: list[SearchHit]

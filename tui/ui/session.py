@@ -44,7 +44,7 @@ class Session:
 
     partial: tuple[str, int, int, int] | None = None
     """The query, hits, matching passages and articles scanned of the early answer shown
-    while the index is built (:mod:`tui.core.early`); ``None`` once a complete answer is."""
+    while the index is built (:mod:`tui.core.search.early`); ``None`` once a complete answer is."""
     indexed: tuple[int, int] | None = None
     """Articles indexed and to index while a cold load builds the index."""
 

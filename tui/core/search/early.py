@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.models import Article
-    from tui.core.search import SearchHit
+    from tui.core.search.index import SearchHit
 
 __all__ = ["EarlyAnswer", "early_pattern", "scan_articles"]
 
@@ -78,7 +78,7 @@ def scan_articles(
     """The best ``limit`` passages of ``articles`` for ``query`` (see the module notes),
     from the first articles that hold ``budget`` characters (all of them, mostly);
     ``None`` when the query is left to the index or ``cancel`` is set during the scan."""
-    from tui.core.search import SearchHit
+    from tui.core.search.index import SearchHit
 
     pattern = early_pattern(query)
     if pattern is None:
