@@ -19,6 +19,7 @@ from typing import Protocol
 
 from tui.core.search.bounds import Bounds
 from tui.core.search.compile import Compiled
+from tui.core.search.marked import Marked
 from tui.core.search.tiers import Tiers
 from tui.core.search.weights import (
     ADJACENT,
@@ -104,6 +105,8 @@ class Scorer(Tiers):
         self.pair_bytes: dict[tuple[int, int], bytes] = {}
         weights = sum(c.weight for c in compiled.clauses) or 1.0
         self.factors = [QUALITY * c.weight / weights for c in compiled.clauses]
+        self.marked = Marked.of(self.lookup, self.factors, compiled, bool(self.phrases))
+        """The byte-marked path for scores and refined bounds, when the query allows it."""
         self.bounds = Bounds(
             self.lookup,
             self.factors,
@@ -152,7 +155,7 @@ class Scorer(Tiers):
         # Ties go in article order: the passage number itself when numbers follow it.
         tie: Callable[[int], Tie] = int if self.index.ordered else self.index.tie_key
         heap: list[tuple[float, int, Tie, int]] = []
-        found: dict[int, Found] = {}
+        found: dict[int, Found | bytes] = {}
         ranked: list[Ranked] = []
         refine = not self.phrases and len(self.compiled.clauses) > 1
         # A tier knows which clauses its passages have only when every clause was read
@@ -201,7 +204,7 @@ class Scorer(Tiers):
     def _push_full(
         self,
         heap: list[tuple[float, int, Tie, int]],
-        found: dict[int, Found],
+        found: dict[int, Found | bytes],
         passage: int,
         key: Tie,
     ) -> None:
@@ -234,6 +237,9 @@ class Scorer(Tiers):
         taken for the shortest window those positions allow. Passages missing a hard
         clause are left out.
         """
+        if self.marked is not None:
+            yield from self.marked.refine(passages, self._tokens)
+            return
         clauses = self.compiled.clauses
         lookup, wanted, factors = self.lookup, self.wanted, self.factors
         phrases = {number for number, _, _, _ in self.phrases}
@@ -374,10 +380,13 @@ class Scorer(Tiers):
             return None
         return scored[0], self._where(scored[1])
 
-    def _score(self, passage: int) -> tuple[float, Found] | None:
-        """Full score of a passage and each clause's matches; ``None`` if it fails a filter."""
+    def _score(self, passage: int) -> tuple[float, Found | bytes] | None:
+        """Full score of a passage and each clause's matches (or, on the marked path, its
+        marked word ids: :meth:`Marked.score`); ``None`` if it fails a filter."""
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
+        if self.marked is not None:
+            return self.marked.score(tokens)
         found: Found = [[] for _ in clauses]
         lookup, last = self.lookup, len(tokens) - 1
         # Where the query's words are: two C-level passes, no Python loop over the tokens.
@@ -407,8 +416,10 @@ class Scorer(Tiers):
         return score, found
 
     @staticmethod
-    def _where(found: Found) -> set[int]:
-        """The token positions of every match of ``found``."""
+    def _where(found: Found | bytes) -> set[int]:
+        """The token positions of every match of ``found`` (or of every marked word id)."""
+        if isinstance(found, bytes):
+            return set(compress(range(len(found)), found))
         return {i for matches in found for s, e, _ in matches for i in range(s, e + 1)}
 
     @staticmethod
