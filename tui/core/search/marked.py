@@ -22,7 +22,7 @@ from tui.core.search.weights import ADJACENT, EPSILON, FOUND, ORDER, PROXIMITY, 
 class Marked:
     """Per query: each word id's clause mark and quality, the clauses' weights."""
 
-    __slots__ = ("mark", "quality", "wanted", "factors", "hard", "count")
+    __slots__ = ("mark", "quality", "wanted", "factors", "hard", "count", "sides")
 
     def __init__(
         self,
@@ -40,6 +40,8 @@ class Marked:
         self.hard = hard
         """Per clause, whether a passage must have it."""
         self.count = len(hard)
+        self.sides = [bytes((number + 1, number + 2)) for number in range(self.count - 1)]
+        """Per pair of consecutive clauses, their two marks side by side."""
 
     @classmethod
     def of(
@@ -76,33 +78,39 @@ class Marked:
         self, passages: Iterable[int], tokens_of: Callable[[int], array[int]]
     ) -> Iterator[tuple[int, float]]:
         """Each passage that can match with the refined bound of ``Scorer._refine``."""
-        count, factors, hard = self.count, self.factors, self.hard
-        pairs = count - 1
-        sides = [bytes((number + 1, number + 2)) for number in range(pairs)]
-        mark, zeros = self.mark.get, repeat(0)
+        bound = self.bound
         for passage in passages:
-            tokens = tokens_of(passage)
-            best = self._best(tokens)
-            if any(h and not q for h, q in zip(hard, best)) or not any(best):
-                continue
-            score = sum(FOUND + f * q for f, q in zip(factors, best) if q) + EPSILON
-            score += SHORT * 20.0 / (20.0 + len(tokens))
-            marked = bytes(map(mark, tokens, zeros))
-            first = [marked.find(number + 1) for number in range(count)]
-            latest = [marked.rfind(number + 1) for number in range(count)]
-            adjacent = ordered = 0
-            for number in range(pairs):
-                if first[number] >= 0 and first[number + 1] >= 0:
-                    if latest[number + 1] > first[number]:
-                        ordered += 1
-                    if sides[number] in marked:
-                        adjacent += 1
-            # The shortest window holding every clause found, as Scorer._refine counts it.
-            matched = [number for number in range(count) if first[number] >= 0]
-            shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
-            tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
-            score += ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
-            yield passage, score
+            value = bound(tokens_of(passage))
+            if value is not None:
+                yield passage, value
+
+    def bound(self, tokens: array[int]) -> float | None:
+        """The refined bound of ``Scorer._refine`` for the passage of word ids ``tokens``;
+        ``None`` when it cannot match."""
+        count, factors, hard = self.count, self.factors, self.hard
+        best = self._best(tokens)
+        if any(h and not q for h, q in zip(hard, best)) or not any(best):
+            return None
+        score = sum(FOUND + f * q for f, q in zip(factors, best) if q) + EPSILON
+        score += SHORT * 20.0 / (20.0 + len(tokens))
+        marked = bytes(map(self.mark.get, tokens, repeat(0)))
+        first = [marked.find(number + 1) if q else -1 for number, q in enumerate(best)]
+        latest = [marked.rfind(number + 1) if q else -1 for number, q in enumerate(best)]
+        adjacent = ordered = 0
+        sides = self.sides
+        for number in range(count - 1):
+            if best[number] and best[number + 1]:
+                if latest[number + 1] > first[number]:
+                    ordered += 1
+                if sides[number] in marked:
+                    adjacent += 1
+        # The shortest window holding every clause found, as Scorer._refine counts it.
+        matched = [number for number in range(count) if best[number]]
+        shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
+        tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
+        pairs = count - 1
+        score += ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
+        return score
 
     def score(self, tokens: array[int]) -> tuple[float, bytes] | None:
         """The full score of ``Scorer._score`` and the marked ids (the matches' positions

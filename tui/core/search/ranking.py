@@ -158,6 +158,7 @@ class Scorer(Tiers):
         found: dict[int, Found | bytes] = {}
         ranked: list[Ranked] = []
         refine = not self.phrases and len(self.compiled.clauses) > 1
+        marked = self.marked
         # A tier knows which clauses its passages have only when every clause was read
         # whole; else a cheap bound (which knows them) comes before anything else.
         at_once = SCORE_AT_ONCE if self.counted else min(SCORE_AT_ONCE, UNKNOWN_AT_ONCE)
@@ -187,6 +188,10 @@ class Scorer(Tiers):
                 cheap = self.bounds.bound(self._tokens(passage))
                 if cheap is not None:
                     heapq.heappush(heap, (-cheap, 0, key, passage))
+            elif kind < 1 and marked is not None:  # adjacency and order, byte-marked
+                bound = marked.bound(self._tokens(passage))
+                if bound is not None:
+                    heapq.heappush(heap, (-bound, 1, key, passage))
             elif kind < 1 and refine:  # adjacency and order from the word ids
                 for _, bound in self._refine((passage,)):
                     heapq.heappush(heap, (-bound, 1, key, passage))
