@@ -178,6 +178,30 @@ def test_the_refined_bound_is_never_below_the_full_score(
             assert passage in refined and refined[passage] >= full[0]
 
 
+plain = st.one_of(word, word.map(lambda w: w[: max(2, len(w) - 2)]), word.map(lambda w: w[1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), st.lists(plain, min_size=2, max_size=6), st.booleans())
+def test_marked_ids_score_and_bound_as_the_general_path(
+    which: int, words: list[str], prefix_last: bool
+) -> None:
+    # Queries whose word ids each belong to one clause, without anchors or phrases, are
+    # scored and bounded from the passage's ids marked one byte each: the same numbers,
+    # the same matched positions, as the general path that handles every query.
+    index = INDEXES[which]
+    compiled = _compiled(index, " ".join(words), prefix_last)
+    if compiled is None:
+        return
+    scorer = Scorer(index, compiled, None)
+    if scorer.marked is None:
+        return
+    passages = range(index.passages)
+    marked = [scorer._full(p) for p in passages], list(scorer._refine(passages))
+    scorer.marked = None
+    assert marked == ([scorer._full(p) for p in passages], list(scorer._refine(passages)))
+
+
 def _candidates(index: SearchIndex, query: str, prefix_last: bool) -> set[int] | None:
     """Every passage the tiers offer for ``query``; ``None`` when a tier was capped
     or there are no tiers (a query of exclusions only lists passages in order)."""

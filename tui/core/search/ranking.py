@@ -19,6 +19,7 @@ from typing import Protocol
 
 from tui.core.search.bounds import Bounds
 from tui.core.search.compile import Compiled
+from tui.core.search.marked import Marked
 from tui.core.search.tiers import Tiers
 from tui.core.search.weights import (
     ADJACENT,
@@ -114,6 +115,8 @@ class Scorer(Tiers):
         """Each clause's best match quality before a passage's words are read (a phrase
         counts as found: the bound does not look for it)."""
         self.hard_clauses = [n for n, clause in enumerate(compiled.clauses) if clause.hard]
+        self.marked = Marked.of(self.lookup, self.factors, compiled, bool(self.phrases))
+        """The byte-marked path for scores and refined bounds, when the query allows it."""
         self.bounds = Bounds(
             self.lookup,
             self.factors,
@@ -162,10 +165,11 @@ class Scorer(Tiers):
         # Ties go in article order: the passage number itself when numbers follow it.
         tie: Callable[[int], Tie] = int if self.index.ordered else self.index.tie_key
         heap: list[tuple[float, int, Tie, int]] = []
-        found: dict[int, Found] = {}
+        found: dict[int, Found | bytes] = {}
         read: dict[int, tuple[array[int], frozenset[int]]] = {}
         ranked: list[Ranked] = []
         refine = self.arranged
+        marked = self.marked
         # A tier knows which clauses its passages have only when every clause was read
         # whole; else a cheap bound (which knows them) comes before anything else.
         at_once = SCORE_AT_ONCE if self.counted else min(SCORE_AT_ONCE, UNKNOWN_AT_ONCE)
@@ -200,8 +204,12 @@ class Scorer(Tiers):
                 cheap = self.bounds.of(present, len(tokens))
                 if cheap is not None:
                     heapq.heappush(heap, (-cheap, 0, key, passage))
-                    if refine:  # kept for the next bound, which needs them again
+                    if refine and marked is None:  # kept for the next bound, which needs them
                         read[passage] = tokens, present
+            elif kind < 1 and marked is not None:  # adjacency and order, byte-marked
+                bound = marked.bound(self._tokens(passage))
+                if bound is not None:
+                    heapq.heappush(heap, (-bound, 1, key, passage))
             elif kind < 1 and refine:  # adjacency and order from the word ids
                 kept = read.pop(passage, None)
                 bound = self._refined(*kept) if kept else self._refined(self._tokens(passage))
@@ -221,7 +229,7 @@ class Scorer(Tiers):
     def _push_full(
         self,
         heap: list[tuple[float, int, Tie, int]],
-        found: dict[int, Found],
+        found: dict[int, Found | bytes],
         passage: int,
         key: Tie,
     ) -> None:
@@ -244,7 +252,11 @@ class Scorer(Tiers):
         return candidates
 
     def _refine(self, passages: Iterable[int]) -> Iterator[tuple[int, float]]:
-        """Each passage that can match with its :meth:`_refined` bound."""
+        """Each passage that can match with its :meth:`_refined` bound (byte-marked when
+        the query allows it: :class:`Marked`)."""
+        if self.marked is not None:
+            yield from self.marked.refine(passages, self._tokens)
+            return
         for passage in passages:
             bound = self._refined(self._tokens(passage))
             if bound is not None:
@@ -320,7 +332,7 @@ class Scorer(Tiers):
         shortest = max(first[n] for n in matched) - min(latest[n] for n in matched) + 1
         tight = min(1.0, len(matched) / shortest) if len(matched) > 1 and shortest > 0 else 1.0
         pairs = count - 1
-        return score + ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs
+        return score + (ADJACENT * adjacent / pairs + PROXIMITY * tight + ORDER * ordered / pairs)
 
     def _first_last(self, raw: bytes, tid: int) -> tuple[int, int]:
         """The first and last position of word id ``tid`` in the packed ids ``raw`` (it is
@@ -435,10 +447,13 @@ class Scorer(Tiers):
             return None
         return scored[0], self._where(scored[1])
 
-    def _score(self, passage: int) -> tuple[float, Found] | None:
-        """Full score of a passage and each clause's matches; ``None`` if it fails a filter."""
+    def _score(self, passage: int) -> tuple[float, Found | bytes] | None:
+        """Full score of a passage and each clause's matches (or, on the marked path, its
+        marked word ids: :meth:`Marked.score`); ``None`` if it fails a filter."""
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
+        if self.marked is not None:
+            return self.marked.score(tokens)
         found: Found = [[] for _ in clauses]
         lookup, last = self.lookup, len(tokens) - 1
         # Where the query's words are: two C-level passes, no Python loop over the tokens.
@@ -468,8 +483,10 @@ class Scorer(Tiers):
         return score, found
 
     @staticmethod
-    def _where(found: Found) -> set[int]:
-        """The token positions of every match of ``found``."""
+    def _where(found: Found | bytes) -> set[int]:
+        """The token positions of every match of ``found`` (or of every marked word id)."""
+        if isinstance(found, bytes):
+            return set(compress(range(len(found)), found))
         return {i for matches in found for s, e, _ in matches for i in range(s, e + 1)}
 
     @staticmethod
