@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from typing import Any, overload
 
 
 def raw(values: object) -> memoryview:
@@ -22,8 +22,13 @@ class Ragged(Sequence["array[int]"]):
 
     __slots__ = ("flat", "starts")
 
-    def __init__(self, flat: array[int], starts: array[int]) -> None:
-        """Rows of ``flat`` bounded by ``starts`` (non-decreasing, one more than the rows)."""
+    def __init__(self, flat: Any, starts: Any) -> None:
+        """Rows of ``flat`` bounded by ``starts`` (non-decreasing, one more than the rows).
+
+        ``starts`` is an ``array('Q')`` or a typed view of a mapped cache; ``flat`` is an
+        ``array``, such a view, or a :class:`~tui.core.packed.Packed` (3 bytes a number;
+        its slices are arrays).
+        """
         if not starts or starts[0] != 0 or starts[-1] != len(flat):
             raise ValueError("starts must run from 0 to len(flat)")
         self.flat = flat
@@ -53,14 +58,16 @@ class Ragged(Sequence["array[int]"]):
         """Row ``row`` as a new array (or a list of rows for a slice)."""
         starts = self.starts
         if type(row) is int and 0 <= row < len(starts) - 1:  # the search's hot path
-            return self.flat[starts[row] : starts[row + 1]]
+            found: array[int] = self.flat[starts[row] : starts[row + 1]]
+            return found
         if isinstance(row, slice):
             return [self[number] for number in range(*row.indices(len(self)))]
         if row < 0:
             row += len(self)
         if not 0 <= row < len(self):
             raise IndexError("row out of range")
-        return self.flat[starts[row] : starts[row + 1]]
+        found = self.flat[starts[row] : starts[row + 1]]
+        return found
 
     def __iter__(self) -> Iterator[array[int]]:
         """Every row in order."""
