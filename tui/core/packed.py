@@ -65,6 +65,9 @@ class Packed(Sequence[int]):
     def __getitem__(self, key: int | slice) -> int | array[int]:
         """Number ``key``, or the numbers of a slice as an ``array('I')``."""
         if type(key) is slice:
+            start, stop = key.start, key.stop
+            if key.step is None and type(start) is int and type(stop) is int and 0 <= start:
+                return self.slice(start, stop)  # the search's hot path: one passage's ids
             start, stop, step = key.indices(len(self))
             if step == 1:
                 return self.slice(start, stop)

@@ -6,6 +6,8 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
+from tui.core.packed import Packed
+
 
 def raw(values: object) -> memoryview:
     """The bytes of an array or typed memoryview (slice), for ``array.frombytes``."""
@@ -58,7 +60,12 @@ class Ragged(Sequence["array[int]"]):
         """Row ``row`` as a new array (or a list of rows for a slice)."""
         starts = self.starts
         if type(row) is int and 0 <= row < len(starts) - 1:  # the search's hot path
-            found: array[int] = self.flat[starts[row] : starts[row + 1]]
+            flat = self.flat
+            found: array[int] = (
+                flat.slice(starts[row], starts[row + 1])
+                if type(flat) is Packed
+                else flat[starts[row] : starts[row + 1]]
+            )
             return found
         if isinstance(row, slice):
             return [self[number] for number in range(*row.indices(len(self)))]
