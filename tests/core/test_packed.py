@@ -110,3 +110,27 @@ def test_the_packed_index_answers_as_one_of_plain_arrays() -> None:
     for query in queries:
         assert index.find(query, 20) == plain.find(query, 20), query
     assert any(index.search(query, 5) for query in queries)
+
+
+def test_long_packed_rows_are_widened_once_and_the_oldest_let_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tui.core.ragged as module
+
+    monkeypatch.setattr(module, "LONG_ROW", 4)
+    monkeypatch.setattr(module, "WIDE_HELD", 12)
+    rows = [array("I", range(n, n + size)) for n, size in ((0, 2), (5, 6), (40, 6), (90, 6))]
+    packed = Packed.of(array("I", [v for row in rows for v in row]))
+    starts = array("Q", [0])
+    for row in rows:
+        starts.append(starts[-1] + len(row))
+    table = Ragged(packed, starts)
+    one, two = table[1], table[2]
+    assert (one, two) == (rows[1], rows[2])
+    assert table[1] is one and table[2] is two  # widened once, then shared
+    assert table[1] is one  # read last: the least recent is now row 2
+    assert table[3] == rows[3]  # 18 numbers exceed 12: row 2 is let go, row 1 kept
+    assert table[1] is one
+    assert table[2] == rows[2] and table[2] is not two
+    assert table[0] == rows[0] and table[0] is not table[0]  # short rows are never kept
+    assert list(table) == rows
