@@ -9,9 +9,10 @@ Design (measured with ``benchmarks/search_bench.py``; copied to the README):
   4 past 16.7M words or passages) and give ``array('I')`` slices: at 1,039,308
   passages 370 MB instead of 477 MB of ``array('I')``, the index held in 491 MB
   of RSS instead of 605. Flat stores keep a million passages within the memory
-  goal, where per-token Python objects would not fit. Character spans are not stored: the few hits returned
-  are re-tokenised with the same regular expression, which yields the same
-  token sequence, so positions map back to exact offsets.
+  goal, where per-token Python objects would not fit. Character spans are not
+  stored: the few hits returned are re-tokenised with the same regular
+  expression, which yields the same token sequence, so positions map back to
+  exact offsets.
 * Words are matched against the *vocabulary*, never the text (``vocab.py``):
   exact by a hash table in one array, prefixes by bisect over the sorted words, typos by a
   deletion neighbourhood (SymSpell-style) of each word's first 6 letters,
