@@ -157,6 +157,17 @@ def rss() -> int:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def rss_parts() -> tuple[int, int]:
+    """The resident set's anonymous (heap) and file-backed (mapped files) bytes."""
+    parts = {"RssAnon:": 0, "RssFile:": 0}
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            name = line.split(maxsplit=1)[0] if line.strip() else ""
+            if name in parts:
+                parts[name] = int(line.split()[1]) * 1024
+    return parts["RssAnon:"], parts["RssFile:"]
+
+
 class FullCollections:
     """Wall time spent in generation-2 collections while installed."""
 
@@ -277,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     build_peak = peak_rss()
     gc.collect()
     held = rss() - before
+    anon, mapped = rss_parts()
     print(
         f"scale {args.scale}x: {index.passages:,} passages, {len(index.vocab.terms):,} words; "
         f"build {build:.1f} s CPU; index holds {held / 2**20:.0f} MB RSS; "
@@ -284,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         + (" (the process peak came before the build)" if peak <= peak_before else ""),
         flush=True,
     )
+    print(f"RSS now {anon / 2**20:.0f} MB anonymous, {mapped / 2**20:.0f} MB of files", flush=True)
     if was_reset:
         print(f"build peak RSS {(build_peak - before) / 2**20:.0f} MB above the start", flush=True)
     sizes = structure_sizes(index)
@@ -340,18 +353,18 @@ def main(argv: list[str] | None = None) -> int:
 
         gc.unfreeze()
         with tempfile.TemporaryDirectory(dir="/var/tmp") as folder:
-            built = rss()
+            built, built_parts = rss(), rss_parts()
             index = map_again(index, Path(folder))
             gc.collect()
             give_back()
-            loaded = rss()
+            loaded, loaded_parts = rss(), rss_parts()
             for _ in range(max(1, args.rounds)):
                 type_out(index, typed_query(texts, rng))
-            typed = rss()
+            typed, typed_parts = rss(), rss_parts()
             del index
             gc.collect()
             give_back()
-            dropped = rss()
+            dropped, dropped_parts = rss(), rss_parts()
         print(
             f"mapped index (the cache's layout, as a warm start maps it): replacing the built "
             f"one changed RSS by {(loaded - built) / 2**20:+.0f} MB; typing "
@@ -359,6 +372,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{(typed - dropped) / 2**20:.0f} MB after typing (RSS fall when dropped)",
             flush=True,
         )
+        for label, (anon, mapped) in (
+            ("built", built_parts),
+            ("mapped, loaded", loaded_parts),
+            ("mapped, after typing", typed_parts),
+            ("dropped", dropped_parts),
+        ):
+            print(
+                f"  RSS {label}: {anon / 2**20:.0f} MB anonymous, {mapped / 2**20:.0f} MB of files",
+                flush=True,
+            )
     return 0
 
 

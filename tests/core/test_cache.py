@@ -468,8 +468,8 @@ def test_mapped_arrays_answer_like_built_ones(
     cold = load_cached(corpus, folder=cache)
     cold.finish_quotes()
     warm = load_cached(corpus, folder=cache)
-    assert type(warm.index.tokens) is memoryview
-    assert type(warm.index.postings.flat) is memoryview  # type: ignore[attr-defined]
+    assert type(warm.index.tokens.data) is memoryview  # type: ignore[union-attr]
+    assert type(warm.index.postings.flat.data) is memoryview  # type: ignore[attr-defined]
     assert type(warm.index.vocab._deletes) is memoryview
     for query in QUERIES:
         assert warm.index.search(query, 5) == cold.index.search(query, 5), query

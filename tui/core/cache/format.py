@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import IO, Any
 
+from tui.core.packed import Packed
 from tui.core.ragged import Ragged
 
 MAGIC = b"SEEDTUI-CACHE\x00\x01\n"
@@ -53,6 +54,7 @@ def read_prelude(handle: IO[bytes]) -> tuple[int, int, int, int]:
 # Lists of many small objects are slow to unpickle one opcode at a time. Packed
 # forms: ``("@strs", joined)`` for a list of strings without newlines,
 # ``("@ints", array)``, ``("@ragged", flat, starts)`` for a :class:`Ragged`,
+# ``("@packed", width, bytes)`` for a :class:`~tui.core.packed.Packed`,
 # ``("@intlists", keys, rows)`` and ``("@speakers", keys, rows)`` for the index's
 # title postings and speaker table (their number lists come back as array rows),
 # ``("@arrays", typecode, flat, lengths)`` for a list of
@@ -79,6 +81,8 @@ def pack(value: Any, blobs: Blobs) -> tuple[Any, ...]:
         return _blob(value.typecode, [value], blobs)
     if type(value) is memoryview and value.format in _TYPECODES:
         return _blob(value.format, [value], blobs)
+    if type(value) is Packed:
+        return ("@packed", value.width, _blob("B", [value.data], blobs))
     if type(value) is Ragged:
         return ("@ragged", pack(value.flat, blobs), pack(value.starts, blobs))
     if type(value) is list and value:
@@ -224,11 +228,21 @@ def unpack(packed: Any, blobs: list[array[int]]) -> Any:
     if kind == "@ragged":
         try:
             flat, starts = unpack(packed[1], blobs), unpack(packed[2], blobs)
-            if not all(isinstance(part, (array, memoryview)) for part in (flat, starts)):
+            if not isinstance(flat, (array, memoryview, Packed)) or not isinstance(
+                starts, (array, memoryview)
+            ):
                 raise ValueError("rows are not arrays")
             return Ragged(flat, starts)
         except ValueError as error:
             raise CacheInvalid("bad packed rows") from error
+    if kind == "@packed":
+        data = unpack(packed[2], blobs) if len(packed) == 3 else None
+        if not isinstance(data, (array, memoryview)) or memoryview(data).itemsize != 1:
+            raise CacheInvalid("bad packed numbers")
+        try:
+            return Packed(data, packed[1])
+        except ValueError as error:
+            raise CacheInvalid("bad packed numbers") from error
     if kind == "@arrays":
         return _split(unpack(packed[1], blobs), packed[2], "arrays")
     if kind == "@lists":

@@ -12,7 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped by hand when the layout changes (the source hash catches the rest)."""
 RACY_NS = 2_000_000_000
 """Files modified this close (ns) to the scan are re-read next time."""
@@ -54,6 +54,7 @@ CODE_SOURCES = (
     "cache",
     "models.py",
     "ragged.py",
+    "packed.py",
     "text.py",
     "atomic.py",
     "names.py",

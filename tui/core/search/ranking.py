@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
 from typing import Protocol
 
+from tui.core.packed import Packed
 from tui.core.search.bounds import Bounds
 from tui.core.search.compile import Compiled
 from tui.core.search.marked import Marked
@@ -44,8 +45,9 @@ class IndexView(Protocol):
         """Where each passage's word ids start in :attr:`tokens`."""
 
     @property
-    def tokens(self) -> array[int] | memoryview:
-        """The word ids of every passage, one after the other."""
+    def tokens(self) -> array[int] | memoryview | Packed:
+        """The word ids of every passage, one after the other (a slice is an array or,
+        from a view of a mapped cache, a view)."""
 
     @property
     def ordered(self) -> bool:

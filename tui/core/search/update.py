@@ -13,7 +13,7 @@ index is updated instead:
 * Passages of new (and changed) articles are tokenised as ``build`` does and
   appended with new numbers, larger than every old one, so each posting list
   stays sorted by appending. Posting rows are copied segment by segment
-  (``frombytes`` of slices: C-level copies, no loop over the postings).
+  (C-level copies of slices, packed as the build packs them: no loop over the postings).
 * Vocabulary ids never change: new words get new ids and are added to the
   frozen matching structures (:meth:`Vocabulary.extend`); words found only in
   removed articles stay, with no posting and no title, and queries treat them
@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tui.core.models import Article
+from tui.core.packed import WIDE, Packed
 from tui.core.ragged import Ragged, raw
 from tui.core.search.index import DEAD, SearchCancelled, SearchIndex
 from tui.core.search.vocab import Vocabulary, passage_ids
@@ -85,7 +86,7 @@ def update_index(
     terms_before = len(vocab.terms)
     tokens, offsets, rows, titles, fresh = _tokenise(old, vocab, articles, kept, cancel)
     _check(cancel)
-    postings, touched = _merge(old.postings, cuts, rows, len(vocab.terms))
+    postings, touched = _merge(old.postings, cuts, rows, len(vocab.terms), total)
     df = _copy("I", vocab.frequencies)
     starts = postings.starts
     for tid in touched:
@@ -159,14 +160,14 @@ def _tokenise(
     articles: Sequence[Article],
     kept: Sequence[int],
     cancel: threading.Event | None,
-) -> tuple[array[int], array[int], dict[int, array[int]], dict[int, list[int]], _Fresh]:
+) -> tuple[Packed, array[int], dict[int, array[int]], dict[int, list[int]], _Fresh]:
     """Append the passages of the new articles to the tokens, as ``build`` does.
 
     Returns the tokens and offsets, the new postings per word id, the new title
     postings, and the new passages' article numbers, positions, and each new
     article's first passage.
     """
-    tokens = _copy("I", old.tokens)
+    tokens = old.tokens.copy() if type(old.tokens) is Packed else Packed.of(old.tokens)
     offsets = _copy("q", old.offsets)
     raw_ids: dict[str, int] = {}
     rows: dict[int, array[int]] = {}
@@ -188,7 +189,11 @@ def _tokenise(
                 if row is None:
                     row = rows[tid] = array("I")
                 row.append(passage)
-            tokens.extend(ids)
+            try:
+                tokens.extend(ids)
+            except OverflowError:  # more than 16.7M words: 4 bytes each from now on
+                tokens = tokens.widened()
+                tokens.extend(ids)
             offsets.append(len(tokens))
             owners.append(number)
             positions.append(position)
@@ -203,8 +208,10 @@ def _merge(
     cuts: dict[int, list[tuple[int, int]]],
     rows: dict[int, array[int]],
     terms: int,
+    passages: int,
 ) -> tuple[Ragged, list[int]]:
-    """The posting lists without the ``cuts`` ranges, with ``rows`` appended, ``terms`` rows.
+    """The posting lists without the ``cuts`` ranges, with ``rows`` appended, ``terms`` rows,
+    packed as ``build`` packs them for ``passages`` passage numbers.
 
     Returns them and the old word ids whose row changed.
     """
@@ -215,7 +222,7 @@ def _merge(
         flat_old, starts_old = joined.flat, joined.starts
     before = len(starts_old) - 1
     touched = sorted({tid for tid in cuts} | {tid for tid in rows if tid < before})
-    flat = array("I")
+    flat = Packed(bytearray(), 3 if passages <= WIDE + 1 else 4)
     starts = array("Q", [0])
     done = 0  # rows before this one are copied
     for tid in touched + [before]:
@@ -226,15 +233,15 @@ def _merge(
             starts.extend(end + shift for end in starts_old[done + 1 : tid + 1])
         else:
             starts.frombytes(raw(starts_old[done + 1 : tid + 1]))
-        flat.frombytes(raw(flat_old[low:high]))
+        flat.extend(flat_old[low:high])
         if tid == before:
             break
         at, end = starts_old[tid], starts_old[tid + 1]
         for dead_low, dead_high in sorted(cuts.get(tid, ())):
             cut = bisect_left(flat_old, dead_low, at, end)
-            flat.frombytes(raw(flat_old[at:cut]))
+            flat.extend(flat_old[at:cut])
             at = bisect_left(flat_old, dead_high, cut, end)
-        flat.frombytes(raw(flat_old[at:end]))
+        flat.extend(flat_old[at:end])
         added = rows.get(tid)
         if added is not None:
             flat.extend(added)
