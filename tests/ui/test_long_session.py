@@ -100,3 +100,19 @@ async def test_a_search_restyles_only_what_it_changes(corpus_dir: Path) -> None:
         keys = [node for node in styled if isinstance(node, FooterKey)]
         assert keys, "the footer's keys change with the focus"
         assert len(keys) == len({id(key) for key in keys}), "a new key styled more than once"
+
+
+async def test_opening_an_article_lays_it_out_once_for_its_bookmarks(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        reader = screen.query_one(ArticleReader)
+        assert reader.article is not None
+        layout = reader._layout
+        screen.refresh_bookmarks()  # what each article opened asks: nothing changed
+        assert reader._layout is layout
+        reader.set_bookmarked(frozenset({0}))
+        assert reader._layout is not layout  # a new mark is drawn
+        marked = reader._layout
+        reader.set_bookmarked(frozenset({0}))
+        assert reader._layout is marked
