@@ -99,7 +99,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.session = Session()
         """What is on screen: the open article, a reload under way, and the like."""
         self._cancel_events: dict[str, threading.Event] = {}
-        self._reading = False
+        self._in_reader = False
         """Whether the focus is in the reading pane (narrow screens then show only it)."""
 
     def compose(self) -> ComposeResult:
@@ -147,7 +147,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         # Only the narrow layout reads ``-reading``. A class changed on the screen restyles
         # every widget on it (about 25 ms on BBC's results, twice a search: the search box,
         # then the opened hit's reader), so wide screens never carry it.
-        self.set_class(self._reading and self.has_class("-narrow"), "-reading")
+        self.set_class(self._in_reader and self.has_class("-narrow"), "-reading")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # Each widget posts its own focus event from its own queue: two focus changes
@@ -155,7 +155,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         # in either order, so what is focused now decides, not the event's widget.
         focused = self.focused or event.widget
         on_left = focused.id in ("articles", "results", "quotes", "search", "list-filter")
-        self._reading = not on_left
+        self._in_reader = not on_left
         self._show_pane()
         self.query_one(SearchBox).name_keys(focus_kind(focused))
         if isinstance(focused, SearchBox) and focused.value.strip():
