@@ -135,6 +135,39 @@ def heap_mib() -> tuple[float, float, float]:
     return used / 2**20, arenas / 2**20, c_heap
 
 
+def glibc_heaps() -> tuple[int, float, float]:
+    """glibc's heaps, all of them: how many, MiB they hold from the system, MiB free in them.
+
+    ``mallinfo2`` (the ``malloc`` column) counts the main heap only; each thread that
+    allocates (the loading and search workers) may get a heap of its own, whose free
+    pages are resident too. Read from ``malloc_info``'s XML (0s where there is no glibc).
+    """
+    import ctypes
+    import re
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.fdopen.restype = ctypes.c_void_p
+        libc.fdopen.argtypes = [ctypes.c_int, ctypes.c_char_p]
+        libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+        libc.fflush.argtypes = [ctypes.c_void_p]
+        libc.fclose.argtypes = [ctypes.c_void_p]
+    except (OSError, AttributeError):
+        return 0, 0.0, 0.0
+    with tempfile.TemporaryFile("w+") as out:
+        stream = libc.fdopen(os.dup(out.fileno()), b"w")
+        libc.malloc_info(0, stream)
+        libc.fclose(stream)
+        out.seek(0)
+        text = out.read()
+    tail = text[text.rfind("</heap>") :]  # the totals over every heap follow the last heap
+    held = re.search(r'<system type="current" size="(\d+)"', tail)
+    free = sum(
+        int(n) for n in re.findall(r'<total type="(?:fast|rest)" count="\d+" size="(\d+)"', tail)
+    )
+    return text.count("<heap nr="), int(held.group(1)) / 2**20 if held else 0.0, free / 2**20
+
+
 def probes(app: Any) -> Counter[str]:
     """Sizes that could grow over a session, by name.
 
@@ -224,8 +257,8 @@ async def session(root: Path, searches: int, every: int, trace: int, probe: bool
         print(f"ready: RSS {rss_mib():.1f} MiB after {time.process_time() - began:.1f} CPU s")
         print(
             f"{'searches':>8} {'RSS MiB':>8} {'ratio':>6} {'anon':>6} {'map':>5} {'objs':>6} "
-            f"{'arenas':>6} {'malloc':>6} {'CPU s':>7} {'own objs':>8}"
-            + (f" {'traced':>6}" if trace else "")
+            f"{'arenas':>6} {'malloc':>6} {'heaps':>5} {'held':>6} {'free':>6} {'CPU s':>7} "
+            f"{'own objs':>8}" + (f" {'traced':>6}" if trace else "")
         )
         for number in range(1, searches + 1):
             query = " ".join(
@@ -253,9 +286,11 @@ async def session(root: Path, searches: int, every: int, trace: int, probe: bool
                 counts = type_counts()
                 traced = f" {tracemalloc.get_traced_memory()[0] / 2**20:>6.1f}" if trace else ""
                 objects, arenas, c_heap = heap_mib()
+                heaps, held, free = glibc_heaps()
                 print(
                     f"{number:>8} {rss:>8.1f} {rss / baseline:>6.3f} {anon_mib():>6.1f} "
                     f"{map_mib():>5.1f} {objects:>6.1f} {arenas:>6.1f} {c_heap:>6.1f} "
+                    f"{heaps:>5} {held:>6.1f} {free:>6.1f} "
                     f"{time.process_time() - began:>7.1f} {own(counts):>8}{traced}",
                     flush=True,
                 )

@@ -16,6 +16,7 @@ from textual.widgets._footer import FooterKey
 from tests.helpers import idle, ready
 from tui.ui.app import SeedApp
 from tui.ui.widgets.article_list import ArticleList
+from tui.ui.widgets.reader import ArticleReader
 from tui.ui.widgets.search_box import SearchBox
 
 WORDS = ("harbour", "bridge", "council", "comet", "island", "budgt", "storm", "mayor")
@@ -57,3 +58,61 @@ async def test_searches_and_focus_changes_leave_nothing_behind(corpus_dir: Path)
         assert after["FooterKey"] <= before["FooterKey"] + 10  # one footer's worth at most
         grown = {name: after[name] - before[name] for name in after if after[name] > before[name]}
         assert sum(grown.values()) <= 10, grown
+
+
+async def test_a_search_restyles_only_what_it_changes(corpus_dir: Path) -> None:
+    # Each search moves the focus twice (the box, then the opened hit's reader). A wide
+    # screen must not restyle every widget for it (a class changed on the screen did), and
+    # the footer's new keys are styled once, not again for each class they are told.
+    from textual.css.stylesheet import Stylesheet
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        styled: list[object] = []
+        apply = Stylesheet.apply
+
+        def counting(self: Stylesheet, node: object, *args: object, **kwargs: object) -> None:
+            styled.append(node)
+            apply(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+        async def search(query: str) -> None:
+            box = screen.query_one(SearchBox)
+            box.focus()
+            box.value = query
+            await idle(app)
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await search("harbour")
+        Stylesheet.apply = counting  # type: ignore[method-assign]
+        try:
+            await search("council")
+        finally:
+            Stylesheet.apply = apply  # type: ignore[method-assign]
+        assert isinstance(app.focused, ArticleReader)
+        widgets = list(screen.walk_children(with_self=True))
+        restyled = {
+            id(node) for node in styled if node in widgets and not isinstance(node, FooterKey)
+        }
+        assert len(restyled) < len(widgets) / 2, [type(node).__name__ for node in styled]
+        keys = [node for node in styled if isinstance(node, FooterKey)]
+        assert keys, "the footer's keys change with the focus"
+        assert len(keys) == len({id(key) for key in keys}), "a new key styled more than once"
+
+
+async def test_opening_an_article_lays_it_out_once_for_its_bookmarks(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot)
+        reader = screen.query_one(ArticleReader)
+        assert reader.article is not None
+        layout = reader._layout
+        screen.refresh_bookmarks()  # what each article opened asks: nothing changed
+        assert reader._layout is layout
+        reader.set_bookmarked(frozenset({0}))
+        assert reader._layout is not layout  # a new mark is drawn
+        marked = reader._layout
+        reader.set_bookmarked(frozenset({0}))
+        assert reader._layout is marked

@@ -99,6 +99,8 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.session = Session()
         """What is on screen: the open article, a reload under way, and the like."""
         self._cancel_events: dict[str, threading.Event] = {}
+        self._in_reader = False
+        """Whether the focus is in the reading pane (narrow screens then show only it)."""
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
@@ -139,6 +141,13 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self._show_pane()
+
+    def _show_pane(self) -> None:
+        # Only the narrow layout reads ``-reading``. A class changed on the screen restyles
+        # every widget on it (about 25 ms on BBC's results, twice a search: the search box,
+        # then the opened hit's reader), so wide screens never carry it.
+        self.set_class(self._in_reader and self.has_class("-narrow"), "-reading")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # Each widget posts its own focus event from its own queue: two focus changes
@@ -146,7 +155,8 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         # in either order, so what is focused now decides, not the event's widget.
         focused = self.focused or event.widget
         on_left = focused.id in ("articles", "results", "quotes", "search", "list-filter")
-        self.set_class(not on_left, "-reading")
+        self._in_reader = not on_left
+        self._show_pane()
         self.query_one(SearchBox).name_keys(focus_kind(focused))
         if isinstance(focused, SearchBox) and focused.value.strip():
             switcher = self.query_one(ContentSwitcher)

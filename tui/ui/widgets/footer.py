@@ -13,13 +13,21 @@ search box while a folder loads asked for a new footer with the same keys, and
 composing and styling its keys took about a quarter of the main thread's CPU
 between the first frame and the first answer. :class:`KeyFooter` composes again
 only when what it would show differs from what it shows.
+
+Each key Textual makes starts compact (``FooterKey.compact`` is ``True``) and is then
+told the footer's value (``False``): two class changes, each a restyle of the new key,
+for each of the ten or so keys of every focus change (two a search). The keys
+:class:`KeyFooter` composes bound to that value start with it (the command palette's
+key is not bound and stays compact).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def forget_closed_watchers(node: object) -> int:
@@ -68,6 +76,16 @@ class KeyFooter(Footer):
                 for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
             ),
         )
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, each made with the ``compact`` it would be given after its mount."""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                bound = "compact" in (getattr(widget, "_reactive_connect", None) or {})
+                compact = self.compact if bound else True  # the palette's key keeps the default
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         """Compose the keys again if they changed, then forget the watchers of the removed ones."""

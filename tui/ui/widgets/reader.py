@@ -173,6 +173,8 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
 
     def set_bookmarked(self, passages: frozenset[int]) -> None:
         """Mark ``passages`` as bookmarked in the gutter."""
+        if passages == self.bookmarked:
+            return  # each article opened asks: laying it out again cost as much as showing it
         self.bookmarked = passages
         self._relayout()
 
