@@ -457,19 +457,27 @@ QUERIES = (
 )
 
 
+@pytest.mark.parametrize("packed", [False, True])
 def test_mapped_arrays_answer_like_built_ones(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, packed: bool
 ) -> None:
     import tui.core.cache.format as module
+    import tui.core.packed as packing
     from tui.core.cache.write import write_cache
 
     monkeypatch.setattr(module, "COPY_BELOW", 0)  # every array a view of the file
+    if packed:  # as a large corpus's index is: 3 bytes a number
+        monkeypatch.setattr(packing, "PACKED_FROM", 0)
     cache = tmp_path / "cache"
     cold = load_cached(corpus, folder=cache)
     cold.finish_quotes()
     warm = load_cached(corpus, folder=cache)
-    assert type(warm.index.tokens.data) is memoryview  # type: ignore[union-attr]
-    assert type(warm.index.postings.flat.data) is memoryview  # type: ignore[attr-defined]
+    tokens, flat = warm.index.tokens, warm.index.postings.flat  # type: ignore[attr-defined]
+    if packed:
+        assert type(tokens) is packing.Packed and type(tokens.data) is memoryview
+        assert type(flat) is packing.Packed and type(flat.data) is memoryview
+    else:  # small: plain arrays, mapped
+        assert type(tokens) is memoryview and type(flat) is memoryview
     assert type(warm.index.vocab._deletes) is memoryview
     for query in QUERIES:
         assert warm.index.search(query, 5) == cold.index.search(query, 5), query

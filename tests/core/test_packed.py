@@ -7,6 +7,7 @@ from array import array
 
 import pytest
 
+import tui.core.packed as packed_module
 from tui.core.models import Article
 from tui.core.packed import WIDE, Packed
 from tui.core.ragged import Ragged
@@ -86,7 +87,16 @@ def _articles() -> list[Article]:
     return articles
 
 
-def test_the_packed_index_answers_as_one_of_plain_arrays() -> None:
+def test_a_small_index_keeps_plain_arrays() -> None:
+    index = SearchIndex.build(_articles())  # far below PACKED_FROM: slicing stays cheap
+    assert type(index.tokens) is array
+    assert type(index.postings) is Ragged and type(index.postings.flat) is array
+
+
+def test_the_packed_index_answers_as_one_of_plain_arrays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(packed_module, "PACKED_FROM", 0)  # as large corpora are
     articles = _articles()
     index = SearchIndex.build(articles)
     assert type(index.tokens) is Packed and index.tokens.width == 3

@@ -61,7 +61,7 @@ from typing import Any
 
 from tui.core.heap import give_back
 from tui.core.models import Article, Span
-from tui.core.packed import WIDE, Packed
+from tui.core.packed import WIDE, Packed, settled
 from tui.core.ragged import Ragged
 from tui.core.search.compile import compile_query, unmatched
 from tui.core.search.hits import SearchCancelled, SearchHit, SearchResult
@@ -272,6 +272,8 @@ class SearchIndex:
                 row.append(number)
         while len(postings) < len(vocab.terms):
             postings.append(array("I"))
+        index.tokens = settled(tokens)
+        del tokens
         index.title_postings = dict(titles.items())
         lengths = [len(p) for p in postings]
         vocab.freeze(lengths)
@@ -279,7 +281,7 @@ class SearchIndex:
         for tid, row in enumerate(postings):
             flat.extend(row)
             postings[tid] = _EMPTY  # each row freed once copied: no second copy of them all
-        index.postings = Ragged(flat, array("Q", accumulate(lengths, initial=0)))
+        index.postings = Ragged(settled(flat), array("Q", accumulate(lengths, initial=0)))
         del postings, raw_ids, lengths
         give_back()  # the freed rows' pages, else held as if the index still used them
         if progress is not None:

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tui.core.models import Article
-from tui.core.packed import WIDE, Packed
+from tui.core.packed import WIDE, Packed, settled
 from tui.core.ragged import Ragged, raw
 from tui.core.search.index import DEAD, SearchCancelled, SearchIndex
 from tui.core.search.vocab import Vocabulary, passage_ids
@@ -160,7 +160,7 @@ def _tokenise(
     articles: Sequence[Article],
     kept: Sequence[int],
     cancel: threading.Event | None,
-) -> tuple[Packed, array[int], dict[int, array[int]], dict[int, list[int]], _Fresh]:
+) -> tuple[Packed | array[int], array[int], dict[int, array[int]], dict[int, list[int]], _Fresh]:
     """Append the passages of the new articles to the tokens, as ``build`` does.
 
     Returns the tokens and offsets, the new postings per word id, the new title
@@ -200,7 +200,7 @@ def _tokenise(
             passage += 1
         for key in set(keys(article.title)):
             titles.setdefault(vocab.add(key), []).append(number)
-    return tokens, offsets, rows, titles, (owners, positions, firsts)
+    return settled(tokens), offsets, rows, titles, (owners, positions, firsts)
 
 
 def _merge(
@@ -252,7 +252,7 @@ def _merge(
         if added is not None:
             flat.extend(added)
         starts.append(len(flat))
-    return Ragged(flat, starts), touched
+    return Ragged(settled(flat), starts), touched
 
 
 def _titles(
