@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
@@ -33,3 +37,18 @@ async def ready(pilot: Pilot[None]) -> MainScreen:
     await idle(pilot.app)
     await pilot.pause()
     return screen
+
+
+def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the next folder load until the returned event is set."""
+    from tui.ui import jobs
+
+    loading = jobs.load_and_index
+    go = threading.Event()
+
+    def slow_load(*args: Any, **kwargs: Any) -> None:
+        go.wait(30)
+        loading(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "load_and_index", slow_load)
+    return go

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.helpers import ready, screen_text
+from tests.helpers import held_load, ready, screen_text
 from tui.ui.app import SeedApp
 from tui.ui.article_rows import RowFilter
 from tui.ui.widgets.article_list import ArticleList
@@ -98,16 +96,7 @@ async def test_the_filter_survives_a_new_order_and_the_cursor_opens_its_article(
 async def test_a_filter_typed_during_the_load_counts_the_corpus_that_arrives(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.ui import jobs
-
-    loading = jobs.load_and_index
-    go = threading.Event()
-
-    def slow_load(*args: Any, **kwargs: Any) -> None:
-        go.wait(30)
-        loading(*args, **kwargs)
-
-    monkeypatch.setattr(jobs, "load_and_index", slow_load)
+    go = held_load(monkeypatch)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f", *"comet")  # before a single article is read

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import base64
 import json
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.helpers import idle, ready, screen_text  # noqa: F401
+from tests.helpers import held_load, idle, ready, screen_text  # noqa: F401
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.article_list import ArticleList
@@ -278,7 +276,7 @@ async def test_the_remembered_article_never_takes_the_focus_from_the_user(
     async with app.run_test(size=SIZE) as pilot:
         await open_bridge(pilot, await ready(pilot))
     # The next start: the user goes to the search box and types before the folder is read.
-    go = _held_load(monkeypatch)
+    go = held_load(monkeypatch)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s", *"gra")
@@ -292,25 +290,10 @@ async def test_the_remembered_article_never_takes_the_focus_from_the_user(
         assert screen.query_one(ResultList).hits  # answered, the results showing
 
 
-def _held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the next load until the returned event is set."""
-    from tui.ui import jobs
-
-    loading = jobs.load_and_index
-    go = threading.Event()
-
-    def slow_load(*args: Any, **kwargs: Any) -> None:
-        go.wait(30)
-        loading(*args, **kwargs)
-
-    monkeypatch.setattr(jobs, "load_and_index", slow_load)
-    return go
-
-
 async def test_enter_typed_before_the_answer_opens_the_first_hit_when_it_comes(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    go = _held_load(monkeypatch)
+    go = held_load(monkeypatch)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s", *"grain", "enter")  # nothing is indexed yet
@@ -329,7 +312,7 @@ async def test_enter_typed_before_the_answer_opens_the_first_hit_when_it_comes(
 async def test_typing_on_after_an_early_enter_drops_it(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    go = _held_load(monkeypatch)
+    go = held_load(monkeypatch)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s", *"grain", "enter", *" talks")

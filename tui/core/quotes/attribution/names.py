@@ -85,29 +85,9 @@ def _title_before(text: str, i: int) -> str:
 
 _WORD_RE = re.compile(r"\S+")
 
-_NEVER_NAMES = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "earlier",
-    "later",
-    "january",
-    "february",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_NEVER_NAMES = TIME_WORDS - {"may", "june", "april", "august"}
 """Words that open a run of capitals without naming anyone (``On Wednesday Tony Blair``,
-``Earlier Tony Blair``); the months that are also first names (May, June) are left out."""
+``Earlier Tony Blair``): the time words, but the months that are also first names."""
 
 _OPENING_MARKS = frozenset(" \u00a0\t\"'\u201c\u2018(\u00ab[")
 _STOPS = frozenset(".!?")
