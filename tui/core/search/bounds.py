@@ -77,12 +77,14 @@ class Bounds:
             return None
         return sum(best.values()) + SHORT * 20.0 / (20.0 + size) + ARRANGED
 
-    def each(
-        self, passages: Iterable[int], tokens_of: Callable[[int], array[int]]
-    ) -> Iterator[tuple[int, float]]:
-        """Each passage that can match, with its bound."""
-        bound = self.bound
-        for passage in passages:
-            value = bound(tokens_of(passage))
-            if value is not None:
-                yield passage, value
+
+def bounded(
+    bound: Callable[[array[int]], float | None],
+    passages: Iterable[int],
+    tokens_of: Callable[[int], array[int]],
+) -> Iterator[tuple[int, float]]:
+    """Each of ``passages`` that can match, with its ``bound`` (of its word ids)."""
+    for passage in passages:
+        value = bound(tokens_of(passage))
+        if value is not None:
+            yield passage, value

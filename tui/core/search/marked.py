@@ -12,7 +12,7 @@ in the same order (a property test compares both paths on every passage).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from itertools import compress, repeat
 
 from tui.core.search.compile import Compiled
@@ -73,16 +73,6 @@ class Marked:
             if quality[tid] > best[number]:
                 best[number] = quality[tid]
         return best
-
-    def refine(
-        self, passages: Iterable[int], tokens_of: Callable[[int], array[int]]
-    ) -> Iterator[tuple[int, float]]:
-        """Each passage that can match with the refined bound of ``Scorer._refine``."""
-        bound = self.bound
-        for passage in passages:
-            value = bound(tokens_of(passage))
-            if value is not None:
-                yield passage, value
 
     def bound(self, tokens: array[int]) -> float | None:
         """The refined bound of ``Scorer._refine`` for the passage of word ids ``tokens``;

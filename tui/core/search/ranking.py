@@ -18,7 +18,7 @@ from itertools import compress
 from typing import Protocol
 
 from tui.core.packed import Packed
-from tui.core.search.bounds import Bounds
+from tui.core.search.bounds import Bounds, bounded
 from tui.core.search.compile import Compiled
 from tui.core.search.marked import Marked
 from tui.core.search.tiers import Tiers
@@ -256,13 +256,8 @@ class Scorer(Tiers):
     def _refine(self, passages: Iterable[int]) -> Iterator[tuple[int, float]]:
         """Each passage that can match with its :meth:`_refined` bound (byte-marked when
         the query allows it: :class:`Marked`)."""
-        if self.marked is not None:
-            yield from self.marked.refine(passages, self._tokens)
-            return
-        for passage in passages:
-            bound = self._refined(self._tokens(passage))
-            if bound is not None:
-                yield passage, bound
+        bound = self.marked.bound if self.marked is not None else self._refined
+        return bounded(bound, passages, self._tokens)
 
     def _refined(self, tokens: array[int], present: frozenset[int] | None = None) -> float | None:
         """An upper bound of the full score of a passage of word ids ``tokens`` (``present``:
