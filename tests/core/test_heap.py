@@ -40,3 +40,53 @@ def test_the_build_gives_its_freed_rows_back(monkeypatch: pytest.MonkeyPatch) ->
     index = SearchIndex.build([article])
     assert calls == [1]
     assert index.search("words")
+
+
+_MANY_THREADS = r"""
+import ctypes, os, sys, tempfile, threading
+from tui.core.heap import cap_heaps
+
+if sys.argv[1] == "capped":
+    assert cap_heaps(2)
+start = threading.Barrier(6)
+done = threading.Barrier(7)
+kept = []
+
+def allocate():
+    start.wait()  # all six at once: each finds the heaps busy
+    kept.append([bytearray(4000) for _ in range(2000)])  # C heap blocks, not pymalloc
+    done.wait()
+
+threads = [threading.Thread(target=allocate) for _ in range(6)]
+for thread in threads:
+    thread.start()
+done.wait()
+libc = ctypes.CDLL(None)
+libc.fdopen.restype = ctypes.c_void_p
+libc.fdopen.argtypes = [ctypes.c_int, ctypes.c_char_p]
+libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+libc.fclose.argtypes = [ctypes.c_void_p]
+with tempfile.TemporaryFile("w+") as out:
+    stream = libc.fdopen(os.dup(out.fileno()), b"w")
+    libc.malloc_info(0, stream)
+    libc.fclose(stream)
+    out.seek(0)
+    print(out.read().count("<heap nr="))
+for thread in threads:
+    thread.join()
+"""
+
+
+def _heaps_after_six_threads(mode: str) -> int:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MANY_THREADS, mode], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.strip())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_threads_allocating_at_once_share_two_heaps_once_capped() -> None:
+    assert _heaps_after_six_threads("default") > 2  # else the test shows nothing
+    assert _heaps_after_six_threads("capped") <= 2

@@ -10,7 +10,9 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets._footer import FooterKey
 
 from tests.helpers import idle, ready
@@ -116,3 +118,24 @@ async def test_opening_an_article_lays_it_out_once_for_its_bookmarks(corpus_dir:
         marked = reader._layout
         reader.set_bookmarked(frozenset({0}))
         assert reader._layout is marked
+
+
+async def test_the_heaps_are_capped_before_the_first_worker_starts(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.ui.screens.main_loading as loading
+    from tui.ui import jobs
+
+    order: list[str] = []
+    monkeypatch.setattr(loading, "cap_heaps", lambda: order.append("cap") or True)
+    load = jobs.load_and_index
+
+    def recorded(*args: Any, **kwargs: Any) -> None:
+        order.append("load")
+        load(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "load_and_index", recorded)
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert order[:2] == ["cap", "load"]

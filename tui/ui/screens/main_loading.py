@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from tui.core.heap import cap_heaps
 from tui.ui import jobs, status_text
 from tui.ui.messages import (
     ArticlesRead,
@@ -61,6 +62,7 @@ class LoadingView(Screen[None]):
 
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
+        cap_heaps()  # before the first worker: a long session's threads share one heap
         self.first_answer = threading.Event()
         """Set when the first search after the index is in has been answered (or there was
         no query): until then the load waits before finding quotations (``jobs``'s hold)."""
