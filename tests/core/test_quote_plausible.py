@@ -135,3 +135,51 @@ def test_a_word_the_article_writes_in_lower_case_is_no_first_name() -> None:
 def test_a_first_name_opening_its_sentence_stays() -> None:
     (q,) = find_quotes(FIRST_NAME_OPENING)
     assert q.speaker_name == "Ayla Demir"
+
+
+def test_a_full_name_keeps_its_given_name() -> None:
+    # The slogan writes "Vote Blair" as often as the article names Tony Blair: a name
+    # that already has a given name is never given another one.
+    text = (
+        "Tony Blair has told supporters he is \u201cback\u201d, said his aides.\n\n"
+        "\u201cWe will win,\u201d Tony Blair said.\n\n"
+        "One placard read: Vote Blair, get Brown. A second read Vote Blair too, and a "
+        "third Vote Blair again.\n"
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker_name for q in quotes if q.speaker == "Tony Blair"] == ["Tony Blair"]
+
+
+def test_a_given_name_is_not_swapped_for_the_more_frequent_one() -> None:
+    text = (
+        "Hillary Clinton spoke first. Hillary Clinton then left. Aides to Hillary Clinton "
+        "stayed.\n\n"
+        "\u201cShe will be a fine president,\u201d Bill Clinton said on Monday.\n"
+    )
+    (q,) = find_quotes(text)
+    assert q.speaker == "Bill Clinton"
+    assert q.speaker_name == "Bill Clinton"
+
+
+def test_a_first_word_that_is_no_given_name_gives_way_to_the_full_name() -> None:
+    # "Continued" only opens a line: the article names Roger Stone inside sentences.
+    text = (
+        "Allies of Roger Stone met on Friday, and Roger Stone spoke to them.\n\n"
+        "Continued Stone: \u201cI have never met him,\u201d in a statement.\n"
+    )
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.speaker_name) == ("Continued Stone", "Roger Stone")
+
+
+def test_a_name_never_takes_a_word_from_the_sentence_before() -> None:
+    text = (
+        "Springer defends the show\n\n"
+        "Talk show host Jerry Springer, whose series gave the play its story, has said he "
+        "would not have staged it.\n\n"
+        "The network had 4,000 complaints before the play was shown, and crowds gathered "
+        "outside its studios across the UK. Springer helped open the show and came to the "
+        "first night. \u201cI would not have staged it. I do not mock other faiths,\u201d he said.\n"
+    )
+    (q,) = find_quotes(text)
+    assert q.speaker == "he"
+    assert q.speaker_name == "Jerry Springer"

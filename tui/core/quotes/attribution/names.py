@@ -120,6 +120,27 @@ _GENDER_RE = re.compile(  # \b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er|hers)\b
 )
 
 
+def _ends_sentence(word: str) -> bool:
+    """Whether a word before a name ends a sentence: a full stop after more than an
+    initial (``B.``) or a title (``Dr.``, ``Gov.``, ``U.S.``)."""
+    return word.endswith(".") and len(word) > 2 and word.lower().rstrip(".") not in TITLES
+
+
+def _extends(full: str, name: str) -> bool:
+    """Whether ``full`` names whom ``name`` names: a surname alone, or the name's words in
+    order ending with its last (``Blair`` → ``Tony Blair``, ``Archbishop Tutu`` →
+    ``Archbishop Desmond Tutu``); never another given name (``Tony Blair`` is not
+    ``Vote Blair``, from a slogan, nor ``Bill Clinton`` ``Hillary Clinton``)."""
+    words = [w.rstrip(".") for w in name.split()]
+    longer = [w.rstrip(".") for w in full.split()]
+    if len(words) == 1:
+        return True
+    if longer[-1] != words[-1]:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)
+
+
 class Names:
     """Full names of the article by last word, and where persons are mentioned (lazy)."""
 
@@ -284,11 +305,14 @@ class Names:
 
     def _resolve(self, mention: str) -> str | None:
         words = mention.split()
-        # keep the trailing capitalised run (Trump campaign manager Corey Lewandowski)
+        # keep the trailing capitalised run (Trump campaign manager Corey Lewandowski),
+        # within its sentence (across the UK. Springer said: Springer)
         k = len(words)
         while k > 0 and (
             words[k - 1][:1].isupper() or words[k - 1].lower() in ("al", "bin", "de", "van", "von")
         ):
+            if k < len(words) and _ends_sentence(words[k - 1]):
+                break
             k -= 1
         run = words[k:]
         # titles inside the run: Auditor General Sir John Bourn → Sir John Bourn
@@ -320,8 +344,15 @@ class Names:
         if full and title and len(name.split()) == 1:
             full = self._agreeing(key, full, title)
         if full and len(full.split()) >= len(name.split()):
-            return full
+            if _extends(full, name) or (not self._given(name) and self._given(full)):
+                return full  # or a name whose first word is no given name (Continued Stone)
         return name
+
+    def _given(self, name: str) -> bool:
+        """Whether the first word of ``name`` is written as a given name: capitalised
+        inside a sentence where the name is, or elsewhere in the article."""
+        at = self.text.find(name)
+        return at >= 0 and self._capitalised(at, name.split()[0]) is True
 
     def _agreeing(self, key: str, full: str, title: str) -> str | None:
         """Of the full names ending with ``key``, the one a gendered ``title`` can name
