@@ -178,7 +178,8 @@ def test_a_name_never_takes_a_word_from_the_sentence_before() -> None:
         "would not have staged it.\n\n"
         "The network had 4,000 complaints before the play was shown, and crowds gathered "
         "outside its studios across the UK. Springer helped open the show and came to the "
-        "first night. \u201cI would not have staged it. I do not mock other faiths,\u201d he said.\n"
+        "first night. \u201cI would not have staged it. I do not mock other faiths,\u201d "
+        "he said.\n"
     )
     (q,) = find_quotes(text)
     assert q.speaker == "he"
