@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from tui.core.quotes import find_quotes
-from tui.core.quotes.attribution.plausible import cut_at_sentence_end, plausible_speaker
+from tui.core.quotes.attribution.plausible import (
+    cut_at_sentence_end,
+    plausible_speaker,
+    trim_tail,
+)
 
 SPOUSES = (
     "Asked about the memo, Mr Blair said the statement was a \u201cfair summary\u201d of it.\n\n"
@@ -184,3 +188,30 @@ def test_a_name_never_takes_a_word_from_the_sentence_before() -> None:
     (q,) = find_quotes(text)
     assert q.speaker == "he"
     assert q.speaker_name == "Jerry Springer"
+
+
+@pytest.mark.parametrize(
+    ("mention", "kept"),
+    [
+        ("Mr Hockney meanwhile", "Mr Hockney"),
+        ("Gardener afterwards", "Gardener"),
+        ("several lawmakers as", "several lawmakers"),
+        ("chairman Peter Sanders said", "chairman Peter Sanders"),
+        ("The company now,", "The company"),
+        ("USA Today", "USA Today"),  # a capital: a name's word
+        ("Al From", "Al From"),
+        ("Many of those", "Many of those"),
+        ("meanwhile", "meanwhile"),  # the first word always stays
+    ],
+)
+def test_a_mention_never_ends_with_an_adverb_or_a_preposition(mention: str, kept: str) -> None:
+    text = f"On Monday {mention} spoke."
+    start = text.index(mention)
+    a, b = trim_tail(text, (start, start + len(mention)))
+    assert text[a:b] == kept
+
+
+def test_a_trailing_adverb_leaves_the_speaker_as_written() -> None:
+    text = "Mr Hockney meanwhile told reporters: \u201cThe gallery will open in the spring.\u201d\n"
+    (q,) = find_quotes(text)
+    assert q.speaker == "Mr Hockney"

@@ -9,7 +9,7 @@ organisation as the subject of a cue: ``It said``).
 
 from __future__ import annotations
 
-from tui.core.quotes.attribution.word_classes import DETERMINERS, PRONOUNS
+from tui.core.quotes.attribution.word_classes import BREAK_WORDS, DETERMINERS, PRONOUNS
 from tui.core.quotes.attribution.words import SENT_END_RE, is_sentence_end
 
 # nouns for people, groups and organisations, and the suffixes of agents
@@ -67,6 +67,31 @@ def cut_at_sentence_end(
     while b > a and text[b - 1] in " \u00a0.,;:":
         b -= 1
     return (a, b) if b > a else span
+
+
+_NEVER_LAST = (
+    BREAK_WORDS - {"this", "these", "those", "what", "whom", "whose", "which"}
+) | frozenset(
+    """yesterday today tonight tomorrow earlier later recently now then here there
+    meanwhile afterwards ahead however too instead widely already still previously""".split()
+)
+"""Words a noun phrase never ends with, in lower case: prepositions, conjunctions, verbs
+of saying, adverbs of time and sequence (``Mr Hockney meanwhile``, ``several lawmakers
+as``, ``Gardener afterwards``); a capital keeps a name (``USA Today``, ``Al From``)."""
+
+
+def trim_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the trailing words a mention cannot end with (:data:`_NEVER_LAST`);
+    its first word always stays."""
+    a, b = span
+    end = b
+    while True:
+        piece = text[a:end]
+        cut = max(piece.rfind(" "), piece.rfind("\u00a0"))
+        if cut <= 0 or piece[cut + 1 :].strip(",;:") not in _NEVER_LAST:
+            break
+        end = a + len(piece[:cut].rstrip(" \u00a0,;:"))
+    return (a, end) if a < end < b else span
 
 
 def plausible_speaker(mention: str, has_cue: bool) -> bool:

@@ -11,7 +11,11 @@ from tui.core.quotes.attribution.found import Found
 from tui.core.quotes.attribution.layouts import after_timestamp
 from tui.core.quotes.attribution.names import ANTECEDENT_RE, APPOSED_NAME_RE, Names
 from tui.core.quotes.attribution.paragraphs import Piece
-from tui.core.quotes.attribution.plausible import cut_at_sentence_end, plausible_speaker
+from tui.core.quotes.attribution.plausible import (
+    cut_at_sentence_end,
+    plausible_speaker,
+    trim_tail,
+)
 from tui.core.quotes.attribution.word_classes import PRONOUNS
 from tui.core.quotes.attribution.words import name_key, sentence_start
 
@@ -62,7 +66,7 @@ def resolve(text: str, pieces: list[Piece], found: list[Found | None]) -> list[A
             if m is not None:
                 f = Found(m.span(1), f.cue, f.guessed, f.strength)
                 mention, ml = m.group(1), m.group(1).lower()
-        span = cut_at_sentence_end(text, after_timestamp(text, f.speaker), f.cue)
+        span = trim_tail(text, cut_at_sentence_end(text, after_timestamp(text, f.speaker), f.cue))
         if span != f.speaker:
             f = Found(span, f.cue, f.guessed, f.strength)
             mention = text[span[0] : span[1]]
