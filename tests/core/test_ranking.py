@@ -304,3 +304,35 @@ def test_two_clauses_are_adjacent_when_an_id_of_one_directly_follows_an_id_of_th
     pairs = set(zip(tokens, tokens[1:]))
     expected = any((a, b) in pairs for a in left for b in right)
     assert scorer._adjacent(packed.tobytes(), packed, left, right) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(range(len(INDEXES))), queries, st.integers(1, 40), st.integers(1, 3))
+def test_a_capped_lower_tier_keeps_its_first_passages_in_order(
+    which: int, query: str, budget: int, most: int
+) -> None:
+    # A lower tier too large to score keeps a fixed share: its first passages by number,
+    # in order, the same ones whatever the limit (they are the candidates).
+    index = INDEXES[which]
+    compiled = _compiled(index, query, True)
+    if compiled is None or not compiled.clauses:
+        return
+
+    def offered() -> tuple[list[tuple[float, list[int]]], bool]:
+        scorer = Scorer(index, compiled, None)
+        scorer._read_drivers()
+        return list(scorer._tiers(None)), scorer.capped
+
+    saved = tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT, tiers.LOWER_SCAN
+    try:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT = budget, 0
+        whole, _ = offered()
+        tiers.LOWER_SCAN = most
+        capped, cut = offered()
+    finally:
+        tiers.DRIVER_BUDGET, tiers.DRIVER_BUDGET_SQRT, tiers.LOWER_SCAN = saved
+    assert [bound for bound, _ in capped] == [bound for bound, _ in whole]
+    assert cut == any(len(a) > len(b) for (_, a), (_, b) in zip(whole, capped))
+    for number, ((_, members), (_, kept)) in enumerate(zip(whole, capped)):
+        if number and len(members) > most and len(kept) < len(members):
+            assert kept == sorted(members)[:most]

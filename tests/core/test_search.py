@@ -430,6 +430,47 @@ def test_typo_index_finds_exactly_what_a_full_scan_finds() -> None:
         assert {found[t] for t in set(found) - expected} <= {STEM, TYPO[1] * STEM}, word
 
 
+def test_typo_candidates_kept_across_keystrokes_match_as_a_fresh_look_up() -> None:
+    import random
+
+    from tui.core.search.vocab import Vocabulary
+
+    rng = random.Random(5)
+    letters = "abcdeor"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 12))) for _ in range(3000)]
+
+    def vocabulary() -> Vocabulary:
+        vocab = Vocabulary()
+        for word in words:
+            vocab.add(word)
+        vocab.freeze([1] * len(vocab.terms))
+        return vocab
+
+    typed, fresh = vocabulary(), vocabulary()
+    for _ in range(40):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(6, 12)))
+        for end in range(4, len(word) + 1):  # each keystroke of the word, as the box sends it
+            fresh._cache.clear()
+            fresh._heads.clear()
+            found = typed.match(word[:end], prefix=True)
+            assert list(found.items()) == list(fresh.match(word[:end], prefix=True).items())
+
+
+def test_typo_candidates_kept_are_dropped_when_words_are_added() -> None:
+    from array import array
+
+    from tui.core.search.vocab import TYPO, Vocabulary
+
+    vocab = Vocabulary()
+    for word in ("negotiated", "talks"):
+        vocab.add(word)
+    vocab.freeze([1, 1])
+    assert vocab.match("negotiatxons") == {}  # its head's candidates are kept
+    tid = vocab.add("negotiations")
+    vocab.extend(2, array("I", [1, 1, 1]))
+    assert vocab.match("negotiatons").get(tid) == TYPO[1]  # same head: the new word is found
+
+
 def test_parse_negated_phrase_or_phrase_and_quoted_scope() -> None:
     query = parse_query('!"central bank" a | "b c" title:"two words"')
     assert query.excluded == (Phrase(("central", "bank")),)

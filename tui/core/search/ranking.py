@@ -169,6 +169,7 @@ class Scorer(Tiers):
         heap: list[tuple[float, int, Tie, int]] = []
         found: dict[int, Found | bytes] = {}
         read: dict[int, tuple[array[int], frozenset[int]]] = {}
+        coded: dict[int, bytes] = {}  # on the marked path, each passage's ids coded once
         ranked: list[Ranked] = []
         refine = self.arranged
         marked = self.marked
@@ -208,10 +209,19 @@ class Scorer(Tiers):
                     heapq.heappush(heap, (-cheap, 0, key, passage))
                     if refine and marked is None:  # kept for the next bound, which needs them
                         read[passage] = tokens, present
-            elif kind < 1 and marked is not None:  # adjacency and order, byte-marked
-                bound = marked.bound(self._tokens(passage))
-                if bound is not None:
-                    heapq.heappush(heap, (-bound, 1, key, passage))
+            elif marked is not None:  # byte-coded once, the code kept for the full score
+                if kind < 1:  # adjacency and order
+                    codes = marked.codes(self._tokens(passage))
+                    bound = marked.bound(codes)
+                    if bound is not None:
+                        heapq.heappush(heap, (-bound, 1, key, passage))
+                        coded[passage] = codes
+                else:
+                    codes = coded.pop(passage)
+                    scored = marked.score(codes)
+                    if scored is not None:
+                        found[passage] = codes
+                        heapq.heappush(heap, (-scored[0], 2, key, passage))
             elif kind < 1 and refine:  # adjacency and order from the word ids
                 kept = read.pop(passage, None)
                 bound = self._refined(*kept) if kept else self._refined(self._tokens(passage))
@@ -256,8 +266,10 @@ class Scorer(Tiers):
     def _refine(self, passages: Iterable[int]) -> Iterator[tuple[int, float]]:
         """Each passage that can match with its :meth:`_refined` bound (byte-marked when
         the query allows it: :class:`Marked`)."""
-        bound = self.marked.bound if self.marked is not None else self._refined
-        return bounded(bound, passages, self._tokens)
+        marked = self.marked
+        if marked is None:
+            return bounded(self._refined, passages, self._tokens)
+        return bounded(lambda tokens: marked.bound(marked.codes(tokens)), passages, self._tokens)
 
     def _refined(self, tokens: array[int], present: frozenset[int] | None = None) -> float | None:
         """An upper bound of the full score of a passage of word ids ``tokens`` (``present``:
@@ -450,7 +462,7 @@ class Scorer(Tiers):
         clauses = self.compiled.clauses
         tokens = self._tokens(passage)
         if self.marked is not None:
-            return self.marked.score(tokens)
+            return self.marked.score(self.marked.codes(tokens))
         found: Found = [[] for _ in clauses]
         lookup, last = self.lookup, len(tokens) - 1
         # Where the query's words are: two C-level passes, no Python loop over the tokens.

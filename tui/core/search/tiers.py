@@ -9,11 +9,10 @@ candidates never depend on the number of results asked for.
 
 from __future__ import annotations
 
-import heapq
 import math
 import threading
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import Protocol
@@ -232,8 +231,9 @@ class Tiers:
             self._check()
             yield slack + sum(best_gains[:count]), []  # computed only if needed
             members = by_count[count]
-            if len(members) > VALUE_SCAN:
-                members = heapq.nsmallest(VALUE_SCAN, members)
+            if len(members) > VALUE_SCAN:  # the first by passage number: a C-level sort of
+                # distinct ints, where heapq.nsmallest compares thousands in Python
+                members = sorted(members)[:VALUE_SCAN]
                 self.capped = True
             for value, group in self._by_value(set(members), known):
                 yield slack + value, self._cap(group, LOWER_SCAN)
@@ -283,13 +283,12 @@ class Tiers:
             groups = split
         return groups
 
-    def _cap(self, members: Iterable[int], most: int) -> list[int]:
-        """A tier's passages, at most ``most`` of them (the first by passage number)."""
-        chosen = list(members)
-        if len(chosen) > most:
-            chosen = heapq.nsmallest(most, chosen)
+    def _cap(self, members: list[int], most: int) -> list[int]:
+        """A tier's passages (in passage order), at most ``most`` of them: the first."""
+        if len(members) > most:
             self.capped = True
-        return chosen
+            return members[:most]
+        return members
 
     def _size(self, clause: CompiledClause) -> int:
         """Upper bound of the passages a clause can match."""

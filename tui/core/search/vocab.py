@@ -69,6 +69,8 @@ PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 """Shortest query word matched as a prefix (any word / the word being typed)."""
 KEY_PREFIX = 6
 """Letters of a word that the deletion index keys on."""
+HEADS_KEPT = 32
+"""Deletion look-ups kept (:attr:`Vocabulary._heads`): a few hundred words each on BBC x10."""
 """A prefix matching more words keeps only the most frequent ones."""
 
 
@@ -85,6 +87,7 @@ class Vocabulary:
         "_group_ids",
         "_group_starts",
         "_cache",
+        "_heads",
         "_df",
         "_families",
     )
@@ -107,6 +110,9 @@ class Vocabulary:
         self._group_starts: array[int] = array("I", [0])
         """Where each group starts in ``_group_ids`` (one more entry than groups)."""
         self._cache: OrderedDict[tuple[str, bool, bool], dict[int, float]] = OrderedDict()
+        self._heads: OrderedDict[tuple[str, int], tuple[list[int], list[str]]] = OrderedDict()
+        """The typo candidates (ids and words) of the latest deletion look-ups, by the key's
+        first letters and depth: the keystrokes that extend a word share them."""
         self._df: array[int] = array("I")
         self._families = Families()
         """The words sharing a stem (:mod:`tui.core.search.stems`)."""
@@ -158,7 +164,7 @@ class Vocabulary:
         vocab._table = WordTable(state[_TABLE])
         vocab._new, vocab._added = {}, []
         vocab._families = Families.from_state(_family_state(state))
-        vocab._cache = OrderedDict()
+        vocab._cache, vocab._heads = OrderedDict(), OrderedDict()
         return vocab
 
     @staticmethod
@@ -262,6 +268,7 @@ class Vocabulary:
         self._table = WordTable.of(self._words)
         self._new, self._added = {}, []
         self._cache.clear()
+        self._heads.clear()
 
     def extend(self, known: int, df: array[int]) -> None:
         """Add the words from id ``known`` on to the frozen structures, without a re-freeze.
@@ -319,6 +326,7 @@ class Vocabulary:
         self._sorted_ids = ids
         self._new, self._added = {}, []
         self._cache.clear()
+        self._heads.clear()
 
     def match(self, key: str, *, exact: bool = False, prefix: bool = False) -> dict[int, float]:
         """Ids of the words ``key`` matches, each with a quality in (0, 1].
@@ -374,6 +382,29 @@ class Vocabulary:
             return
         head = key[:KEY_PREFIX]
         depth = 2 if limit == 2 or len(head) < len(key) else 1
+        heads = self._heads
+        known = heads.get((head, depth))
+        if known is None:
+            known = self._candidates(head, depth)
+            if not self._added:  # stable until the next freeze or extend
+                heads[head, depth] = known
+                if len(heads) > HEADS_KEPT:
+                    heads.popitem(last=False)
+        else:
+            heads.move_to_end((head, depth))
+        ids, words = known
+        for _, distance, index in process.extract(
+            key, words, scorer=OSA.distance, score_cutoff=limit, limit=None
+        ):
+            if distance:
+                tid = ids[index]
+                quality = TYPO[int(distance)]
+                if found.get(tid, 0.0) < quality:
+                    found[tid] = quality
+
+    def _candidates(self, head: str, depth: int) -> tuple[list[int], list[str]]:
+        """The ids and words of every deletion group that ``head`` meets within ``depth``
+        deletions: those within the typo limit of a key starting with ``head`` are there."""
         seen: set[int] = set()
         deletes, count = self._deletes, len(self._deletes)
         for variant in _neighbourhood(head, depth):
@@ -390,15 +421,7 @@ class Vocabulary:
         count = self._count()
         if ids and max(ids) >= count:
             ids = [tid for tid in ids if tid < count]
-        words = self._terms_of(ids)
-        for _, distance, index in process.extract(
-            key, words, scorer=OSA.distance, score_cutoff=limit, limit=None
-        ):
-            if distance:
-                tid = ids[index]
-                quality = TYPO[int(distance)]
-                if found.get(tid, 0.0) < quality:
-                    found[tid] = quality
+        return ids, self._terms_of(ids)
 
 
 class WordIds:
