@@ -89,6 +89,7 @@ from tui.core.quotes.attribution.guess import guess_pass
 from tui.core.quotes.attribution.layouts import (
     letter_signature,
     name_line,
+    paragraph_label,
     signed_on_the_line,
     transcript_label,
 )
@@ -197,7 +198,7 @@ def _explicit(
     s, e = pieces[k][0], pieces[k][1]
     nxt = pieces[k + 1][0] if k + 1 < j else pe
     prv = pieces[k - 1][1] if k > i else ps
-    label = transcript_label(text, s, e)
+    label = transcript_label(text, s, e) or paragraph_label(text, ps, s)
     if label is not None:
         pool.note(k, "label", label)
         return label
