@@ -56,7 +56,11 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
         ("nobody saw this coming", "one worker"),
     ],
     # posts signed with a handle alone, or a name, a handle and a date on the line
-    "social_handles": [("Gutted for the fans", "@lenaholm"), ("Proud of this group", "Joel Amani")],
+    "social_handles": [
+        ("Gutted for the fans", "@lenaholm"),
+        ("Proud of this group", "Joel Amani"),
+        ("See you all", "@lenaholm"),
+    ],
     # letters signed with a name and two places
     "letters_places": [("The new timetable", "Ruth Adair"), ("Nobody asked", "Calum Reid")],
 }
