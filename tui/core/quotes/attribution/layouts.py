@@ -76,6 +76,11 @@ def transcript_label(text: str, s: int, e: int) -> Found | None:
 def paragraph_label(text: str, ps: int, s: int) -> Found | None:
     """The paragraph holds only a label before the quotation at ``s``: ``Q:``, ``A.``,
     ``Marta Lind:``, ``**Q:**``."""
+    end = s
+    while end > ps and text[end - 1] in " \t":
+        end -= 1
+    if end == ps or end - ps > 60 or text[end - 1] not in ":.*_":
+        return None  # the usual case: no label, or text before the quote
     m = _PARA_LABEL_RE.match(text, ps, s)
     if m is None or (m.group(2) == "." and len(m.group(1)) > 1):
         return None  # ``Lind. "…"``: a sentence, not a label
