@@ -61,6 +61,14 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
         ("Proud of this group", "Joel Amani"),
         ("See you all", "@lenaholm"),
     ],
+    # a name in parentheses on the same line or the next signs the quotation; a
+    # stage direction does not (the follow-on quote keeps the speaker before)
+    "signed_parens": [
+        ("The ferry is our lifeline", "Ruth Adair"),
+        ("Nobody asked", "Tom Hill"),
+        ("We will be back", "Ana Ruiz"),
+        ("And the day after", "Ana Ruiz"),
+    ],
     # letters signed with a name and two places
     "letters_places": [("The new timetable", "Ruth Adair"), ("Nobody asked", "Calum Reid")],
 }

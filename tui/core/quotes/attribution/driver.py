@@ -90,6 +90,7 @@ from tui.core.quotes.attribution.layouts import (
     letter_signature,
     name_line,
     paragraph_label,
+    paren_signature,
     signed_on_the_line,
     transcript_label,
 )
@@ -245,7 +246,7 @@ def _explicit(
         if text[e:pe].strip():
             f = signed_on_the_line(text, e, pe)
         else:
-            f = signed(text, pe) or letter_signature(text, pe)
+            f = signed(text, pe) or letter_signature(text, pe) or paren_signature(text, pe)
         pool.note(k, "signed", f)
     return f
 

@@ -13,7 +13,8 @@ before a quotation, signatures after one.
 * a dash and a name after the quotation sign it, on the same line (``"…" — Ana Ruiz, a
   teacher``, ``"…" — Joel Amani (@jamani) May 28, 2016``, ``"…" — @miakoh``), or a line
   of its own with a handle or a date (``— Mia Koh (@miakoh) May 28, 2016``, in
-  :mod:`.around`);
+  :mod:`.around`); a name of two words or more in parentheses, on the same line or the
+  next (``"…" (Ruth Adair, Islay)``), signs it too;
 * a line ``Jane Doe, Little Ashby`` (or ``Jane Doe, Little Ashby, Kent``) right after a
   quotation signs it (a letter);
 * a live blog's time stamp is no part of a speaker (``22:45 Governor Lia Moss told``).
@@ -40,6 +41,10 @@ _SAME_LINE_RE = re.compile(
     r"(?:[ \u00a0]*\(@\w+\))?(?:[ \u00a0]+" + _DATE + r")?"
     r"(?:,[^\n\"\u201c]{1,80})?\.?[ \u00a0]*$"
 )
+_PERSON = r"[A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){1,3}"
+_PAREN_SIGN = r"\((" + _PERSON + r")(?:,[^()\n\"\u201c]{1,60})?\)\.?[ \u00a0]*"
+_PAREN_SAME_LINE_RE = re.compile(r"[ \u00a0]*" + _PAREN_SIGN + r"$")
+_PAREN_NEXT_LINE_RE = re.compile(r"[ \t]*\n[ \t]*" + _PAREN_SIGN + r"(?:\n|$)")
 _PLACE = r"[A-Z][\w'-]*(?:[ \u00a0][A-Z][\w'-]*){0,2}"
 _LETTER_SIGN_RE = re.compile(
     r"[ \t]*\n[ \t]*([A-Z][\w'-]*\w(?:[ \u00a0][A-Z][\w'-]*\w){1,2}),[ \u00a0]"
@@ -126,8 +131,18 @@ def name_line(text: str, ps: int) -> Found | None:
 
 
 def signed_on_the_line(text: str, e: int, pe: int) -> Found | None:
-    """``"…" — Ana Ruiz, a teacher from Lyon``: a signature after the quotation."""
-    m = _SAME_LINE_RE.match(text, e, pe)
+    """``"…" — Ana Ruiz, a teacher from Lyon`` or ``"…" (Ruth Adair, Islay)``: a
+    signature after the quotation."""
+    m = _SAME_LINE_RE.match(text, e, pe) or _PAREN_SAME_LINE_RE.match(text, e, pe)
+    if m is None:
+        return None
+    return Found(m.span(1), (m.start(1) - 1, m.start(1)), False, 2)
+
+
+def paren_signature(text: str, pe: int) -> Found | None:
+    """A line ``(Tom Hill, fisherman)`` right after the quotation's paragraph: a name of
+    two words or more (``(Applause)`` signs nothing)."""
+    m = _PAREN_NEXT_LINE_RE.match(text, pe)
     if m is None:
         return None
     return Found(m.span(1), (m.start(1) - 1, m.start(1)), False, 2)
