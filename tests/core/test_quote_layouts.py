@@ -69,6 +69,12 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
         ("We will be back", "Ana Ruiz"),
         ("And the day after", "Ana Ruiz"),
     ],
+    # a round-up in mark-up: a title and party after a dash, bold names before a colon
+    "roundup_marks": [
+        ("This ruling will cost", "Sen. Ana Ruiz"),
+        ("A costly mistake", "Kai Brand"),
+        ("We will hold hearings", "Lena Ortiz"),
+    ],
     # letters signed with a name and two places
     "letters_places": [("The new timetable", "Ruth Adair"), ("Nobody asked", "Calum Reid")],
 }

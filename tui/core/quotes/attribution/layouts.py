@@ -33,12 +33,21 @@ _CAPS = r"[A-Z][A-Z\u2019'.-]+"
 _LABEL_RE = re.compile(
     r"[\"'\u201c\u201e\u00ab]+[ \u00a0]*(" + _CAPS + r"(?:[ \u00a0]" + _CAPS + r"){0,3}):[ \u00a0]"
 )
+_BOLD = r"(?:\*\*|__)?"
 _NAME_LINE_RE = re.compile(
-    r"[ \t]*(?:[-*\u2022\u2013\u2014][ \t]+)?(" + _NAME + r")(?:,[^\n:\"\u201c]{1,60})?:[ \t]*$"
+    r"[ \t]*(?:[-*\u2022\u2013\u2014][ \t]+)?"
+    + _BOLD
+    + r"("
+    + _NAME
+    + r")"
+    + _BOLD
+    + r"(?:,[^\n:\"\u201c*]{1,60})?:"
+    + _BOLD
+    + r"[ \t]*$"
 )
 _SAME_LINE_RE = re.compile(
     r"[ \u00a0]*[-\u2014\u2013]+[ \u00a0]*(" + _NAME + "|" + _HANDLE + r")"
-    r"(?:[ \u00a0]*\(@\w+\))?(?:[ \u00a0]+" + _DATE + r")?"
+    r"(?:[ \u00a0]*\([^()\n\"\u201c]{1,30}\))?(?:[ \u00a0]+" + _DATE + r")?"
     r"(?:,[^\n\"\u201c]{1,80})?\.?[ \u00a0]*$"
 )
 _PERSON = r"[A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){1,3}"
@@ -58,12 +67,19 @@ _TITLE_LABEL_RE = re.compile(
     r"[\"'\u201c\u201e\u00ab]+[ \u00a0]*(" + _TITLE_LABEL + r"):[ \u00a0]+(?=[A-Z])"
 )
 _LATER_LABEL_RE = re.compile(r"[.!?][ \u00a0]+(" + _TITLE_LABEL + r"):[ \u00a0]+[A-Z]")
-_BOLD = r"(?:\*\*|__)?"
 _PARA_LABEL_RE = re.compile(
     r"[ \t]*" + _BOLD + r"(Q|A|" + _NAME + r")" + _BOLD + r"[ \u00a0]*([:.])" + _BOLD + r"[ \t]*$"
 )
 _APPOSED_COLON_RE = re.compile(
-    r"[ \t]*(?:[-*\u2022\u2013\u2014][ \t]+)?(" + _NAME + r"),[^\n:;\"\u201c\u201d]{1,60}:[ \t]*$"
+    r"[ \t]*(?:[-*\u2022\u2013\u2014][ \t]+)?"
+    + _BOLD
+    + r"("
+    + _NAME
+    + r")"
+    + _BOLD
+    + r",([^\n:;\"\u201c\u201d*]{1,60}):"
+    + _BOLD
+    + r"[ \t]*$"
 )
 
 
@@ -98,7 +114,7 @@ def apposed_name_colon(text: str, colon: int) -> tuple[int, int] | None:
     m = _APPOSED_COLON_RE.match(text, text.rfind("\n", 0, colon) + 1, colon + 1)
     if m is None:
         return None
-    words = text[m.end(1) + 1 : colon].split()
+    words = m.group(2).split()
     if not words or not words[0][:1].islower() or len(words) > 8:
         return None  # HEADLINE, BUT MORE - David Wasserman: a name ends the line
     if any(w.lower() in _FINITE or not w[:1].isalnum() for w in words):
@@ -117,17 +133,20 @@ _NOT_A_NAME_START = frozenset(
 
 def name_line(text: str, ps: int) -> Found | None:
     """The paragraph before ``ps`` is a name line ending with a colon (``Ana Ruiz, the
-    mayor:``)."""
+    mayor:``, also in bold mark-up: ``**Ana Ruiz, the mayor:**``)."""
     end = ps
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    if end <= 0 or text[end - 1] != ":":
+    colon = end
+    while colon > 0 and text[colon - 1] in "*_":
+        colon -= 1
+    if colon <= 0 or text[colon - 1] != ":":
         return None
     start = text.rfind("\n", 0, end) + 1
     m = _NAME_LINE_RE.match(text, start, end)
     if m is None:
         return None
-    return Found(m.span(1), (end - 1, end), False, 2)
+    return Found(m.span(1), (colon - 1, colon), False, 2)
 
 
 def signed_on_the_line(text: str, e: int, pe: int) -> Found | None:
