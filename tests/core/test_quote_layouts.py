@@ -75,6 +75,15 @@ EXPECTED: dict[str, list[tuple[str, str | None]]] = {
         ("A costly mistake", "Kai Brand"),
         ("We will hold hearings", "Lena Ortiz"),
     ],
+    # a newsletter: a signature outranks a lead-in label, not a sentence's cue (a
+    # brief's byline); handles as labels and before a colon
+    "playbook": [
+        ("We are not going anywhere", "Sen. Ana Ruiz"),
+        ("State of the Union", "Sen. Ana Ruiz"),
+        ("The vote is a disgrace", "@kaibrand"),
+        ("See you all", "@lenaholm"),
+        ("dead on arrival", "Governor Lia Moss"),
+    ],
     # letters signed with a name and two places
     "letters_places": [("The new timetable", "Ruth Adair"), ("Nobody asked", "Calum Reid")],
 }

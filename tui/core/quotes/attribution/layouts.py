@@ -9,7 +9,10 @@ before a quotation, signatures after one.
 * a line that is only a name (and an appositive) ending with a colon introduces the
   quotation of the next paragraph (``Ana Ruiz, the mayor:``, a round-up's lead-in);
 * a line opening with a name and an appositive before a colon and the quotation
-  (``* Ana Ruiz, the mayor: "…"``) names the person, not the appositive;
+  (``* Ana Ruiz, the mayor: "…"``) names the person, not the appositive; a handle right
+  before the colon names its owner (``TWEET OF THE DAY, from @lenaholm: "…"``);
+* a dash signature on the quotation's line outranks a lead-in before it (``QUOTE OF THE
+  DAY: "…" — Ana Ruiz, on CNN's "State of the Union"``);
 * a dash and a name after the quotation sign it, on the same line (``"…" — Ana Ruiz, a
   teacher``, ``"…" — Joel Amani (@jamani) May 28, 2016``, ``"…" — @miakoh``), or a line
   of its own with a handle or a date (``— Mia Koh (@miakoh) May 28, 2016``, in
@@ -28,6 +31,7 @@ from tui.core.quotes.attribution.found import Found
 
 _NAME = r"[A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4}"
 _HANDLE = r"@\w{2,}"
+_TITLE = r"[\"\u201c][^\n\"\u201c\u201d]{1,40}[\"\u201d]"  # a show's title in marks
 _DATE = r"[A-Z][a-z]+\.?[ \u00a0]\d{1,2},[ \u00a0]\d{4}"
 _CAPS = r"[A-Z][A-Z\u2019'.-]+"
 _LABEL_RE = re.compile(
@@ -48,7 +52,7 @@ _NAME_LINE_RE = re.compile(
 _SAME_LINE_RE = re.compile(
     r"[ \u00a0]*[-\u2014\u2013]+[ \u00a0]*(" + _NAME + "|" + _HANDLE + r")"
     r"(?:[ \u00a0]*\([^()\n\"\u201c]{1,30}\))?(?:[ \u00a0]+" + _DATE + r")?"
-    r"(?:,[^\n\"\u201c]{1,80})?\.?[ \u00a0]*$"
+    r"(?:,(?:[^\n\"\u201c\u201d]|" + _TITLE + r"){1,80})?\.?[ \u00a0]*$"
 )
 _PERSON = r"[A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){1,3}"
 _PAREN_SIGN = r"\((" + _PERSON + r")(?:,[^()\n\"\u201c]{1,60})?\)\.?[ \u00a0]*"
@@ -106,6 +110,17 @@ def paragraph_label(text: str, ps: int, s: int) -> Found | None:
     if m is None or (m.group(2) == "." and len(m.group(1)) > 1):
         return None  # ``Lind. "…"``: a sentence, not a label
     return Found(m.span(1), m.span(2), False, 3)
+
+
+_HANDLE_COLON_RE = re.compile(
+    r"(?<![\w@\"\u201c\u2018'])(" + _HANDLE + r")[ \u00a0]*:$"
+)  # not “@ilduce2016: “…”, a post quoted inside a post
+
+
+def handle_before_colon(text: str, s0: int, colon: int) -> tuple[int, int] | None:
+    """``TWEET OF THE DAY, from @lenaholm: "…"``: a handle right before the colon."""
+    m = _HANDLE_COLON_RE.search(text, max(s0, colon - 40), colon + 1)
+    return m.span(1) if m is not None else None
 
 
 def apposed_name_colon(text: str, colon: int) -> tuple[int, int] | None:
