@@ -90,6 +90,8 @@ _APPOSED_COLON_RE = re.compile(
 def transcript_label(text: str, s: int, e: int) -> Found | None:
     """``"OSTER: You shipped …"``: the label opening the quotation (in title case,
     ``"Oster: …"``, only with a second label later in it)."""
+    if text.find(":", s, min(e, s + 40)) < 0:
+        return None  # the usual case: no colon near the opening mark
     m = _LABEL_RE.match(text, s, e)
     if m is None or len(m.group(1)) < 2:
         m = _TITLE_LABEL_RE.match(text, s, e)
