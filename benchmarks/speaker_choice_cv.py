@@ -2,7 +2,7 @@
 """How good can the learned choice of speaker be, and is it better than the rules?
 
 usage: python benchmarks/speaker_choice_cv.py [--data DIR] [--grid 3,10,30] [--scope open|all]
-                                             [--margins 0,0.5,1,2] [--contrast]
+                                             [--margins 0,0.5,1,2] [--contrast] [--entity]
 
 Needs the ``train`` extra (numpy, scipy). Runs the rules once over the development
 articles of PolNeAR train (never the lockbox fifth, :mod:`polnear_splits`), keeps every
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from polnear_splits import fold_of, in_lockbox, outlet_of  # noqa: E402
 from train_speakers import DEFAULT_DATA, Group, fit, load_scorer  # noqa: E402
 
 from tui.core.quotes import PieceTrace, find_quotes, open_choice  # noqa: E402
+from tui.core.quotes.attribution.cues import CUE_WORDS  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,80 @@ def contrast_features(r: Row) -> Row:
     return Row(r.article, out, r.right, r.rule, r.open, r.spans, r.last_words)
 
 
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z\u2019'.-]+)*")
+_DOCUMENT_HEADS = frozenset(
+    """ad ads sign signs headline headlines email emails statement statements tweet tweets
+    poll polls report reports letter letters memo video videos post posts survey study page
+    website release book article editorial slogan banner chant chants crowd audience
+    campaign""".split()
+)
+
+
+def _key(word: str) -> str:
+    return re.sub(r"[\u2019']s?$", "", word)
+
+
+def _antecedent(text: str, a: int) -> str | None:
+    """The last word of the nearest capitalised name in the 400 characters before ``a``
+    (a single word opening a sentence is no name)."""
+    last = None
+    for m in _CAPITALISED_RE.finditer(text, max(0, a - 400), a):
+        words = m.group().split()
+        if len(words) == 1 and text[max(0, m.start() - 2) : m.start()].strip() in (
+            "",
+            ".",
+            "\u201c",
+        ):
+            continue
+        last = words[-1]
+    return last
+
+
+def entity_features(r: Row, text: str) -> Row:
+    """``r`` with features of the person or thing each candidate names: a pronoun's
+    antecedent (the nearest name before it) among the other candidates or the rules'
+    pick, a name that a pronoun candidate stands for, the most mentioned name among
+    the candidates, a head noun for a document or a crowd (``the ad``, ``a sign``), and
+    a cue word right after or before the mention."""
+    kinds = [_value(fs, "kind=") for fs in r.features]
+    keys = [_key(w) for w in r.last_words]
+    ants = {
+        i: _antecedent(text, r.spans[i][0]) for i, k in enumerate(kinds) if k in ("pronoun", "who")
+    }
+    counts = [
+        text.count(keys[i])
+        if kinds[i] in ("name", "titled", "possessive") and len(keys[i]) > 2
+        else 0
+        for i in range(len(keys))
+    ]
+    most = max(counts, default=0)
+    out: list[list[str]] = []
+    for i, fs in enumerate(r.features):
+        a, b = r.spans[i]
+        x: list[str] = []
+        if i in ants:
+            an = ants[i]
+            if an is None:
+                x.append("e:no_antecedent")
+            elif any(j != i and keys[j] == an for j in range(len(keys))):
+                x.append("e:antecedent_is_candidate")
+                if i != r.rule and keys[r.rule] == an:
+                    x.append("e:antecedent_is_rule_pick")
+        elif keys[i] and keys[i] in ants.values():
+            x.append("e:a_pronoun_stands_for_it")
+        if counts[i] and counts[i] == most:
+            x += ["e:most_mentioned", f"e:most_mentioned&k={kinds[i]}"]
+        head = (text[a:b].split() or [""])[-1].lower().strip(".,\u2019'")
+        if head in _DOCUMENT_HEADS:
+            x += ["e:document_head", f"e:document_head&k={kinds[i]}"]
+        if any(w.strip(".,:;").lower() in CUE_WORDS for w in text[b : b + 30].split()[:2]):
+            x += ["e:cue_follows", f"e:cue_follows&k={kinds[i]}"]
+        if any(w.strip(".,:;").lower() in CUE_WORDS for w in text[max(0, a - 30) : a].split()[-2:]):
+            x += ["e:cue_precedes", f"e:cue_precedes&k={kinds[i]}"]
+        out.append(fs + x)
+    return Row(r.article, out, r.right, r.rule, r.open, r.spans, r.last_words)
+
+
 def _groups(rows: list[Row], scope: str) -> list[Group]:
     return [
         Group(r.article, r.features, r.right)
@@ -210,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--margins", default="0", help="override margins the inner CV chooses among")
     ap.add_argument("--contrast", action="store_true", help="add features against the rules' pick")
+    ap.add_argument(
+        "--entity", action="store_true", help="add features of who or what a candidate names"
+    )
     ap.add_argument("--no-cv", action="store_true", help="only the oracle")
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -241,9 +320,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     grid = [float(x) for x in args.grid.split(",") if x.strip()]
     margins = [float(x) for x in args.margins.split(",") if x.strip()]
+    if args.entity:
+        texts = {
+            a: (data / "text" / f"{a}.txt").read_bytes().decode("utf-8")
+            for a in {r.article for r in rows}
+        }
+        rows = [entity_features(r, texts[r.article]) for r in rows]
     if args.contrast:
         rows = [contrast_features(r) for r in rows]
-    how = f"scope {args.scope}, margins {args.margins}" + (", contrast" if args.contrast else "")
+    how = f"scope {args.scope}, margins {args.margins}"
+    how += (", contrast" if args.contrast else "") + (", entity" if args.entity else "")
     print(f"--- nested CV, article folds ({how})")
     nested(rows, lambda s: f"fold {fold_of(s)}", grid, args.scope, margins)
     print(f"--- nested CV, leave-one-outlet-out ({how})")

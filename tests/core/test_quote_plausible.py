@@ -84,6 +84,10 @@ def test_cut_at_sentence_end(
         ("afterwards", True, False),
         ("Well", False, False),
         ("This", True, False),
+        ("A", True, True),
+        ("A", False, False),
+        ("@miakoh", True, True),
+        ("@miakoh", False, False),
     ],
 )
 def test_plausible_speaker(mention: str, has_cue: bool, ok: bool) -> None:

@@ -52,7 +52,7 @@ def lead_in(text: str, ps: int) -> Found | None:
 
 _DASH_SIGN_RE = re.compile(
     r"\s*\n\s*[-\u2014\u2013]+[ \u00a0]*"
-    r"([A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4})(?:[ \u00a0]*\(@\w+\))?"
+    r"([A-Z][\w\u2019'-]*(?:\.?[ \u00a0][A-Z][\w\u2019'-]*){0,4}|@\w{2,})(?:[ \u00a0]*\(@\w+\))?"
     r"(?:,[^\n,]{1,60}|[ \u00a0]+[A-Z][a-z]+[ \u00a0]\d{1,2},[ \u00a0]\d{4})?\.?[ \u00a0]*"
     r"(?:\n|$)"
 )
@@ -60,7 +60,7 @@ _DASH_SIGN_RE = re.compile(
 
 def signed(text: str, pe: int) -> Found | None:
     """The next paragraph signs the quotation that ends this one: ``— Ana Ruiz.`` (or
-    ``— Ana Ruiz, Lyon.``, ``— Mia Koh (@miakoh) May 28, 2016``)."""
+    ``— Ana Ruiz, Lyon.``, ``— Mia Koh (@miakoh) May 28, 2016``, ``— @miakoh``)."""
     m = _DASH_SIGN_RE.match(text, pe)
     if m is None:
         return None

@@ -12,6 +12,7 @@ from tui.core.quotes.attribution.cues import (
     Cues,
 )
 from tui.core.quotes.attribution.found import Found
+from tui.core.quotes.attribution.layouts import apposed_name_colon, handle_before_colon
 from tui.core.quotes.attribution.main_subject import main_subject_span
 from tui.core.quotes.attribution.noun_phrases import np_after, np_before
 from tui.core.quotes.attribution.rules import according_np, sentence_rules
@@ -235,6 +236,9 @@ def _before_near(seg: str, cues: Cues, s0: int, qstart: int, outer_floor: int = 
     # colon cue: Rezaei: “…”
     if tail.endswith(":"):
         colon = s0 + len(tail) - 1
+        ap = apposed_name_colon(seg, colon) or handle_before_colon(seg, s0, colon)
+        if ap is not None:
+            return Found(ap, (colon, colon + 1), False, 2)  # * Ana Ruiz, the mayor: “…”
         np = np_before(seg, colon, s0)
         if np and np[0] - s0 <= 1 and seg[np[0]][:1].isupper():
             return Found(np, (colon, colon + 1), False, 2)

@@ -89,6 +89,8 @@ from tui.core.quotes.attribution.guess import guess_pass
 from tui.core.quotes.attribution.layouts import (
     letter_signature,
     name_line,
+    paragraph_label,
+    paren_signature,
     signed_on_the_line,
     transcript_label,
 )
@@ -198,6 +200,18 @@ def _explicit(
     nxt = pieces[k + 1][0] if k + 1 < j else pe
     prv = pieces[k - 1][1] if k > i else ps
     label = transcript_label(text, s, e)
+    if label is None:
+        sign = (
+            signed_on_the_line(text, e, pe)
+            if text[e : e + 3].lstrip()[:1] in _DASHES and text[ps:s].rstrip()[-1:] in ("", ":")
+            else None
+        )
+        if sign is not None:
+            # QUOTE OF THE DAY: “…” — Ana Ruiz, on CNN: the signature outranks a label
+            # (not a sentence: Rajoy said he was “…”--Kim Hjelmgaard, a brief's byline)
+            pool.note(k, "signed", sign)
+            return sign
+        label = paragraph_label(text, ps, s)
     if label is not None:
         pool.note(k, "label", label)
         return label
@@ -244,9 +258,12 @@ def _explicit(
         if text[e:pe].strip():
             f = signed_on_the_line(text, e, pe)
         else:
-            f = signed(text, pe) or letter_signature(text, pe)
+            f = signed(text, pe) or letter_signature(text, pe) or paren_signature(text, pe)
         pool.note(k, "signed", f)
     return f
+
+
+_DASHES = ("-", "\u2014", "\u2013")
 
 
 def _sentence_pass(

@@ -9,6 +9,8 @@ organisation as the subject of a cue: ``It said``).
 
 from __future__ import annotations
 
+import re
+
 from tui.core.quotes.attribution.word_classes import BREAK_WORDS, DETERMINERS, PRONOUNS
 from tui.core.quotes.attribution.words import SENT_END_RE, is_sentence_end
 
@@ -26,6 +28,7 @@ _STANDS_FOR_PEOPLE = frozenset(
     both each either neither none others two three four five six seven eight nine ten
     dozens hundreds thousands millions""".split()
 )
+_HANDLE_RE = re.compile(r"@\w{2,}")
 _S_ADVERBS = frozenset(
     "always perhaps sometimes besides nevertheless whereas thus nowadays indoors outdoors".split()
 )
@@ -101,6 +104,8 @@ def plausible_speaker(mention: str, has_cue: bool) -> bool:
         return False
     if len(words) > 1:
         return True
+    if has_cue and (mention in ("Q", "A") or _HANDLE_RE.fullmatch(mention)):
+        return True  # an interview's Q: and A:, a post signed @miakoh
     low = words[0].lower().strip(".,;:\u2019'")
     if low in ("it", "its"):
         return has_cue
