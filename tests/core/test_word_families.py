@@ -1,9 +1,11 @@
-"""Word families beyond one stem (kin stems)."""
+"""Word families beyond one stem (kin stems) and how much a weak match counts (its rarity)."""
 
 from __future__ import annotations
 
 from tests.core.test_search import make
+from tui.core.search.compile import compile_query
 from tui.core.search.index import SearchIndex
+from tui.core.search.query import parse_query
 from tui.core.search.stems import Families, stem
 from tui.core.search.vocab import KIN, PREFIX, STEM, TYPO
 
@@ -69,3 +71,26 @@ def test_a_kin_form_ranks_below_the_word_and_its_forms_above_unrelated_words() -
     hits = index.search("programming fridays", 5)
     assert [h.article for h in hits][:3] == [2, 0, 3]
     assert hits[-1].article == 1
+
+
+def test_a_weak_match_counts_only_as_much_as_its_word_is_rare() -> None:
+    common = [make(f"be{n}", ["It will be fine."]) for n in range(30)]
+    index = SearchIndex.build(
+        [
+            *common,
+            make("common", ["be at the harbour"]),
+            make("rare", ["being at the harbour"]),
+            make("beings", ["Human beings spoke."]),
+        ]
+    )
+    compiled = compile_query(
+        index.vocab, index.postings, index.live, parse_query("brings harbour"), True
+    )
+    assert compiled is not None
+    terms = compiled.clauses[0].options[0].terms
+    ids = index.vocab.ids
+    assert terms[ids["beings"]] == TYPO[1]  # the best match: as it was
+    assert terms[ids["being"]] == TYPO[1] * STEM  # as rare as the best: as it was
+    assert terms[ids["be"]] < TYPO[1] * STEM / 4  # in 31 of 33 passages
+    # Both have a form of a one-typo match of "brings": the one of a rare word wins.
+    assert index.articles[index.search("brings harbour", 2)[0].article].id == "rare"
