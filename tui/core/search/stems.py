@@ -158,21 +158,26 @@ class Families:
         if len(word_stem) < KIN_MIN:
             return []
         found: list[int] = []
-        again = stem(word_stem)
+        again = ""
         for cut in range(max(KIN_MIN, len(word_stem) - KIN_REACH), len(word_stem)):
             shorter = word_stem[:cut]
-            if len(word_stem) - cut <= cut // 4 or shorter == again:
-                found.extend(self.family(shorter))
-        low, high = Sorted(self.sorted).prefixed(word_stem)
-        ends, ids = self.sorted.ends, self.sorted_ids
-        size = len(word_stem.encode("utf-8", "surrogatepass"))
+            family = self.family(shorter)
+            if family and len(word_stem) - cut > cut // 4:
+                again = again or stem(word_stem)  # stemmed only when a stem could be it
+                if shorter != again:
+                    continue
+            found.extend(family)
+        key = word_stem.encode("utf-8", "surrogatepass")
+        blob, ends, ids = self.sorted.blob, self.sorted.ends, self.sorted_ids
         longer: list[tuple[int, str]] = []
-        for at in range(low, min(high, len(ids))):
-            extra = ends[at + 1] - ends[at] - size
-            if 0 < extra <= size // 4:
+        at = bisect_left(Sorted(self.sorted), key)  # the stems that start with it follow
+        while at < len(ids) and blob.startswith(key, ends[at], ends[at + 1]):
+            extra = ends[at + 1] - ends[at] - len(key)
+            if 0 < extra <= len(key) // 4:
                 found.extend(self.relatives_of_stem(ids[at]))
             elif 0 < extra <= KIN_REACH:
                 longer.append((ids[at], self.sorted[at]))
+            at += 1
         if longer:
             for (sid, _), twice in zip(longer, _stems([other for _, other in longer])):
                 if twice == word_stem:
