@@ -1,8 +1,9 @@
 """A parsed query resolved against one index's vocabulary: ids, match qualities, weights.
 
 :func:`compile_query` turns each clause of a :class:`~tui.core.search.query.Query` into
-the vocabulary ids it matches (exact > prefix > other forms > typos, see
-:meth:`~tui.core.search.vocab.Vocabulary.match`) and an idf weight.
+the vocabulary ids it matches (exact > other forms > prefix > typos, see
+:meth:`~tui.core.search.vocab.Vocabulary.match`) and an idf weight; the weakest matches
+count no more than their own word's rarity allows (:func:`_by_rarity`).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def compile_query(
                 terms = vocab.match(option.key, exact=option.exact, prefix=prefix)
                 if keep is not None:
                     terms = {t: q for t, q in terms.items() if keep(t)}
+                terms = _by_rarity(terms, length, total)
                 hard = option.exact or option.anchored or option.at_end
                 alternatives.append(Alternative(terms, None, option.anchored, hard, option.at_end))
                 if terms:
@@ -105,7 +107,7 @@ def compile_query(
         if hard and not any(a.terms or a.phrase for a in alternatives):
             return None
         frequency = min(frequency, total)
-        weight = math.log(1.0 + (total - frequency + 0.5) / (frequency + 0.5))
+        weight = _idf(frequency, total)
         clauses.append(CompiledClause(alternatives, weight, hard))
     compiled = Compiled(clauses)
     for term in query.excluded:
@@ -119,6 +121,42 @@ def compile_query(
             if -1 not in ids:
                 compiled.excluded_phrases.append((ids, term.anchored, term.at_end))
     return compiled
+
+
+RARITY_BELOW = 0.6
+"""Matches of lower quality than this (typos and their forms) count only as much as
+their own word's rarity allows (:func:`_by_rarity`)."""
+
+
+def _idf(frequency: int, total: int) -> float:
+    return math.log(1.0 + (total - frequency + 0.5) / (frequency + 0.5))
+
+
+def _by_rarity(
+    terms: dict[int, float], length: Callable[[int], int], total: int
+) -> dict[int, float]:
+    """``terms`` with each weak match's quality scaled by its word's idf over the clause's.
+
+    A clause weighs as much as its best match's word is rare; a passage that has only a
+    far commoner word among the weakest matches ("be", a form of "beings", for "brings")
+    is weaker evidence, so a match below :data:`RARITY_BELOW` counts at most in proportion
+    to its own word's idf. The quality is rounded down to a twentieth (and kept at least
+    that), so that a clause keeps few quality levels. ``terms`` itself is not changed.
+    """
+    weak = [tid for tid, quality in terms.items() if quality < RARITY_BELOW]
+    if not weak:
+        return terms
+    best = max(terms.values())
+    frequency = max(length(t) for t, q in terms.items() if q == best)
+    clause = _idf(min(frequency, total), total)
+    scaled = dict(terms)
+    for tid in weak:
+        quality = terms[tid]
+        if quality < best:
+            share = _idf(min(length(tid), total), total) / clause
+            if share < 1.0:
+                scaled[tid] = max(0.05, math.floor(quality * share * 20.0) / 20.0)
+    return scaled
 
 
 def unmatched(query: Query, compiled: Compiled) -> tuple[str, ...]:

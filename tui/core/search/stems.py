@@ -24,12 +24,15 @@ from typing import Any
 import Stemmer
 
 from tui.core.ragged import raw
-from tui.core.search.wordlist import WordList, WordTable
+from tui.core.search.wordlist import Sorted, WordList, WordTable
 
-__all__ = ["STEM_MIN", "Families", "stem"]
+__all__ = ["KIN_MIN", "KIN_REACH", "STEM_MIN", "Families", "stem"]
 
 STEM_MIN = 4
 """Shortest query word that brings its family (short words are mostly function words)."""
+
+KIN_MIN, KIN_REACH = 5, 3
+"""Shortest stem with kin, and the most letters two kin stems differ by (:meth:`Families.kin`)."""
 
 _STEMMER = Stemmer.Stemmer("english", 0)  # no cache: each word is stemmed once
 _LOCK = threading.Lock()  # a stemmer keeps state while it works
@@ -140,6 +143,46 @@ class Families:
         if at < 0 or at >= len(self.sorted_ids):
             return ()
         return self.relatives_of_stem(self.sorted_ids[at])
+
+    def kin(self, word_stem: str) -> list[int]:
+        """The word ids whose stem is kin to ``word_stem`` (its own family left out).
+
+        Snowball takes inflections off but leaves most derivations whole, so forms of one
+        word can keep stems that only extend one another: "programm" (programme) and
+        "program" (programming), "bloodi" (bloodied) and "blood"; or stems one more pass
+        apart: "represent" (representation) stems to "repres" (represents). Two stems are
+        kin when one is the other, of at least :data:`KIN_MIN` letters, with a quarter of
+        its length or fewer letters added, or when one stems to the other (looked for
+        among the stems at most :data:`KIN_REACH` letters longer).
+        """
+        if len(word_stem) < KIN_MIN:
+            return []
+        found: list[int] = []
+        again = ""
+        for cut in range(max(KIN_MIN, len(word_stem) - KIN_REACH), len(word_stem)):
+            shorter = word_stem[:cut]
+            family = self.family(shorter)
+            if family and len(word_stem) - cut > cut // 4:
+                again = again or stem(word_stem)  # stemmed only when a stem could be it
+                if shorter != again:
+                    continue
+            found.extend(family)
+        key = word_stem.encode("utf-8", "surrogatepass")
+        blob, ends, ids = self.sorted.blob, self.sorted.ends, self.sorted_ids
+        longer: list[tuple[int, str]] = []
+        at = bisect_left(Sorted(self.sorted), key)  # the stems that start with it follow
+        while at < len(ids) and blob.startswith(key, ends[at], ends[at + 1]):
+            extra = ends[at + 1] - ends[at] - len(key)
+            if 0 < extra <= len(key) // 4:
+                found.extend(self.relatives_of_stem(ids[at]))
+            elif 0 < extra <= KIN_REACH:
+                longer.append((ids[at], self.sorted[at]))
+            at += 1
+        if longer:
+            for (sid, _), twice in zip(longer, _stems([other for _, other in longer])):
+                if twice == word_stem:
+                    found.extend(self.relatives_of_stem(sid))
+        return found
 
     def relatives(self, tid: int) -> Sequence[int]:
         """The word ids sharing word ``tid``'s stem, ``tid`` included."""

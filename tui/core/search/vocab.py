@@ -1,8 +1,8 @@
 """The vocabulary of a search index and word matching.
 
 :meth:`Vocabulary.match` gives the words a query word matches, each with a quality
-(exact > other form of the word > prefix > 1 typo > 2 typos); :mod:`tui.core.search.compile`
-resolves whole queries with it.
+(exact > other form of the word > prefix > form of a kin stem > 1 typo > 2 typos);
+:mod:`tui.core.search.compile` resolves whole queries with it.
 
 A query word is matched against the distinct words of the corpus (never
 against the text), which keeps typo tolerance cheap: exact by hash table
@@ -60,6 +60,9 @@ TYPO = (1.0, 0.65, 0.4)
 """Quality of a match with 0, 1 or 2 typos."""
 STEM = 0.85
 """Quality of another form of the word (same stem); times this for a typo's forms."""
+KIN = 0.7
+"""Quality of a form whose stem is kin to the word's (:meth:`Families.kin`: "programming"
+for "programme"): below a prefix, above a typo."""
 _FAMILY = "stems."
 """Prefix of the word families' names in :meth:`Vocabulary.state`."""
 _BLOB, _ENDS, _TABLE = "words.blob", "words.ends", "words.table"
@@ -356,10 +359,15 @@ class Vocabulary:
         return found
 
     def _relatives(self, key: str, found: dict[int, float]) -> None:
-        """Add the other forms of ``key`` (:data:`STEM`) and of the words it matched
-        with a typo (that quality times :data:`STEM`): ``negotiatd`` finds "negotiations"."""
+        """Add the other forms of ``key`` (:data:`STEM`; :data:`KIN` for those of a kin
+        stem) and of the words it matched with a typo (that quality times :data:`STEM`):
+        ``negotiatd`` finds "negotiations"."""
         families = self._families
-        for tid in families.family(stem(key)):
+        key_stem = stem(key)
+        for tid in families.kin(key_stem):
+            if found.get(tid, 0.0) < KIN:
+                found[tid] = KIN
+        for tid in families.family(key_stem):
             if found.get(tid, 0.0) < STEM:
                 found[tid] = STEM
         near = [(tid, quality) for tid, quality in found.items() if quality == TYPO[1]]
