@@ -61,7 +61,7 @@ from typing import Any
 
 from tui.core.heap import give_back
 from tui.core.models import Article, Span
-from tui.core.packed import PACKED_FROM, WIDE, Packed, settled
+from tui.core.packed import Packed, join_settled, settled
 from tui.core.ragged import Ragged
 from tui.core.search.compile import compile_query, unmatched
 from tui.core.search.hits import SearchCancelled, SearchHit, SearchResult
@@ -72,8 +72,6 @@ from tui.core.search.vocab import Vocabulary, passage_ids
 from tui.core.text import TOKEN_RE, fold, keys
 
 _log = logging.getLogger(__name__)
-
-_EMPTY = array("I")
 
 DEAD = 0xFFFFFFFF
 """``passage_article`` of a dead passage."""
@@ -283,7 +281,7 @@ class SearchIndex:
         lengths = [len(p) for p in postings]
         vocab.freeze(lengths)
         starts = array("Q", accumulate(lengths, initial=0))
-        index.postings = Ragged(_joined(postings, passage), starts)
+        index.postings = Ragged(join_settled(postings, passage), starts)
         del postings, raw_ids, lengths
         give_back()  # the freed rows' pages, else held as if the index still used them
         if progress is not None:
@@ -421,19 +419,6 @@ class SearchIndex:
             tokens = list(islice(TOKEN_RE.finditer(article.text, start, end), wanted[-1] + 1))
             spans = tuple(tokens[i].span() for i in wanted if i < len(tokens))
         return SearchHit(number, position, start, end, score, spans)
-
-
-def _joined(rows: list[array[int]], passages: int) -> Packed | array[int]:
-    """``rows`` one after another, as :func:`tui.core.packed.settled` gives them: packed
-    from :data:`~tui.core.packed.PACKED_FROM` numbers, else one ``array('I')`` (joined
-    directly, no packed copy in between). Each row is freed once copied."""
-    flat: Packed | array[int] = array("I")
-    if sum(map(len, rows)) >= PACKED_FROM:
-        flat = Packed(bytearray(), 3 if passages <= WIDE + 1 else 4)
-    for number, row in enumerate(rows):
-        flat.extend(row)
-        rows[number] = _EMPTY  # no second copy of them all
-    return flat
 
 
 def one_each(values: Iterable[str]) -> list[str]:
