@@ -79,3 +79,26 @@ def test_the_browser_start_loads_no_log_handler_toml_parser_or_date_pattern(
         "assert dates._patterns.cache_info().currsize == 0, 'date patterns compiled'\n"
     )
     assert _loaded_after(code, ("logging.handlers", "tomllib"), tmp_path) == []
+
+
+def test_the_browser_is_made_with_the_collector_paused_then_running_again(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The UI's modules (Textual's among them) load with the collector paused: about 90
+    # collections over objects that live as long as the process, otherwise.
+    monkeypatch.setenv("SEEDTUI_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("SEEDTUI_CONFIG", str(tmp_path / "none.toml"))
+    code = (
+        "import gc, sys\n"
+        "import tui.cli\n"
+        "from tui.command.parser import parse\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(phase))\n"
+        "gc.collect()\n"
+        "runs.clear()\n"
+        f"app = tui.cli.browser_app(parse(['open', {str(corpus_dir)!r}]))\n"
+        "assert len(runs) <= 2, len(runs)\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 10000\n"
+        "assert type(app).__name__ == 'SeedApp' and 'textual' in sys.modules\n"
+    )
+    assert _loaded_after(code, HEAVY, tmp_path) == []
