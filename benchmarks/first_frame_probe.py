@@ -10,7 +10,11 @@ ratios to the bare app. CPU time, unlike the wall-clock figures of
 folder is not loaded (the first frame comes before the load starts); the state folder is
 a temporary one. ``--profile FILE`` writes a cProfile of one more seedtui start, to the
 first frame, to FILE. A ``PYTHONPATH`` naming an export of another commit's ``tui``
-measures that one (its bytecode is compiled first, as an install has it).
+measures that one (its bytecode is compiled first, as an install has it). The browser is
+made as the ``seedtui`` command makes it (``tui.cli.browser_app``: the command line parsed,
+the folder checked, the configuration read, the collector paused while the UI's modules
+load), and the first frame is watched from then on; an older commit without
+``browser_app`` gets its ``SeedApp`` made directly, after Textual's imports.
 ``--before DIR`` (an export of another commit: ``git archive REV tui styles | tar -x -C
 DIR``) adds that commit's browser to every round, between the bare app and this one,
 so before and after are measured in the same run; the ratios of both are printed.
@@ -35,27 +39,31 @@ if {profile!r}:
     import cProfile
     profile = cProfile.Profile()
     profile.enable()
-from textual.app import App
-
 shown = {{}}
-draw = App._display
 
 
-def display(self, screen, renderable):
-    draw(self, screen, renderable)
-    wanted = {which!r} == "bare" or type(screen).__name__ == "MainScreen"
-    if "cpu" not in shown and renderable is not None and wanted:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        shown["cpu"] = usage.ru_utime + usage.ru_stime
-        if profile is not None:
-            profile.disable()
-            profile.dump_stats({profile!r})
-        self.exit()
+def watch_first_frame(App):
+    draw = App._display
+
+    def display(self, screen, renderable):
+        draw(self, screen, renderable)
+        wanted = {which!r} == "bare" or type(screen).__name__ == "MainScreen"
+        if "cpu" not in shown and renderable is not None and wanted:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            shown["cpu"] = usage.ru_utime + usage.ru_stime
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats({profile!r})
+            self.exit()
+
+    App._display = display
 
 
-App._display = display
 if {which!r} == "bare":
+    from textual.app import App
     from textual.widgets import Footer, Static
+
+    watch_first_frame(App)
 
     class Bare(App[None]):
         def compose(self):
@@ -64,14 +72,22 @@ if {which!r} == "bare":
 
     app = Bare()
 else:
-    from pathlib import Path
-
     import tui.cli
-    from tui.ui.app import SeedApp
+
+    if hasattr(tui.cli, "browser_app"):  # made as the console script makes it
+        from tui.command.parser import parse
+
+        app = tui.cli.browser_app(parse(["open", {folder!r}]))
+    else:  # an older commit: the app made directly
+        from pathlib import Path
+        from tui.ui.app import SeedApp
+
+        app = SeedApp(Path({folder!r}))
+    from textual.app import App
     from tui.ui.screens.main import MainScreen
 
+    watch_first_frame(App)
     MainScreen.start_loading = lambda self: None  # the first frame only
-    app = SeedApp(Path({folder!r}))
 app.run(headless=True, size=(120, 40))
 print(shown["cpu"])
 """
@@ -83,7 +99,12 @@ def first_frame_cpu(
     """Seconds of CPU a fresh interpreter spends up to the first frame of ``which``
     (``path``: a folder put first on ``PYTHONPATH``, an export of another commit)."""
     code = CHILD.format(which=which, folder=str(folder), profile=profile)
-    env = {**os.environ, "SEEDTUI_STATE_DIR": str(state), "SEEDTUI_CACHE_DIR": str(state)}
+    env = {
+        **os.environ,
+        "SEEDTUI_STATE_DIR": str(state),
+        "SEEDTUI_CACHE_DIR": str(state),
+        "SEEDTUI_CONFIG": str(state / "none.toml"),
+    }
     if path is not None:
         env["PYTHONPATH"] = str(path)
     done = subprocess.run(  # run outside the checkout: a PYTHONPATH given comes first

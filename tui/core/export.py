@@ -9,7 +9,6 @@ reach a terminal that shows the file. Standard library only.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -37,6 +36,8 @@ def export_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: 
             for row in rows
         )
     if fmt == "csv":
+        import csv  # loaded on the first export: not on the way to the first frame
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)

@@ -139,6 +139,22 @@ def settled(packed: Packed) -> Packed | array[int]:
     return packed.slice(0, len(packed))
 
 
+def join_settled(rows: list[array[int]], passages: int) -> Packed | array[int]:
+    """``rows`` (of numbers below ``passages``) one after another, as :func:`settled` would
+    give their :func:`pack_rows`: packed from :data:`PACKED_FROM` numbers, else one plain
+    array joined directly (no packed copy in between). Each row is freed once copied."""
+    flat: Packed | array[int] = array("I")
+    if sum(map(len, rows)) >= PACKED_FROM:
+        flat = Packed(bytearray(), 3 if passages <= WIDE + 1 else 4)
+    for number, row in enumerate(rows):
+        flat.extend(row)
+        rows[number] = _EMPTY  # no second copy of them all
+    return flat
+
+
+_EMPTY = array("I")
+
+
 def pack_rows(rows: Sequence[array[int]], passages: int) -> Packed:
     """The rows (arrays of numbers below ``passages``) one after another, packed."""
     packed = Packed(bytearray(), 3 if passages <= WIDE + 1 else 4)

@@ -56,12 +56,12 @@ import operator
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, islice
+from itertools import accumulate, islice, repeat
 from typing import Any
 
 from tui.core.heap import give_back
 from tui.core.models import Article, Span
-from tui.core.packed import WIDE, Packed, settled
+from tui.core.packed import Packed, join_settled, settled
 from tui.core.ragged import Ragged
 from tui.core.search.compile import compile_query, unmatched
 from tui.core.search.hits import SearchCancelled, SearchHit, SearchResult
@@ -72,8 +72,6 @@ from tui.core.search.vocab import Vocabulary, passage_ids
 from tui.core.text import TOKEN_RE, fold, keys
 
 _log = logging.getLogger(__name__)
-
-_EMPTY = array("I")
 
 DEAD = 0xFFFFFFFF
 """``passage_article`` of a dead passage."""
@@ -238,9 +236,10 @@ class SearchIndex:
         raw_ids: dict[str, int] = {}
         postings: list[array[int]] = []
         tokens, offsets = Packed(bytearray()), index.offsets
-        index.tokens = tokens
+        passage_article, passage_index = index.passage_article, index.passage_index
         titles: dict[int, array[int]] = {}
         total = len(articles)
+        passage = 0
         for number, article in enumerate(articles):
             if number % 128 == 0:
                 if cancel is not None and cancel.is_set():
@@ -248,22 +247,26 @@ class SearchIndex:
                 if progress is not None:
                     progress(number, total)
             text = article.text
-            index.article_first.append(len(index.passage_article))
-            for position, (start, end) in enumerate(article.passages):
+            index.article_first.append(passage)
+            held = len(tokens)
+            batch = array("I")  # the article's word ids: packed once, not per passage
+            for start, end in article.passages:
                 ids = passage_ids(text, start, end, raw_ids, vocab)
-                while len(postings) < len(vocab.terms):
-                    postings.append(array("I"))
-                passage = len(index.passage_article)
+                if ids and max(ids) >= len(postings):  # new words: their rows
+                    postings.extend(array("I") for _ in range(len(vocab.terms) - len(postings)))
                 for tid in set(ids):
                     postings[tid].append(passage)
-                try:
-                    tokens.extend(ids)
-                except OverflowError:  # more than 16.7M words: 4 bytes each from now on
-                    tokens = index.tokens = tokens.widened()
-                    tokens.extend(ids)
-                offsets.append(len(tokens))
-                index.passage_article.append(number)
-                index.passage_index.append(position)
+                passage += 1
+                batch.extend(ids)
+                offsets.append(held + len(batch))
+            try:
+                tokens.extend(batch)
+            except OverflowError:  # more than 16.7M words: 4 bytes each from now on
+                tokens = tokens.widened()
+                tokens.extend(batch)
+            count = len(article.passages)
+            passage_article.extend(repeat(number, count))
+            passage_index.extend(range(count))
             for key in set(keys(article.title)):
                 tid = vocab.add(key)
                 row = titles.get(tid)
@@ -277,11 +280,8 @@ class SearchIndex:
         index.title_postings = dict(titles.items())
         lengths = [len(p) for p in postings]
         vocab.freeze(lengths)
-        flat = Packed(bytearray(), 3 if len(index.passage_article) <= WIDE + 1 else 4)
-        for tid, row in enumerate(postings):
-            flat.extend(row)
-            postings[tid] = _EMPTY  # each row freed once copied: no second copy of them all
-        index.postings = Ragged(settled(flat), array("Q", accumulate(lengths, initial=0)))
+        starts = array("Q", accumulate(lengths, initial=0))
+        index.postings = Ragged(join_settled(postings, passage), starts)
         del postings, raw_ids, lengths
         give_back()  # the freed rows' pages, else held as if the index still used them
         if progress is not None:

@@ -40,6 +40,8 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import combinations, filterfalse
 from typing import Any, overload
 from zlib import crc32
 
@@ -503,11 +505,18 @@ def _key(variant: str) -> int:
 
 def _neighbourhood(word: str, depth: int) -> set[str]:
     """``word`` and every string made by deleting up to ``depth`` (1 or 2) of its letters."""
-    ones = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    result = ones | {word}
-    if depth > 1:
-        result.update(w[:i] + w[i + 1 :] for w in ones for i in range(len(w)))
+    size = len(word)
+    result = {word[:i] + word[i + 1 :] for i in range(size)}
+    result.add(word)
+    if depth > 1:  # each pair of positions once (the ones' deletions made each twice)
+        result.update([word[:i] + word[i + 1 : j] + word[j + 1 :] for i, j in _pairs(size)])
     return result
+
+
+@lru_cache(maxsize=64)
+def _pairs(size: int) -> tuple[tuple[int, int], ...]:
+    """Every pair of positions ``i < j`` below ``size``."""
+    return tuple(combinations(range(size), 2))
 
 
 def passage_ids(
@@ -520,8 +529,7 @@ def passage_ids(
     raws = TOKEN_RE.findall(text, start, end)
     try:
         return list(map(raw_ids.__getitem__, raws))
-    except KeyError:
-        for raw in raws:
-            if raw not in raw_ids:
-                raw_ids[raw] = vocab.add(word_key(raw))
+    except KeyError:  # the new words, once each, in the order they first come
+        for raw in filterfalse(raw_ids.__contains__, dict.fromkeys(raws)):
+            raw_ids[raw] = vocab.add(word_key(raw))
         return list(map(raw_ids.__getitem__, raws))
