@@ -117,7 +117,8 @@ class Marked:
         best = self._best(codes)
         if best is None:
             return None
-        score = self._found(best) + EPSILON
+        # summed as Scorer._refined sums it: sum() rounds otherwise than += (Python 3.12+)
+        score = sum(FOUND + f * q for f, q in zip(self.factors, best) if q) + EPSILON
         score += SHORT * 20.0 / (20.0 + len(codes))
         marks = codes.translate(self.to_marks)
         find, rfind, sides = marks.find, marks.rfind, self.sides
