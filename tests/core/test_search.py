@@ -543,3 +543,22 @@ def test_the_words_no_passage_has_are_named(index: SearchIndex) -> None:
     assert index.find('"zzyzx team" | qqwx bank', 10).unmatched == ('"zzyzx team" | qqwx',)
     assert index.find('"zzyzx team" bank', 10).hits == []  # a phrase must match: no hits
     assert index.find("!zzyzx bank", 10).unmatched == ()  # an exclusion asks for nothing
+
+
+def test_a_cache_entry_trimmed_by_another_search_is_a_miss_not_an_error() -> None:
+    from collections import OrderedDict
+
+    from tui.core.search.vocab import _keep, _recall
+
+    class Raced(OrderedDict[str, int]):
+        def move_to_end(self, key: str, last: bool = True) -> None:
+            del self[key]  # another thread trimmed it between the look-up and the move
+            super().move_to_end(key, last)
+
+    recent = Raced(a=1)
+    assert _recall(recent, "a") == 1
+    kept: OrderedDict[str, int] = OrderedDict()
+    for number in range(5):
+        _keep(kept, str(number), number, 3)
+    assert list(kept) == ["2", "3", "4"]
+    assert _recall(kept, "2") == 2 and list(kept) == ["3", "4", "2"]

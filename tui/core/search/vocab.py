@@ -42,7 +42,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations, filterfalse
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 from zlib import crc32
 
 from rapidfuzz import process
@@ -70,13 +70,13 @@ _FAMILY = "stems."
 _BLOB, _ENDS, _TABLE = "words.blob", "words.ends", "words.table"
 """The names of the words' UTF-8 blob, offsets and hash table in :meth:`Vocabulary.state`."""
 MAX_PREFIX_TERMS = 500
+"""A prefix matching more words keeps only the most frequent ones."""
 PREFIX_MIN, PREFIX_MIN_LAST = 3, 2
 """Shortest query word matched as a prefix (any word / the word being typed)."""
 KEY_PREFIX = 6
 """Letters of a word that the deletion index keys on."""
 HEADS_KEPT = 32
 """Deletion look-ups kept (:attr:`Vocabulary._heads`): a few hundred words each on BBC x10."""
-"""A prefix matching more words keeps only the most frequent ones."""
 
 
 class Vocabulary:
@@ -341,9 +341,8 @@ class Vocabulary:
         :func:`max_typos` (restricted Damerau-Levenshtein) score :data:`TYPO`.
         """
         cache_key = (key, exact, prefix)
-        cached = self._cache.get(cache_key)
+        cached = _recall(self._cache, cache_key)
         if cached is not None:
-            self._cache.move_to_end(cache_key)
             return cached
         found: dict[int, float] = {}
         if not exact:
@@ -355,9 +354,7 @@ class Vocabulary:
         tid = self._id(key)
         if tid >= 0:
             found[tid] = EXACT
-        self._cache[cache_key] = found
-        if len(self._cache) > 512:
-            self._cache.popitem(last=False)
+        _keep(self._cache, cache_key, found, 512)
         return found
 
     def _relatives(self, key: str, found: dict[int, float]) -> None:
@@ -392,16 +389,11 @@ class Vocabulary:
             return
         head = key[:KEY_PREFIX]
         depth = 2 if limit == 2 or len(head) < len(key) else 1
-        heads = self._heads
-        known = heads.get((head, depth))
+        known = _recall(self._heads, (head, depth))
         if known is None:
             known = self._candidates(head, depth)
             if not self._added:  # stable until the next freeze or extend
-                heads[head, depth] = known
-                if len(heads) > HEADS_KEPT:
-                    heads.popitem(last=False)
-        else:
-            heads.move_to_end((head, depth))
+                _keep(self._heads, (head, depth), known, HEADS_KEPT)
         ids, words = known
         for _, distance, index in process.extract(
             key, words, scorer=OSA.distance, score_cutoff=limit, limit=None
@@ -501,6 +493,33 @@ def _family_state(state: dict[str, Any]) -> dict[str, Any]:
 def _key(variant: str) -> int:
     """The deletion-table key of ``variant``: its CRC-32 in the upper 32 bits."""
     return crc32(variant.encode("utf-8", "surrogatepass")) << 32
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _recall(recent: OrderedDict[_K, _V], key: _K) -> _V | None:
+    """The value kept under ``key`` in ``recent`` (now its newest), or None. A search
+    cancelled but still running may trim the same cache from its own thread: a key gone
+    between the look-up and the move is a miss, not an error."""
+    value = recent.get(key)
+    if value is not None:
+        try:
+            recent.move_to_end(key)
+        except KeyError:
+            pass
+    return value
+
+
+def _keep(recent: OrderedDict[_K, _V], key: _K, value: _V, most: int) -> None:
+    """Keep ``value`` under ``key`` in ``recent``, the oldest dropped beyond ``most``."""
+    recent[key] = value
+    while len(recent) > most:
+        try:
+            recent.popitem(last=False)
+        except KeyError:  # emptied by another thread meanwhile
+            break
 
 
 def _neighbourhood(word: str, depth: int) -> set[str]:
