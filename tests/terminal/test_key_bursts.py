@@ -50,7 +50,10 @@ def test_bursts_in_the_search_box_and_after_escape(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert box_text(out / "typed.txt") == "def"
     assert box_text(out / "cleared.txt") == "grain"
-    assert not result.stdout.strip()  # q quit the app (the screen is blank), not typed in the box
+    # q quit the app, not typed in the box: the last screen is blank but for tmux's
+    # own line about the ended pane (shown or not, by timing), which gives exit status 0
+    left = [line for line in result.stdout.splitlines() if line.strip()]
+    assert all(line.startswith("Pane is dead (status 0") for line in left), left
 
 
 def test_escape_and_a_punctuation_key_in_one_burst(tmp_path: Path) -> None:
