@@ -7,10 +7,13 @@ temporary folder, the cache warmed first, ``$PAGER`` and ``$EDITOR`` set to
 clears it, types a query drawn from the corpus's titles, waits for the hits and
 opens the best one (a step whose search box does not take the focus within
 10 s is skipped and counted: its letters would run other keys). Every 50
-searches it resizes the terminal, every 100 it reloads the folder (``R``),
-every 7 it opens the quotations panel. It prints one
-line every K searches: searches done, the app's RSS (MiB) and its ratio to the
-RSS after the first K searches, then a summary: the worst keystroke latency (from
+searches it resizes the terminal, every 100 it reloads the folder (``R``, at
+searches 50, 150, 250, ...: each line below is then read the same 50 searches
+after a reload, not once just before and once just after one), every 7 it opens
+the quotations panel. It prints one line every K searches: searches done, the
+app's RSS (MiB), its ratio to the RSS after the first K searches, and its two
+parts (``anon``: the heap; ``file``: pages of mapped files, the cache among
+them), then a summary: the worst keystroke latency (from
 sending the last key of a step to the screen changing, polled every 5 ms), the
 count of error notifications seen and of entries in ``errors.log``. Skips (exit
 0) without tmux or without ROOT (default ``../shared/data/bbc``).
@@ -55,11 +58,12 @@ class Session:
     def screen(self) -> str:
         return tmux("capture-pane", "-p", "-t", self.name)
 
-    def rss_mib(self) -> float:
+    def rss_mib(self, field: str = "VmRSS") -> float:
+        """The app's ``field`` of ``/proc/PID/status`` (VmRSS, RssAnon, RssFile) in MiB."""
         try:
             with open(f"/proc/{self.pid}/status", encoding="utf-8") as status:
                 for line in status:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(f"{field}:"):
                         return int(line.split()[1]) / 1024
         except OSError:
             pass
@@ -138,8 +142,8 @@ def main() -> int:
         baseline = None
         began = time.perf_counter()
         print(
-            f"{'searches':>8} {'RSS MiB':>8} {'ratio':>6} {'worst ms':>9} {'seconds':>8} "
-            f"{'errors':>6} {'skipped':>7}"
+            f"{'searches':>8} {'RSS MiB':>8} {'ratio':>6} {'anon':>6} {'file':>6} "
+            f"{'worst ms':>9} {'seconds':>8} {'errors':>6} {'skipped':>7}"
         )
         for number in range(1, args.searches + 1):
             query = " ".join(
@@ -167,7 +171,7 @@ def main() -> int:
                 tmux("resize-window", "-t", session.name, "-x", str(w), "-y", str(h))
                 time.sleep(0.05)
                 tmux("resize-window", "-t", session.name, "-x", str(width), "-y", str(height))
-            if number % 100 == 0:
+            if number % 100 == 50:
                 session.send("R")
                 session.wait_for("search ready", seconds=60)
             screen = session.screen()
@@ -176,8 +180,9 @@ def main() -> int:
             if number % args.every == 0:
                 rss = session.rss_mib()
                 baseline = baseline or rss
+                anon, mapped = session.rss_mib("RssAnon"), session.rss_mib("RssFile")
                 print(
-                    f"{number:>8} {rss:>8.1f} {rss / baseline:>6.3f} "
+                    f"{number:>8} {rss:>8.1f} {rss / baseline:>6.3f} {anon:>6.1f} {mapped:>6.1f} "
                     f"{session.worst * 1000:>9.1f} {time.perf_counter() - began:>8.1f} "
                     f"{errors_seen:>6} {missed:>7}",
                     flush=True,
