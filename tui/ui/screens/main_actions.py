@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.core.library import Library
-    from tui.core.quotes import Speaker
     from tui.ui.memory import Memory
+    from tui.ui.screens.speakers import QuotePlace
     from tui.ui.session import Session
 
 
@@ -150,36 +150,49 @@ class MainActions(PartsView):
             self.open_by_id(article_id, self.memory.position(article_id))
 
     def action_speakers(self) -> None:
-        """Everyone quoted in the corpus; Enter lists a speaker's quotations, then opens one."""
+        """Everyone quoted in the corpus; Enter lists a speaker's quotations, then opens one.
+
+        The view opens at once, so the keys typed after ``S`` filter it even while the
+        quotations are still being found (it fills when they are, :meth:`fill_speakers`)."""
+        from tui.ui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(), self._speaker_chosen)
+        self.fill_speakers()
+
+    def fill_speakers(self) -> None:
+        """Give an open, still empty speakers view everyone quoted, if the quotations are in."""
+        from tui.ui.screens.speakers import SpeakersScreen
+
         quotes = self.library.quotes
-        if quotes is None:
-            self.notify("The quotations are still being found; try again in a moment.")
+        waiting = [
+            view
+            for view in self.app.screen_stack
+            if isinstance(view, SpeakersScreen) and not view.filled
+        ]
+        if quotes is None or not waiting:
             return
+        articles = self.library.articles
 
         def build() -> None:
             from tui.core.quotes import speaker_index
 
             speakers = speaker_index(quotes)
-            self.app.call_from_thread(self._show_speakers, speakers)
+            for view in waiting:
+                self.app.call_from_thread(view.fill, speakers, articles)
 
         self.run_worker(build, thread=True, exclusive=True, group="speakers")
 
-    def _show_speakers(self, speakers: list[Speaker]) -> None:
-        from tui.ui.screens.speakers import QuotePlace, SpeakersScreen
-
-        def chosen(place: QuotePlace | None) -> None:
-            if place is None:
-                return
-            article = self.library.articles[place.article]
-            self.open_article(place.article, article.passage_at(place.start))
-            reader = self.query_one(ArticleReader)
-            self.set_focus(reader)
-            for index, quote in enumerate(reader.quotes):
-                if quote.start == place.start:
-                    reader.visit_quote(index)
-                    break
-
-        self.app.push_screen(SpeakersScreen(speakers, self.library.articles), chosen)
+    def _speaker_chosen(self, place: QuotePlace | None) -> None:
+        if place is None:
+            return
+        article = self.library.articles[place.article]
+        self.open_article(place.article, article.passage_at(place.start))
+        reader = self.query_one(ArticleReader)
+        self.set_focus(reader)
+        for index, quote in enumerate(reader.quotes):
+            if quote.start == place.start:
+                reader.visit_quote(index)
+                break
 
     def action_toggle_bookmark(self) -> None:
         """Bookmark the reader's current passage (or remove its bookmark)."""

@@ -59,6 +59,7 @@ class LoadingView(Screen[None]):
         def start_search(self, query: str) -> None: ...
         def part(self, kind: type[ResultList]) -> ResultList: ...
         def drop_results(self) -> None: ...
+        def fill_speakers(self) -> None: ...
 
     def start_loading(self) -> None:
         """Read (or read again) the folder and index it, in a worker."""
@@ -252,6 +253,7 @@ class LoadingView(Screen[None]):
 
     def on_quotes_found(self, message: QuotesFound) -> None:
         self.library.adopt_quotes(message.quotes)  # lists made when an article is shown
+        self.fill_speakers()  # a speakers view opened before they were found
         query = self.query_one(SearchBox).value
         if self.library.index is not None and asks_speaker(query):
             self.start_search(query)  # speaker: had no quotations to look at yet

@@ -1,5 +1,9 @@
 """The speakers view: everyone quoted in the corpus, filtered fuzzily as you type.
 
+It opens empty and is filled (:meth:`SpeakersScreen.fill`) once the speakers are
+counted, after the quotations are found: what is typed before then is kept in the
+filter and applied when they come.
+
 Enter on a speaker lists all their quotations across articles; Enter on one
 closes the view and opens its article at the quotation (Esc steps back: from the
 quotations to the speakers, from the speakers to the main screen). Filtering
@@ -45,17 +49,23 @@ class SpeakersScreen(ModalScreen[QuotePlace | None]):
         Binding("down", "to_list", "List", show=False, id="speakers.to-list"),
     ]
 
-    def __init__(self, speakers: list[Speaker], articles: list[Article]) -> None:
+    def __init__(
+        self, speakers: list[Speaker] | None = None, articles: list[Article] | None = None
+    ) -> None:
         super().__init__()
-        self.speakers = speakers
+        self.filled = speakers is not None
+        """Whether the speakers are in (``False``: the view waits for :meth:`fill`)."""
+        self.speakers = speakers or []
         """Everyone quoted, most quoted first."""
-        self.articles = articles
+        self.articles = articles or []
         self.shown: list[Speaker] = []
         """The speakers listed now (after the filter)."""
         self.speaker: Speaker | None = None
         """The speaker whose quotations are listed (``None``: the speakers are)."""
-        self.filtered: list[Speaker] = speakers
+        self.filtered: list[Speaker] = self.speakers
         """The speakers the filter keeps."""
+        self._enter_waiting = False
+        """Enter was pressed in the filter before the speakers were in: done once they are."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speakers-body"):
@@ -66,7 +76,28 @@ class SpeakersScreen(ModalScreen[QuotePlace | None]):
             yield OptionList(id="speakers-list", markup=False)
 
     def on_mount(self) -> None:
-        self._show_speakers(self.speakers)
+        if self.filled:
+            self._show_speakers(self.speakers)
+        else:
+            self._title("Finding the quotations and their speakers… · Esc closes")
+
+    def fill(self, speakers: list[Speaker], articles: list[Article]) -> None:
+        """Show ``speakers`` (quoted in ``articles``), through what was typed meanwhile."""
+        if self.filled or not self.is_attached:
+            return
+        self.filled, self.speakers, self.articles = True, speakers, articles
+        typed = self.query_one(Input).value
+        if typed:
+            self._filter(typed)
+        else:
+            self._show_speakers(speakers)
+            self._enter_if_waiting()
+
+    def _enter_if_waiting(self) -> None:
+        if self._enter_waiting:
+            self._enter_waiting = False
+            if self.shown:
+                self._show_quotes(self.shown[self.query_one(OptionList).highlighted or 0])
 
     def _title(self, text: str) -> None:
         self.query_one("#speakers-title", Static).update(Text(text, style="bold"))
@@ -102,7 +133,8 @@ class SpeakersScreen(ModalScreen[QuotePlace | None]):
         listing.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._filter(event.value)
+        if self.filled:
+            self._filter(event.value)
 
     @work(thread=True, exclusive=True, group="speakers-filter")
     def _filter(self, typed: str) -> None:
@@ -113,9 +145,12 @@ class SpeakersScreen(ModalScreen[QuotePlace | None]):
     def _answer(self, typed: str, found: list[Speaker]) -> None:
         if typed == self.query_one(Input).value and self.speaker is None:
             self._show_speakers(found)
+            self._enter_if_waiting()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.shown:
+        if not self.filled:
+            self._enter_waiting = True
+        elif self.shown:
             self._show_quotes(self.shown[self.query_one(OptionList).highlighted or 0])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
