@@ -1,12 +1,13 @@
 """A long browser session run headless (Textual's Pilot, no terminal): the RSS curve.
 
-``python -m benchmarks.pilot_soak [ROOT] [--searches N] [--every K] [--probe]
+``python -m benchmarks.pilot_soak [ROOT] [--searches N] [--every K] [--probe] [--resize-every N]
 [--trace FRAMES]`` starts the app on ROOT (state and cache in a temporary folder)
 with ``App.run_test``, waits until the load is complete (quotations found; before
 that the loading workers grow the curve) and then N times: puts a query drawn
 from the corpus's titles into the search box, waits for its hits, submits it
 (the best hit opens in the reader), every 7th search opens and closes the
-quotations panel, every 100th reloads the folder (``R``). Every K searches it
+quotations panel, every 100th reloads the folder (``R``), every Nth resizes the
+terminal to a random size and back (as ``soak`` does in tmux). Every K searches it
 prints the searches done, the process's RSS (MiB) and its ratio to the RSS after
 the first K searches, then the RSS split: ``anon`` (heap, not mapped files),
 ``map`` (resident pages of the cache file's maps), ``objs`` (MiB in Python
@@ -228,7 +229,9 @@ def print_grown(before: Counter[str], after: Counter[str]) -> None:
     print("  changed: " + ", ".join(f"{name} {delta:+d}" for name, delta in changed[:25]))
 
 
-async def session(root: Path, searches: int, every: int, trace: int, probe: bool) -> int:
+async def session(
+    root: Path, searches: int, every: int, trace: int, probe: bool, resize_every: int = 0
+) -> int:
     from tests.helpers import idle
     from tui.core.corpus import load_corpus
     from tui.ui.app import SeedApp
@@ -275,6 +278,10 @@ async def session(root: Path, searches: int, every: int, trace: int, probe: bool
                 await pilot.press("quotation_mark")
                 await pilot.pause()
                 await pilot.press("quotation_mark")
+            if resize_every and number % resize_every == 0:  # as soak.py does in tmux
+                await pilot.resize_terminal(rng.randint(40, 120), rng.randint(10, 40))
+                await pilot.pause()
+                await pilot.resize_terminal(120, 40)
             if number % 100 == 0:
                 await pilot.press("escape", "escape", "R")
                 await idle(app)
@@ -325,6 +332,7 @@ def main() -> int:
     parser.add_argument("--every", type=int, default=100)
     parser.add_argument("--trace", type=int, default=0, metavar="FRAMES")
     parser.add_argument("--probe", action="store_true")
+    parser.add_argument("--resize-every", type=int, default=0, metavar="N")
     args = parser.parse_args()
     if not args.root.is_dir():
         print("pilot_soak: skipped (needs the corpus folder)")
@@ -334,7 +342,9 @@ def main() -> int:
     os.environ["SEEDTUI_CACHE_DIR"] = str(work / "cache")
     sys.path.insert(0, str(REPO))
     try:
-        return asyncio.run(session(args.root, args.searches, args.every, args.trace, args.probe))
+        return asyncio.run(
+            session(args.root, args.searches, args.every, args.trace, args.probe, args.resize_every)
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
