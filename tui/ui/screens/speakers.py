@@ -96,8 +96,12 @@ class SpeakersScreen(ModalScreen[QuotePlace | None]):
     def _enter_if_waiting(self) -> None:
         if self._enter_waiting:
             self._enter_waiting = False
-            if self.shown:
-                self._show_quotes(self.shown[self.query_one(OptionList).highlighted or 0])
+            self._list_highlighted()
+
+    def _list_highlighted(self) -> None:
+        """List the quotations of the highlighted speaker (if any is listed)."""
+        if self.shown:
+            self._show_quotes(self.shown[self.query_one(OptionList).highlighted or 0])
 
     def _title(self, text: str) -> None:
         self.query_one("#speakers-title", Static).update(Text(text, style="bold"))
@@ -150,8 +154,8 @@ class SpeakersScreen(ModalScreen[QuotePlace | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not self.filled:
             self._enter_waiting = True
-        elif self.shown:
-            self._show_quotes(self.shown[self.query_one(OptionList).highlighted or 0])
+        else:
+            self._list_highlighted()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if self.speaker is None:
