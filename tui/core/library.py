@@ -322,6 +322,10 @@ class Library:
         """The number of the article called ``article_id``, or ``None``."""
         return self._positions.get(article_id)
 
+    def has_quotes_of(self, number: int) -> bool:
+        """Whether article ``number``'s quotations are known (:meth:`quotes_of` finds none now)."""
+        return (self.quotes is not None and number in self.quotes) or number in self._shown
+
     def quotes_of(self, number: int) -> list[Quote]:
         """The quotations of article ``number``: from the table, else found now (size allowing).
 

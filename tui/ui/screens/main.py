@@ -42,12 +42,20 @@ from tui.ui.widgets.search_box import SearchBox, focus_kind
 from tui.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from tui.core.quotes import Quote
     from tui.core.search import SearchHit
 
 SEARCH_LIMIT = 50
 """Hits shown for a query."""
 NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
+
+
+def quotes_in(text: str) -> list[Quote]:
+    """The quotations of ``text``, found now (the quotation code loads on the first call)."""
+    from tui.core.quotes import on_demand_quotes
+
+    return on_demand_quotes(text)
 
 
 class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingView):
@@ -254,12 +262,15 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         article = articles[index]
         reader = self.query_one(ArticleReader)
         self.session.open_article = index
-        quotes = self.library.quotes_of(index)
-        reader.show(article, quotes, passage, matches)
+        panel_shown = self.query_one(ContentSwitcher).current == "quotes"
+        if panel_shown or self.library.has_quotes_of(index):
+            reader.show(article, self.library.quotes_of(index), passage, matches)
+        else:  # drawn first: found after the frame (the quotation code may load then)
+            reader.show(article, partial(self.library.quotes_of, index), passage, matches)
         if changed:
             self.refresh_bookmarks()
-            if self.query_one(ContentSwitcher).current == "quotes":
-                self.part(QuotePanel).show_quotes(article, quotes)
+            if panel_shown:
+                self.part(QuotePanel).show_quotes(article, reader.quotes)
             find = self.mounted(FindBar)
             if find is not None and find.value:
                 find.action_close(True)
@@ -309,9 +320,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         if number is not None:
             self.open_article(number)
         else:  # still loading: the list is in file order, not yet the corpus's
-            from tui.core.quotes import on_demand_quotes
-
-            self.query_one(ArticleReader).show(article, on_demand_quotes(article.text))
+            self.query_one(ArticleReader).show(article, partial(quotes_in, article.text))
 
     @on(ArticleList.Chosen)
     def _article_chosen(self, message: ArticleList.Chosen) -> None:

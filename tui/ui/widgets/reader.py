@@ -30,6 +30,7 @@ from tui.ui.widgets.reader_layout import (
     window_around,
     window_quotes,
 )
+from tui.ui.widgets.reader_quotes import Finder, ReaderQuotes
 from tui.ui.widgets.reader_visits import ReaderVisits
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ MEASURE = 80
 """Cells of text per line at most, by default: a readable measure on a wide terminal."""
 
 
-class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
+class ArticleReader(ReaderVisits, ReaderQuotes, InstantJumps, LessKeys, can_focus=True):
     """Shows an article with quotations, speakers and search matches highlighted."""
 
     COMPONENT_CLASSES = {
@@ -96,7 +97,7 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self.quotes: list[Quote] = []
+        self.quotes = []
         self.passage: int | None = None
         self.matches: tuple[Span, ...] = ()
         self.current_quote: int | None = None
@@ -131,11 +132,13 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
     def show(
         self,
         article: Article | None,
-        quotes: list[Quote],
+        quotes: list[Quote] | Finder,
         passage: int | None = None,
         matches: tuple[Span, ...] = (),
     ) -> None:
-        """Show ``article``; with ``passage``, scroll there and highlight it and ``matches``."""
+        """Show ``article``; with ``passage``, scroll there and highlight it and ``matches``.
+
+        ``quotes`` are its quotations, or what finds them once it has been drawn."""
         same = article is self.article
         self.article = article
         self.window = None
@@ -143,7 +146,10 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
             start = passage if passage is not None else 0
             self.window = window_around(article, start)
             quotes = window_quotes(self.article, self.window)
-        self.quotes = quotes
+        if callable(quotes):
+            self.find_quotes_later(quotes)
+        else:
+            self.quotes = quotes
         self.passage = passage
         self.matches = matches
         if not same:
@@ -321,7 +327,7 @@ class ArticleReader(ReaderVisits, InstantJumps, LessKeys, can_focus=True):
     def _highlights(self) -> tuple[Highlights, dict[str, Style]]:
         """What the open article shows highlighted, and the styles of its parts."""
         assert self.article is not None
-        quotes = self.quotes
+        quotes = self.drawn_quotes
         current = (
             []
             if self.current_quote is None
