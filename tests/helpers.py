@@ -52,3 +52,27 @@ def held_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
 
     monkeypatch.setattr(jobs, "load_and_index", slow_load)
     return go
+
+
+def held_corpus_quotes(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the corpus-wide quotations back (the index comes) until the event is set."""
+    import tui.core.quotes.table
+
+    release = threading.Event()
+    real = tui.core.quotes.table.corpus_quotes
+
+    def slow_corpus_quotes(text: str) -> list[object]:
+        release.wait(10)
+        return real(text)
+
+    monkeypatch.setattr(tui.core.quotes.table, "corpus_quotes", slow_corpus_quotes)
+    return release
+
+
+async def until_indexed(pilot: Pilot[Any], screen: MainScreen) -> None:
+    """Wait (5 s at most) until ``screen``'s library has its index."""
+    for _ in range(250):
+        await pilot.pause(0.02)
+        if screen.library.index is not None:
+            return
+    raise AssertionError("the index never came")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
 from textual.widgets import ContentSwitcher
 
-import tui.core.quotes.table
-from tests.helpers import idle, ready
+from tests.helpers import held_corpus_quotes, idle, ready, until_indexed
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.quote_panel import SNIPPET_LINES, QuotePanel
@@ -67,22 +65,12 @@ async def test_speaker_filter_lists_the_passages_quoting_a_speaker(corpus_dir: P
 async def test_speaker_query_typed_before_the_quotations_is_answered_when_they_come(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = threading.Event()
-    real = tui.core.quotes.table.corpus_quotes
-
-    def slow_corpus_quotes(text: str) -> list[object]:
-        release.wait(10)  # the corpus-wide quotations come only when the test says so
-        return real(text)
-
-    monkeypatch.setattr(tui.core.quotes.table, "corpus_quotes", slow_corpus_quotes)
+    release = held_corpus_quotes(monkeypatch)  # the index comes, not the quotations
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        for _ in range(250):  # the index, not the quotations: those are held back
-            await pilot.pause(0.02)
-            if screen.library.index is not None:
-                break
+        await until_indexed(pilot, screen)
         assert screen.library.index is not None and not screen.library.quotes_ready
         await pilot.press("slash", *"speaker:brandauer")
         for _ in range(50):

@@ -3,7 +3,6 @@ its article's quotations are found after that frame; keys that need them find th
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +11,7 @@ from textual import events
 from textual.app import App
 
 import tui.core.quotes
-import tui.core.quotes.table
-from tests.helpers import idle
+from tests.helpers import held_corpus_quotes, idle, until_indexed
 from tui.ui.app import SeedApp
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.reader import ArticleReader
@@ -23,31 +21,10 @@ from tui.ui.widgets.status_bar import StatusBar
 SIZE = (120, 40)
 
 
-def hold_corpus_quotes(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the corpus-wide quotations back until the returned event is set."""
-    release = threading.Event()
-    real = tui.core.quotes.table.corpus_quotes
-
-    def slow_corpus_quotes(text: str) -> list[object]:
-        release.wait(10)
-        return real(text)
-
-    monkeypatch.setattr(tui.core.quotes.table, "corpus_quotes", slow_corpus_quotes)
-    return release
-
-
-async def index_in(pilot: Any, screen: MainScreen) -> None:
-    for _ in range(250):
-        await pilot.pause(0.02)
-        if screen.library.index is not None:
-            return
-    raise AssertionError("the index never came")
-
-
 async def test_a_hit_is_painted_before_its_articles_quotations_are_found(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = hold_corpus_quotes(monkeypatch)
+    release = held_corpus_quotes(monkeypatch)
     events: list[str] = []
     real_find = tui.core.quotes.on_demand_quotes
 
@@ -70,7 +47,7 @@ async def test_a_hit_is_painted_before_its_articles_quotations_are_found(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await index_in(pilot, screen)
+        await until_indexed(pilot, screen)
         events.clear()
         await pilot.press("slash", *"harbour bridge corrosion")
         for _ in range(100):
@@ -91,12 +68,12 @@ async def test_a_hit_is_painted_before_its_articles_quotations_are_found(
 async def test_next_quotation_pressed_with_the_opening_key_finds_them_at_once(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = hold_corpus_quotes(monkeypatch)
+    release = held_corpus_quotes(monkeypatch)
     app = SeedApp(corpus_dir)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await index_in(pilot, screen)
+        await until_indexed(pilot, screen)
         # One burst from the article list: the next article (the harbour bridge) opens, the
         # reader takes the focus, and the quotation keys come before the frame after which
         # its quotations would be found.
