@@ -290,7 +290,7 @@ async def test_answers_that_no_longer_fit_the_screen_are_dropped(corpus_dir: Pat
 async def test_results_say_how_many_match_and_load_more(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.ui.screens import main
+    from tui.ui.screens import main_search as main
 
     monkeypatch.setattr(main, "SEARCH_LIMIT", 2)
     app = SeedApp(corpus_dir)

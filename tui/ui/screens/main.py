@@ -17,21 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
-from textual.widgets import ContentSwitcher, Input
+from textual.widgets import ContentSwitcher
 
 from tui.core.library import Library
 from tui.ui import jobs, status_text
 from tui.ui.memory import Memory
-from tui.ui.messages import (
-    FindFinished,
-    SearchFinished,
-)
 from tui.ui.outside import OutsideActions
 from tui.ui.screens.main_actions import MainActions
 from tui.ui.screens.main_filter import FilterView
 from tui.ui.screens.main_levels import LevelsView
 from tui.ui.screens.main_loading import LoadingView
-from tui.ui.session import Session, asks_speaker
+from tui.ui.screens.main_search import SearchView
+from tui.ui.session import Session
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.footer import KeyFooter
@@ -45,8 +42,6 @@ if TYPE_CHECKING:
     from tui.core.quotes import Quote
     from tui.core.search import SearchHit
 
-SEARCH_LIMIT = 50
-"""Hits shown for a query."""
 NARROW = 100
 """Below this width the list and the reader share the space; focus decides which shows."""
 
@@ -58,7 +53,7 @@ def quotes_in(text: str) -> list[Quote]:
     return on_demand_quotes(text)
 
 
-class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingView):
+class MainScreen(OutsideActions, LevelsView, FilterView, SearchView, MainActions, LoadingView):
     """Search box on top, article list or results on the left, the reader on the right."""
 
     BINDINGS = [
@@ -173,70 +168,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
                 switcher.current = "results"  # back to the kept query's results
                 self.describe_view()
 
-    # --- worker reports ------------------------------------------------------
-
-    def on_search_finished(self, message: SearchFinished) -> None:
-        box = self.query_one(SearchBox).value
-        if not Session.search_is_current(message.query, box, message.index, self.library.index):
-            return  # a stale answer: the query (or the corpus) has changed since
-        results = self.part(ResultList)
-        if not self.first_answer.is_set():  # once painted, the load goes on to the quotations
-            results.call_after_refresh(self.first_answer_shown)
-        self.query_one(ContentSwitcher).current = "results"
-        self.session.partial = None  # the complete answer replaces an early one
-        keep, self.session.more_from = self.session.more_from, None
-        results.show_hits(self.library.articles, message.hits, keep)
-        self.session.hits_query = message.query
-        self.session.hits_left = message.total > len(message.hits)
-        pending = not self.library.quotes_ready and asks_speaker(message.query)
-        counted = message.counted if message.hits and self.session.hits_left else None
-        self.session.hits_counted = counted
-        self.session.hits_unmatched = message.unmatched
-        self.query_one(StatusBar).message = status_text.search_result(
-            message.query, len(message.hits), pending, counted, message.unmatched
-        )
-        self.log.info(f"search {message.query!r}: {message.milliseconds:.2f} ms")
-        if self.session.opening == message.query:
-            self.session.opening = None
-            if results.current is not None:  # Enter came before the answer: it opens now
-                self._open_hit(results.current)
-
-    def on_find_finished(self, message: FindFinished) -> None:
-        find = self.part(FindBar)
-        if not self.session.find_is_current(message.article, message.query, find.value):
-            return
-        reader = self.query_one(ArticleReader)
-        reader.set_find_matches(message.matches, self.session.find_origin, message.complete)
-        find.show_count(reader.current_match, len(message.matches), not message.complete)
-
     # --- opening articles ----------------------------------------------------
-
-    def on_result_list_more_wanted(self, message: ResultList.MoreWanted) -> None:
-        """Down on the last hit: ask for the next :data:`SEARCH_LIMIT` hits (same order)."""
-        shown = len(message.result_list.hits)
-        if self.session.hits_left and self.session.more_from is None:
-            self.session.more_from = shown
-            self.start_search(self.query_one(SearchBox).value, shown + SEARCH_LIMIT)
-
-    def start_search(self, query: str, limit: int | None = None) -> None:
-        """Run ``query`` in a worker for its best ``limit`` hits (:data:`SEARCH_LIMIT` unless
-        more rows are being loaded); a newer query cancels it."""
-        if limit is None:
-            limit, self.session.more_from = SEARCH_LIMIT, None
-        if self.library.index is not None:
-            self.run_worker(
-                partial(
-                    jobs.search,
-                    self.library.index,
-                    query,
-                    limit,
-                    self.post_message,
-                    self._cancel_event("search"),
-                ),
-                thread=True,
-                exclusive=True,
-                group="search",
-            )
 
     def remember_position(self) -> None:
         """Record where the reader is in the open article."""
@@ -341,74 +273,6 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.open_article(hit.article, hit.passage, hit.matches)
         self.set_focus(self.query_one(ArticleReader))
 
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
-        query = event.value
-        if self.session.opening != query:
-            self.session.opening = None
-        if not query.strip():
-            self._cancel_event("search")
-            self.drop_results()
-            return
-        if self.library.index is None:
-            self.query_one(StatusBar).message = status_text.WAITING_FOR_INDEX
-            self.start_early_search(query)  # from the articles read, shown as partial
-            return
-        self.start_search(query)
-
-    @on(Input.Submitted, "#search")
-    def _query_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(SearchBox).remember()
-        results = self.mounted(ResultList)
-        shown = self.query_one(ContentSwitcher).current == "results"
-        if not event.value.strip():
-            return
-        if shown and results is not None and self.session.hits_query == event.value:
-            if results.current is not None:
-                self._open_hit(results.current)
-        else:  # the answer to this query is still to come (indexing, or searching)
-            self.session.opening = event.value
-
-    @on(Input.Changed, "#find")
-    def _find_changed(self, event: Input.Changed) -> None:
-        index, number = self.library.index, self.session.open_article
-        if index is None or number is None:
-            return
-        if not event.value.strip():
-            self.query_one(ArticleReader).set_find_matches(())
-            self.part(FindBar).show_count(None, 0)
-            return
-        self.run_worker(
-            partial(
-                jobs.find_in_article,
-                index,
-                number,
-                event.value,
-                self.post_message,
-                self._cancel_event("find"),
-                self.session.find_origin,
-            ),
-            thread=True,
-            exclusive=True,
-            group="find",
-        )
-
-    @on(FindBar.Closed)
-    def _find_closed(self, message: FindBar.Closed) -> None:
-        reader = self.query_one(ArticleReader)
-        if message.cleared:
-            reader.set_find_matches(())
-        self.set_focus(reader)
-
-    @on(SearchBox.Left)
-    def _search_left(self, message: SearchBox.Left) -> None:
-        self.action_leave_search()
-
-    @on(SearchBox.ToResults)
-    def _search_to_results(self, message: SearchBox.ToResults) -> None:
-        if self.query_one(ContentSwitcher).current == "results":
-            self.set_focus(self.part(ResultList))
-
     @on(QuotePanel.Highlighted)
     def _quote_highlighted(self, message: QuotePanel.Highlighted) -> None:
         reader = self.query_one(ArticleReader)
@@ -424,10 +288,3 @@ class MainScreen(OutsideActions, LevelsView, FilterView, MainActions, LoadingVie
         self.query_one(StatusBar).message = status_text.quote_visited(
             message.quote, message.index, message.total
         )
-
-    @on(ArticleReader.MatchVisited)
-    def _match_visited(self, message: ArticleReader.MatchVisited) -> None:
-        counting = not message.reader.find_complete
-        self.part(FindBar).show_count(message.index, message.total, counting)
-        more = "+… (counting)" if counting else ""
-        self.query_one(StatusBar).message = f"Match {message.index + 1}/{message.total}{more}"

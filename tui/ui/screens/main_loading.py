@@ -184,7 +184,7 @@ class LoadingView(Screen[None]):
             return
         if self.library.reused:
             return  # from the cache: the index follows at once
-        limit = 50  # main.SEARCH_LIMIT: the first page of hits
+        limit = 50  # main_search.SEARCH_LIMIT: the first page of hits
         cancel = self._cancel_event("search")
         self.run_worker(
             partial(jobs.search_early, corpus, query, limit, self.post_message, cancel),
