@@ -233,3 +233,17 @@ def test_quotations_found_on_demand_are_kept_for_a_few_articles(
     for number in range(3):
         assert library.quotes_of(number) == find_quotes(library.articles[number].text)
     assert sorted(library._shown) == [1, 2]  # the oldest went; a long session stays bounded
+
+
+def test_quotations_found_elsewhere_are_kept_only_for_the_article_still_loaded(
+    corpus_dir: Path,
+) -> None:
+    library = Library(corpus_dir, use_cache=False).load_now(quotes=False)
+    old = library.articles[0]
+    found = find_quotes(old.text)
+    library.keep_quotes(old, found)
+    assert library.has_quotes_of(0) and library.quotes_of(0) is found
+    library.load_now(quotes=False)  # a reload: the same file, a new article
+    library.keep_quotes(old, [])  # a worker's answer for the article before the reload
+    assert not library.has_quotes_of(0)
+    assert library.quotes_of(0) == found  # found again for the new article, not the stale []

@@ -343,10 +343,22 @@ class Library:
             return []
         from tui.core.quotes import on_demand_quotes
 
+        found = on_demand_quotes(articles[number].text)
+        self.keep_quotes(articles[number], found)
+        return found
+
+    def keep_quotes(self, article: Article, quotes: list[Quote]) -> None:
+        """Keep ``quotes``, found for ``article`` elsewhere (a worker), while the corpus
+        still holds that very article and the corpus-wide table has not come."""
+        number = self._positions.get(article.id)
+        if number is None or self.articles[number] is not article:
+            return  # reloaded since: the article is another one now, or gone
+        if self.quotes is not None and number in self.quotes:
+            return
+        self._shown.pop(number, None)
         while len(self._shown) >= QUOTES_KEPT:  # a long session opens thousands
             del self._shown[next(iter(self._shown))]
-        self._shown[number] = found = on_demand_quotes(articles[number].text)
-        return found
+        self._shown[number] = quotes
 
     def all_quotes(self) -> list[list[Quote]]:
         """Every article's quotations, in article order (found now where not yet known)."""

@@ -34,6 +34,7 @@ from tui.ui.widgets.find_bar import FindBar
 from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.quote_panel import QuotePanel
 from tui.ui.widgets.reader import ArticleReader
+from tui.ui.widgets.reader_quotes import ReaderQuotesFound
 from tui.ui.widgets.result_list import ResultList
 from tui.ui.widgets.search_box import SearchBox, focus_kind
 from tui.ui.widgets.status_bar import StatusBar
@@ -197,8 +198,8 @@ class MainScreen(OutsideActions, LevelsView, FilterView, SearchView, MainActions
         panel_shown = self.query_one(ContentSwitcher).current == "quotes"
         if panel_shown or self.library.has_quotes_of(index):
             reader.show(article, self.library.quotes_of(index), passage, matches)
-        else:  # drawn first: found after the frame (the quotation code may load then)
-            reader.show(article, partial(self.library.quotes_of, index), passage, matches)
+        else:  # drawn first: found in a worker (the quotation code may load there)
+            reader.show(article, partial(quotes_in, article.text), passage, matches)
         if changed:
             self.refresh_bookmarks()
             if panel_shown:
@@ -288,3 +289,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, SearchView, MainActions
         self.query_one(StatusBar).message = status_text.quote_visited(
             message.quote, message.index, message.total
         )
+
+    @on(ReaderQuotesFound)
+    def _quotes_found(self, message: ReaderQuotesFound) -> None:
+        self.library.keep_quotes(message.article, message.quotes)
