@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,3 +214,41 @@ async def test_toasts_never_cover_a_dialog_and_wait_for_it_to_close(corpus_dir: 
         await pilot.pause()
         assert app.screen is screen
         assert any("During the dialog." in text for text in shown_toasts())
+
+
+async def test_a_hit_opened_on_a_narrow_screen_is_never_painted_wrapped_for_no_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 80 columns the reader has no width while the results have the screen: the hit
+    # was laid out ten cells wide there, and the frame that showed the reader after
+    # Enter drew those lines (seen through SSH) before its resize wrapped them again.
+    from textual.app import App
+
+    painted: list[tuple[int, int]] = []
+    draw = App._display
+
+    def display(self: App[object], screen: Any, renderable: Any) -> None:
+        draw(self, screen, renderable)
+        if renderable is not None and screen.query(ArticleReader):
+            reader = screen.query_one(ArticleReader)
+            shown = reader.scrollable_content_region.width
+            if reader.article is not None and shown > 0:
+                painted.append((reader._width, min(shown, reader.measure + 2)))
+
+    monkeypatch.setattr(App, "_display", display)
+    app = SeedApp(long_article(tmp_path / "long"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"sail by spring number 11")
+        await pilot.pause(0.3)
+        painted.clear()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert painted  # the reader was painted, with its article
+        assert all(drawn == width for drawn, width in painted), painted
+        reader = app.screen.query_one(ArticleReader)
+        hit = app.screen.query_one(ResultList).hits[0]
+        assert hit.passage > 0  # not the article's first lines: the reader had to go there
+        line = reader._layout.passage_lines[hit.passage]
+        assert reader.scroll_y <= line < reader.scroll_y + reader.size.height
+        await idle(app)

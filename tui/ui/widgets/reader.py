@@ -230,9 +230,14 @@ class ArticleReader(
         return None
 
     def on_resize(self) -> None:
-        if self._layout.lines and self._width == self._content_width():
-            return  # taller or shorter only (the find bar opened): the lines stay as they are
         anchor = self._anchor
+        if self._layout.lines and self._width == self._content_width():
+            # Taller or shorter only (the find bar opened, or the hidden pane was shown):
+            # the lines stay as they are, and the place set is taken again unless the
+            # reader was scrolled since (a pane with no room could not scroll there).
+            if anchor is not None and anchor[2] == int(self.scroll_y):
+                self.scroll_to_offset(anchor[0], anchor[1])
+            return
         if (anchor is None or anchor[2] != int(self.scroll_y)) and self._width >= 20:
             top = self.top_offset
             anchor = None if top is None else (top, 0, 0)
@@ -241,7 +246,15 @@ class ArticleReader(
             self.scroll_to_offset(anchor[0], anchor[1])
 
     def _content_width(self) -> int:
-        width = max(self.scrollable_content_region.width, 10)
+        width = self.scrollable_content_region.width
+        if width == 0:
+            # No width: the narrow layout gives the list the screen (or nothing is laid
+            # out yet). Wrap to the width the pane gets when shown, the screen's less the
+            # pane's borders and scroll bar, so the frame that shows it is not drawn
+            # with lines wrapped for a pane of no width.
+            styles = self.styles
+            width = self.screen.size.width - styles.gutter.width - styles.scrollbar_size_vertical
+        width = max(width, 10)
         limit = getattr(getattr(self.app, "config", None), "reader_width", 0)
         if isinstance(limit, int) and limit > 0 and self.measure:
             return max(min(width, limit), 10)  # the config's reader_width, gutter included
