@@ -90,3 +90,20 @@ def _heaps_after_six_threads(mode: str) -> int:
 def test_threads_allocating_at_once_share_two_heaps_once_capped() -> None:
     assert _heaps_after_six_threads("default") > 2  # else the test shows nothing
     assert _heaps_after_six_threads("capped") <= 2
+
+
+def test_the_throttled_give_back_trims_at_most_once_a_period() -> None:
+    from tui.core.heap import Throttled
+
+    now = [100.0]
+    trims: list[float] = []
+    throttled = Throttled(5.0, clock=lambda: now[0], trim=lambda: trims.append(now[0]) or True)
+    assert throttled()  # the first call gives back at once
+    now[0] = 104.9
+    assert not throttled()
+    now[0] = 105.0
+    assert throttled()
+    assert not throttled()
+    now[0] = 200.0
+    assert throttled()
+    assert trims == [100.0, 105.0, 200.0] and throttled.count == 3

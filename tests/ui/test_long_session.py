@@ -139,3 +139,28 @@ async def test_the_heaps_are_capped_before_the_first_worker_starts(
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert order[:2] == ["cap", "load"]
+
+
+async def test_opening_another_article_gives_the_heap_back_at_most_once_a_period(
+    corpus_dir: Path,
+) -> None:
+    from tui.core.heap import Throttled
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        now = [0.0]
+        trims: list[float] = []
+        screen.give_back = Throttled(5.0, lambda: now[0], lambda: trims.append(now[0]) or True)
+        screen.open_article(0)
+        await pilot.pause()
+        screen.open_article(1)
+        await pilot.pause()
+        assert trims == [0.0]  # the second within the period: nothing
+        now[0] = 6.0
+        screen.open_article(1)  # the same article again: nothing freed, nothing asked
+        await pilot.pause()
+        assert trims == [0.0]
+        screen.open_article(0)
+        await pilot.pause()
+        assert trims == [0.0, 6.0]

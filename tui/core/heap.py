@@ -7,13 +7,20 @@ unmapped by shrinking the heap, so the resident set stays as high as at the
 build's peak. glibc's ``malloc_trim`` hands the free pages inside the heap back
 (``madvise``); at a million passages that was 231 MB of the 877 MB the built
 index seemed to hold. Elsewhere (another C library, no ``ctypes``) nothing is done.
+
+A long session frees the same way on a small scale: each search's hits, each
+article's wrapped lines and styled quotations. :class:`Throttled` gives the pages
+back at most once every few seconds (on BBC after 200 searches: 0.5 ms, about
+4 MiB returned each time).
 """
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 
-__all__ = ["cap_heaps", "give_back"]
+__all__ = ["Throttled", "cap_heaps", "give_back"]
 
 HEAPS = 2
 """The browser's heaps: the main thread's and one its workers share (they rarely run at once)."""
@@ -63,3 +70,32 @@ def give_back() -> bool:
     trim.restype = ctypes.c_int
     trim(0)
     return True
+
+
+class Throttled:
+    """:func:`give_back`, done when called at most once every ``seconds`` (a call sooner
+    does nothing): cheap enough to call after every search, never a cost per key."""
+
+    def __init__(
+        self,
+        seconds: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+        trim: Callable[[], bool] = give_back,
+    ) -> None:
+        self.seconds = seconds
+        self._clock = clock
+        self._trim = trim
+        self._last: float | None = None
+        self.count = 0
+        """How many times the pages were given back."""
+
+    def __call__(self) -> bool:
+        """Give the free pages back unless that was done less than ``seconds`` ago;
+        whether it was done now."""
+        now = self._clock()
+        if self._last is not None and now - self._last < self.seconds:
+            return False
+        self._last = now
+        self.count += 1
+        self._trim()
+        return True

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.widgets import ContentSwitcher
 
+from tui.core.heap import Throttled
 from tui.core.library import Library
 from tui.ui import jobs, status_text
 from tui.ui.memory import Memory
@@ -104,6 +105,9 @@ class MainScreen(OutsideActions, LevelsView, FilterView, SearchView, MainActions
         """What is on screen: the open article, a reload under way, and the like."""
         self._cancel_events: dict[str, threading.Event] = {}
         self._in_reader = False
+        self.give_back = Throttled()
+        """Returns the C heap's free pages after an article changes (the last one's lines
+        and quotations freed), at most once every few seconds, once the frame is painted."""
         """Whether the focus is in the reading pane (narrow screens then show only it)."""
 
     def compose(self) -> ComposeResult:
@@ -201,6 +205,7 @@ class MainScreen(OutsideActions, LevelsView, FilterView, SearchView, MainActions
         else:  # drawn first: found in a worker (the quotation code may load there)
             reader.show(article, partial(quotes_in, article.text), passage, matches)
         if changed:
+            self.call_after_refresh(self.give_back)
             self.refresh_bookmarks()
             if panel_shown:
                 self.part(QuotePanel).show_quotes(article, reader.quotes)
