@@ -323,3 +323,29 @@ async def test_typing_on_after_an_early_enter_drops_it(
         box = screen.query_one(SearchBox)
         assert app.focused is box and box.value == "grain talks"
         assert screen.query_one(ResultList).hits  # answered, and still in the box
+
+
+async def test_next_match_after_a_find_that_matched_nothing_names_the_query(
+    corpus_dir: Path,
+) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        reader = await open_bridge(pilot, screen)
+        await pilot.press("n")  # no in-article search yet
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1].startswith("No in-article search")
+        await pilot.press("slash", *"[b]zebra", "enter")  # nothing of the kind in it
+        await idle(app)
+        await pilot.pause()
+        assert app.focused is reader and reader.find_matches == ()
+        await pilot.press("n")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == (
+            "No match for '[b]zebra' in this article."
+        )
+        await pilot.press("slash", "escape")  # cleared: no search again
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1].startswith("No in-article search")

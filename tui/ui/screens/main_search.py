@@ -80,7 +80,9 @@ class SearchView(PartsView):
         if not self.session.find_is_current(message.article, message.query, find.value):
             return
         reader = self.query_one(ArticleReader)
-        reader.set_find_matches(message.matches, self.session.find_origin, message.complete)
+        reader.set_find_matches(
+            message.matches, self.session.find_origin, message.complete, message.query
+        )
         find.show_count(reader.current_match, len(message.matches), not message.complete)
 
     def on_result_list_more_wanted(self, message: ResultList.MoreWanted) -> None:

@@ -101,6 +101,8 @@ class ArticleReader(
         self.current_match: int | None = None
         self.find_complete = True
         """False while only the first matches of a long article are known."""
+        self.find_query = ""
+        """What the in-article search looked for ("" when there is none)."""
         self.bookmarked: frozenset[int] = frozenset()
         """Passages of this article that carry a bookmark."""
         self.placeholder = "No article open."
@@ -149,6 +151,7 @@ class ArticleReader(
             self.current_quote = None
             self.find_matches = ()
             self.find_complete = True
+            self.find_query = ""
             self.current_match = None
         self._relayout()
         if passage is not None:

@@ -55,14 +55,16 @@ class ReaderVisits(_Reader):
         return self.article.passages[passage][0]
 
     def set_find_matches(
-        self, matches: tuple[Span, ...], origin: int = 0, complete: bool = True
+        self, matches: tuple[Span, ...], origin: int = 0, complete: bool = True, query: str = ""
     ) -> None:
         """Highlight the in-article search ``matches`` (sorted); go to the first after ``origin``.
 
         ``complete=False`` marks the first matches of a long article, shown before
         the worker has counted them all; when the whole set follows, the reader
-        stays on the match it is on.
+        stays on the match it is on. ``query`` is what was searched for (``n`` names
+        it when nothing matched, as less says "Pattern not found").
         """
+        self.find_query = query
         on = None
         if not self.find_complete and self.current_match is not None:
             on = self.find_matches[self.current_match]
@@ -136,10 +138,18 @@ class ReaderVisits(_Reader):
             self.scroll_to(y=max(line - 3, 0), animate=False, immediate=True)
         self.post_message(self.MatchVisited(self, index, len(self.find_matches)))
 
+    def _no_match(self) -> None:
+        """Say why ``n`` / ``N`` have nowhere to go."""
+        if self.find_query:
+            message = f"No match for {self.find_query!r} in this article."
+        else:
+            message = "No in-article search: press / in the reader."
+        self.notify(message, severity="warning", markup=False)
+
     def action_next_match(self) -> None:
         """Go to the next match of the in-article search (wrapping around)."""
         if not self.find_matches:
-            self.notify("No in-article search: press / in the reader.", severity="warning")
+            self._no_match()
             return
         index = 0 if self.current_match is None else self.current_match + 1
         self._visit_match(index % len(self.find_matches))
@@ -147,7 +157,7 @@ class ReaderVisits(_Reader):
     def action_previous_match(self) -> None:
         """Go to the previous match of the in-article search (wrapping around)."""
         if not self.find_matches:
-            self.notify("No in-article search: press / in the reader.", severity="warning")
+            self._no_match()
             return
         index = -1 if self.current_match is None else self.current_match - 1
         self._visit_match(index % len(self.find_matches))
