@@ -52,3 +52,26 @@ def test_combining_marks_stay_inside_tokens() -> None:
 def test_raw_tokens_align_with_iter_tokens() -> None:
     text = "It’s the U.S. — naïve 'quotes' and x'"
     assert raw_tokens(text) == [text[t.start : t.end] for t in iter_tokens(text)]
+
+
+def test_clip_words_keeps_what_fits_and_cuts_longer_text_at_a_word() -> None:
+    from tui.core.text import clip_words
+
+    assert clip_words("  a short\n\tline ", 40) == "a short line"
+    text = "The minister said the report, published today, was wrong about everything"
+    clipped = clip_words(text, 40)
+    assert clipped == "The minister said the report, published…"
+    assert len(clipped) <= 41 and text.startswith(clipped[:-1])
+    assert clip_words("alpha beta gamma delta " + "x" * 80, 30) == "alpha beta gamma delta…"
+    assert clip_words("y" * 80, 30) == "y" * 30 + "…"  # one long word: cut where it must be
+    assert clip_words("Short: " + "z" * 60, 30) == "Short: " + "z" * 23 + "…"  # cut too early
+
+
+def test_a_made_title_is_cut_as_before() -> None:
+    from tui.core.corpus.metadata import made_title
+
+    words = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
+    made = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do…"
+    assert made_title(words, 0) == made
+    assert made_title("", 0) == "(untitled)"
+    assert made_title("   Two words  ", 0) == "Two words"

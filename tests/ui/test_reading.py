@@ -349,3 +349,21 @@ async def test_next_match_after_a_find_that_matched_nothing_names_the_query(
         await pilot.press("N")
         await pilot.pause()
         assert [n.message for n in app._notifications][-1].startswith("No in-article search")
+
+
+async def test_a_long_bookmarked_passage_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from textual.app import App
+    from textual.widgets import OptionList
+
+    from tui.core.state import Bookmark
+    from tui.ui.screens.bookmarks import SNIPPET_MAX, BookmarksScreen
+
+    passage = "The harbour bridge opened to traffic on Monday, " * 8
+    app: App[None] = App()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(BookmarksScreen([(Bookmark("a", 0, 10, "Bridge"), passage)]))
+        await pilot.pause()
+        prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        title, snippet = prompt.split("\n")
+        assert title == "Bridge" and snippet.endswith("…") and len(snippet) <= SNIPPET_MAX + 1
+        assert passage.startswith(snippet[:-1]) and passage[len(snippet) - 1] == " "

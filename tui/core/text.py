@@ -111,3 +111,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def keys(text: str) -> list[str]:
     """The index keys of the tokens of ``text`` (no spans), e.g. for a query word."""
     return [k for k in map(word_key, TOKEN_RE.findall(text)) if k]
+
+
+def clip_words(text: str, limit: int, shortest: int = 20) -> str:
+    """``text`` on one line (runs of white space made one space), cut to at most ``limit``
+    characters before an ellipsis: at the last word boundary, unless that leaves
+    ``shortest`` characters or fewer (a long first word is cut where it must be), with
+    the punctuation a cut leaves at the end dropped. Text that fits is returned whole.
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[: cut if cut > shortest else limit].rstrip(" ,;:–—-") + "…"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tui.core.corpus.dates import match_date, read_date
 from tui.core.models import Span
+from tui.core.text import clip_words
 
 TITLE_MAX = 120
 """A first line longer than this is body text, not a title."""
@@ -69,11 +70,7 @@ def _skip_blank(text: str, position: int) -> int:
 
 def made_title(text: str, start: int) -> str:
     """A title from the opening words of ``text[start:]``, cut at a word boundary."""
-    head = " ".join(text[start : start + 4 * MADE_TITLE_MAX].split())
-    if len(head) <= MADE_TITLE_MAX:
-        return head or "(untitled)"
-    cut = head.rfind(" ", 0, MADE_TITLE_MAX)
-    return head[: cut if cut > 20 else MADE_TITLE_MAX].rstrip(" ,;:–—-") + "…"
+    return clip_words(text[start : start + 4 * MADE_TITLE_MAX], MADE_TITLE_MAX) or "(untitled)"
 
 
 def read_metadata(text: str) -> Metadata:

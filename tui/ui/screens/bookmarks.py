@@ -10,8 +10,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.state import Bookmark
+from tui.core.text import clip_words
 from tui.ui.closing import close_bindings
 from tui.ui.render import safe
+
+SNIPPET_MAX = 160
+"""Characters of a bookmarked passage shown under its title (cut at a word, then "…")."""
 
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):
@@ -37,7 +41,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
                     no_wrap=True,
                     overflow="ellipsis",
                 )
-                prompt.append("\n" + safe(" ".join(snippet.split())[:160]))
+                prompt.append("\n" + safe(clip_words(snippet, SNIPPET_MAX)))
                 options.append(Option(prompt))
             yield OptionList(*options, id="bookmark-list", markup=False)
 

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
+from tui.core.text import clip_words
 from tui.ui.render import safe
 from tui.ui.widgets.vim_list import VimOptionList
 
@@ -67,10 +68,7 @@ class QuotePanel(VimOptionList):
                 f" · {safe(quote.cue)}", self.get_component_rich_style("quotes--cue", partial=True)
             )
         head.truncate(width, overflow="ellipsis")
-        body = " ".join(safe(article.text[quote.start : quote.end]).split())
-        limit = width * SNIPPET_LINES
-        if len(body) > limit:
-            body = body[: limit - 1] + "…"
+        body = clip_words(safe(article.text[quote.start : quote.end]), width * SNIPPET_LINES - 1)
         return Text.assemble(head, "\n", body)
 
     def show_quotes(self, article: Article | None, quotes: list[Quote]) -> None:
