@@ -103,6 +103,9 @@ def test_search_names_the_words_no_passage_has(
     code, out, err = run(capsys, "search", "comet zzqxv survey", "--corpus", str(corpus_dir))
     assert code == 0 and "science/comet-survey" in out
     assert err.strip() == "no passage has 'zzqxv' in any form"
+    pasted = "q" * 5000  # a word pasted whole is named by its start, on a short line
+    code, out, err = run(capsys, "search", f"comet {pasted}", "--corpus", str(corpus_dir))
+    assert code == 0 and err.strip() == f"no passage has '{'q' * 40}…' in any form"
     queries = tmp_path / "queries.txt"
     queries.write_text("comet zzqxv survey\n", encoding="utf-8")
     code, out, _ = run(

@@ -153,8 +153,9 @@ def _search(
 def _say_unmatched(words: list[str]) -> None:
     """Tell (on stderr) which words of the query ranked nothing."""
     if words:
-        listed = ", ".join(repr(word) for word in words)
-        print(one_line(f"no passage has {listed} in any form"), file=sys.stderr)
+        from tui.core.text import quoted_words
+
+        print(one_line(f"no passage has {quoted_words(words)} in any form"), file=sys.stderr)
 
 
 def _queries(args: argparse.Namespace) -> list[str]:

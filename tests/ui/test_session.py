@@ -59,6 +59,9 @@ def test_status_texts() -> None:
     assert status_text.indexing(4, 1, 4) == "4 articles · indexing 1/4…"
     assert status_text.search_ready(4, 30) == "4 articles · 30 passages · search ready"
     assert status_text.search_result("grain", 3, False) == "3 hits for 'grain'"
+    assert status_text.search_result("grain zzz", 3, False, None, ("zzz", "x" * 900)) == (
+        f"3 hits for 'grain zzz' · no passage has 'zzz', '{'x' * 40}…'"
+    )
     assert status_text.search_result("speaker:x", 0, True) == (
         "no match for 'speaker:x' yet · quotations are still being found"
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,3 +124,9 @@ def clip_words(text: str, limit: int, shortest: int = 20) -> str:
         return flat
     cut = flat.rfind(" ", 0, limit)
     return flat[: cut if cut > shortest else limit].rstrip(" ,;:–—-") + "…"
+
+
+def quoted_words(words: Iterable[str], longest: int = 40) -> str:
+    """``'a', 'b'``: words named in a message, each cut to ``longest`` characters (a
+    pasted 5,000-letter word is named by its start)."""
+    return ", ".join(repr(clip_words(word, longest)) for word in words)

@@ -79,7 +79,9 @@ def search_result(
     waiting = " yet · quotations are still being found" if not hits and quotes_pending else ""
     missing = ""
     if unmatched:
-        missing = " · no passage has " + ", ".join(repr(word) for word in unmatched)
+        from tui.core.text import quoted_words  # after a search: never before the first frame
+
+        missing = " · no passage has " + quoted_words(unmatched)
     return f"{count} for {query!r}{waiting}{missing}"
 
 
