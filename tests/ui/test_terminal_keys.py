@@ -63,8 +63,7 @@ def test_escape_then_a_printable_key(installed: type, typed: str, name: str) -> 
     assert keys_read(installed, "\x1b" + typed) == [("escape", "\x1b"), (name, typed)]
 
 
-def test_option_arrows_and_real_sequences_keep_their_meaning(installed: type) -> None:
-    assert keys_read(installed, "\x1bb") == [("ctrl+left", None)]  # Option+Left: word left
+def test_real_sequences_keep_their_meaning(installed: type) -> None:
     assert keys_read(installed, "\x1b[A") == [("up", None)]
     assert keys_read(installed, "\x1b") == [("escape", "\x1b")]
     assert keys_read(installed, "ab") == [("a", "a"), ("b", "b")]
@@ -87,3 +86,42 @@ async def test_escape_and_slash_together_close_the_dialog_then_search(corpus_dir
 
 def test_escape_then_a_sequence_opener_alone(installed: type) -> None:
     assert keys_read(installed, "\x1b[") == [("escape", "\x1b"), ("left_square_bracket", "[")]
+
+
+def test_escape_b_and_f_are_word_motions_in_a_box_and_escape_and_the_letter_elsewhere(
+    installed: type,
+) -> None:
+    from textual.widgets import Input
+
+    (option_left,) = [*installed(False).feed("\x1bb"), *installed(False).feed("")]
+    (option_right,) = [*installed(False).feed("\x1bf"), *installed(False).feed("")]
+    assert isinstance(option_left, events.Key) and isinstance(option_right, events.Key)
+    assert (option_left.key, option_right.key) == ("alt+b", "alt+f")
+    box = Input()
+    assert [k.key for k in split_alt(option_left, box)] == ["ctrl+left"]  # type: ignore[attr-defined]
+    assert [k.key for k in split_alt(option_right, box)] == ["ctrl+right"]  # type: ignore[attr-defined]
+    assert keys_read(installed, "\x1bf") == [("escape", "\x1b"), ("f", "f")]
+
+
+async def test_escape_and_f_together_open_the_list_filter_and_move_a_word_in_the_box(
+    corpus_dir: Path,
+) -> None:
+    from tui.ui.widgets.article_list import ArticleList
+
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert isinstance(app.focused, ArticleList)
+        app.post_message(events.Key("alt+f", "f"))  # how the parser reads ESC f
+        await burst(pilot, *"bridge")
+        assert type(app.focused).__name__ == "ListFilter"
+        assert getattr(app.focused, "value", None) == "bridge"
+        box = screen.query_one(SearchBox)
+        box.focus()
+        box.value = "harbour bridge"
+        await pilot.pause()
+        box.cursor_position = 0
+        app.post_message(events.Key("alt+f", "f"))  # Option+Right in the box
+        await burst(pilot)
+        assert app.focused is box and box.value == "harbour bridge"
+        assert box.cursor_position == len("harbour ")  # at the next word, as ctrl+right

@@ -39,17 +39,27 @@ SETTLE_LIMIT = 0.5
 Dispatch = Callable[[events.Event], Awaitable[None]]
 
 
-def split_alt(event: events.Event) -> list[events.Event]:
-    """``event``, or Escape and the key, when it is an Alt+key.
+WORD_MOTIONS = {"alt+b": "ctrl+left", "alt+f": "ctrl+right"}
+"""ESC b and ESC f: what terminals send for Option+Left and Option+Right, and readline's
+word motions. In a text box they move by a word; elsewhere, where no key moves by a
+word, they can only be Escape and the letter typed together."""
+
+
+def split_alt(event: events.Event, target: object = None) -> list[events.Event]:
+    """``event``, or Escape and the key, when it is an Alt+key (for ``target``, the
+    widget it goes to).
 
     A terminal sends Alt+q as Escape followed by q, so Escape and q typed together
     reach the app as one Alt+q, whose character (q) a search box would insert
     (:mod:`tui.ui.terminal_keys` makes the parser read every printable key after
     Escape that way). seedtui binds no Alt key: it reads every one as the two keys
-    it was typed as, the second with its character (``alt+shift+o`` is ``O``).
+    it was typed as, the second with its character (``alt+shift+o`` is ``O``), except
+    :data:`WORD_MOTIONS` in a text box.
     """
     if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
         return [event]
+    if isinstance(target, Input) and event.key in WORD_MOTIONS:
+        return [events.Key(WORD_MOTIONS[event.key], None)]
     name = event.key.removeprefix("alt+")
     character = event.character
     if character is None or len(character) != 1 or not character.isprintable():
@@ -83,19 +93,16 @@ class KeySequencer:
 
     def push(self, event: events.Event) -> None:
         """Queue ``event``; it is dispatched after every key received before it."""
-        self._waiting.extend(split_alt(event))
+        self._waiting.append(event)
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._drain())
-
-    @property
-    def pending(self) -> int:
-        """Keys received and not yet handed on."""
-        return len(self._waiting)
 
     async def _drain(self) -> None:
         while self._waiting:
             event = self._waiting.popleft()
             path = self._path()
+            event, *rest = split_alt(event, path[0])  # read for the widget it reaches
+            self._waiting.extendleft(reversed(rest))
             typed = _typed_into(event, path[0]) and not self._has_priority_binding(event)
             if self._typing is not None and not (typed and path[0] is self._typing):
                 await self._settle([self._typing], 1)  # the text typed so far is in

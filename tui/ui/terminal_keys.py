@@ -12,9 +12,11 @@ Option characters), ESC ``;`` as a bare Escape.
 :class:`KeyParser` reports every ESC + printable character as ``alt+`` that key, with
 the character kept, so the sequencer splits it into Escape and the key like a letter.
 The keys that open longer sequences (``[``, ``O``) are read on as Textual does, and
-still come as Alt+key when nothing follows. ESC ``b`` and ESC ``f`` keep Textual's
-meaning: terminals send them for Option+Left and Option+Right (word left and right in
-a text box).
+still come as Alt+key when nothing follows. ESC ``b`` and ESC ``f``, which Textual reads
+as ctrl+left and ctrl+right (terminals send them for Option+Left and Option+Right), come
+as Alt+b and Alt+f too: the sequencer makes them word motions in a text box and Escape
+and the letter elsewhere (:data:`tui.ui.key_order.WORD_MOTIONS`), where Escape and ``f``
+typed together had opened no filter.
 """
 
 from __future__ import annotations
@@ -26,8 +28,6 @@ from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._xterm_parser import XTermParser
 
 ESC = "\x1b"
-WORD_MOTIONS = frozenset("bf")
-"""Keys that follow ESC for Option+Left and Option+Right: left as Textual reads them."""
 OPENERS = frozenset(
     {"[", "O"} | {seq[1] for seq in ANSI_SEQUENCES_KEYS if len(seq) > 2 and seq[0] == ESC}
 )
@@ -41,7 +41,7 @@ class KeyParser(XTermParser):
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
         if len(sequence) == 2 and sequence[0] == ESC:
             typed = sequence[1]
-            if typed.isprintable() and typed not in WORD_MOTIONS and typed not in OPENERS:
+            if typed.isprintable() and typed not in OPENERS:
                 return self._with_alt(typed)
         if alt and len(sequence) == 1 and sequence.isprintable():
             return self._with_alt(sequence)
