@@ -252,3 +252,70 @@ async def test_a_hit_opened_on_a_narrow_screen_is_never_painted_wrapped_for_no_w
         line = reader._layout.passage_lines[hit.passage]
         assert reader.scroll_y <= line < reader.scroll_y + reader.size.height
         await idle(app)
+
+
+async def test_results_filled_while_hidden_are_cut_for_the_width_they_are_shown_at(
+    corpus_dir: Path,
+) -> None:
+    # At 80 columns a reload (R) with the reader shown answers the query again into the
+    # hidden results: they were cut for a pane of no width ("Wenger r…", seen through
+    # SSH) and stayed so when v showed them.
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"harbour bridge")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        await pilot.press("enter")  # the reader takes the screen, the results are hidden
+        await pilot.pause()
+        assert results.size.width == 0
+        await pilot.press("R")
+        await ready(pilot)
+        await idle(app)
+        await pilot.pause()
+        results.scroll_to(y=3, animate=False)  # the user's place in the list is kept
+        reader = screen.query_one(ArticleReader)
+        article, passage = reader.article, reader.passage
+        await pilot.press("v")  # the list again
+        await pilot.pause()
+        await pilot.pause()
+        again = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert again == shown
+        assert (reader.article, reader.passage) == (article, passage)  # no visit
+
+
+async def test_results_are_cut_again_when_the_terminal_is_resized(corpus_dir: Path) -> None:
+    app = SeedApp(corpus_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"harbour bridge")
+        await idle(app)
+        await pilot.pause()
+        results = screen.query_one(ResultList)
+        reader = screen.query_one(ArticleReader)
+        wide = results.pane_width()
+        await pilot.press("down", "down")  # to the results, then their second hit
+        await pilot.pause()
+        assert results.highlighted == 1
+        article, passage = reader.article, reader.passage
+        opened: list[int] = []
+        open_article = screen.open_article
+        screen.open_article = lambda index, *a, **k: (
+            opened.append(index)
+            or open_article(  # type: ignore[method-assign]
+                index, *a, **k
+            )
+        )
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert results.pane_width() < wide
+        articles = screen.library.articles
+        for row, hit in enumerate(results.hits):
+            fresh = results._prompt(articles[hit.article], hit, results.pane_width())
+            assert str(results.get_option_at_index(row).prompt) == str(fresh)
+        assert results.highlighted == 1
+        assert (reader.article, reader.passage) == (article, passage)
+        assert opened == []  # cut again, not visited again (the reader stays where it is)

@@ -73,6 +73,10 @@ class ResultList(VimOptionList):
         self.grouped = False
         """One row per article."""
         self._articles: list[Article] = []
+        self._width = 0
+        """The width the rows were cut for."""
+        self._quiet: int | None = None
+        """A row highlighted again by a re-fill: not a visit, so no message."""
 
     def action_cursor_down(self) -> None:
         """Down, or ask for more hits from the last one."""
@@ -136,7 +140,7 @@ class ResultList(VimOptionList):
         rows = group_by_article(self.all_hits) if self.grouped else [(h, 0) for h in self.all_hits]
         self.hits = [hit for hit, _more in rows]
         self.clear_options()
-        width = self.pane_width()
+        width = self._width = self.pane_width()
         articles = self._articles
         self.add_options(
             [Option(self._prompt(articles[hit.article], hit, width, more)) for hit, more in rows]
@@ -176,8 +180,19 @@ class ResultList(VimOptionList):
             return None
         return self.hits[self.highlighted]
 
+    def on_resize(self) -> None:
+        # Filled at another width (hidden on a narrow screen, or before a resize of the
+        # terminal): the rows are cut again, the same row kept without a visit.
+        if self.all_hits and self.pane_width() != self._width:
+            row = self.highlighted
+            self._fill(row=row)
+            self._quiet = self.highlighted
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        quiet, self._quiet = self._quiet, None
+        if event.option_index == quiet:
+            return  # the reader stays where the user left it
         self.post_message(self.Highlighted(self, self.hits[event.option_index]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -21,11 +21,16 @@ class VimOptionList(OptionList):
         super().__init__(id=id, markup=False)
 
     def pane_width(self) -> int:
-        """Cells a prompt may use, measured on the container (this list may be hidden).
+        """Cells a prompt may use, measured on the container (the screen's width while
+        the container is hidden).
 
         The border and padding take 4 cells, and the scrollbar its width: its gutter
         is kept (``scrollbar-gutter: stable``), so a prompt measured before the list
         grows long enough for a scrollbar still fits beside it, unwrapped.
         """
         container = self.parent if isinstance(self.parent, Widget) else self
-        return max(container.content_region.width - 4 - self.styles.scrollbar_size_vertical, 20)
+        room = container.content_region.width - 4 - self.styles.scrollbar_size_vertical
+        if room <= 0:  # hidden (a narrow screen shows one pane at a time): shown, the
+            # left pane gets the screen's width
+            room = self.screen.size.width - 4 - self.styles.scrollbar_size_vertical
+        return max(room, 20)
