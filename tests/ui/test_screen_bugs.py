@@ -319,3 +319,36 @@ async def test_results_are_cut_again_when_the_terminal_is_resized(corpus_dir: Pa
         assert results.highlighted == 1
         assert (reader.article, reader.passage) == (article, passage)
         assert opened == []  # cut again, not visited again (the reader stays where it is)
+
+
+async def test_the_first_quote_key_goes_on_from_the_page_shown(tmp_path: Path) -> None:
+    # ] went to the article's first quotation wherever the reader was: from a hit near
+    # the end, one key took the reader back to the top.
+    app = SeedApp(long_article(tmp_path / "long"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "enter", "G")
+        await pilot.pause()
+        reader = screen.query_one(ArticleReader)
+        assert reader.article is not None and reader.article.id == "ferry"
+        top = reader.top_offset
+        assert top is not None and top > 0
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        first_below = next(i for i, q in enumerate(reader.quotes) if q.start >= top)
+        assert first_below > 0 and reader.current_quote == first_below
+        await pilot.press("left_square_bracket")  # on screen: the one before it
+        await pilot.pause()
+        assert reader.current_quote == first_below - 1
+        await pilot.press("g")  # scrolled away from it: the next key starts from the top
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.current_quote == 0
+        await pilot.press("G")
+        await pilot.pause()
+        top = reader.top_offset
+        assert top is not None
+        await pilot.press("left_square_bracket")  # the last one above the page shown
+        await pilot.pause()
+        assert reader.current_quote == max(i for i, q in enumerate(reader.quotes) if q.start < top)

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
         find_complete: bool
         window: range | None
         _layout: Layout
+        find_query: str
 
+        @property
+        def top_offset(self) -> int | None: ...
         def current_passage(self) -> int | None: ...
         def scroll_to_offset(self, offset: int, lines_above: int = 0) -> None: ...
         def _relayout(self) -> None: ...
@@ -104,20 +107,42 @@ class ReaderVisits(_Reader):
                     self.scroll_to_offset(self.article.passages[passage][0], lines_above=2)
         self.post_message(self.QuoteVisited(self, quote, index, len(self.quotes)))
 
+    def _current_quote_shown(self) -> bool:
+        """Whether the quotation last visited is on screen (not scrolled away from)."""
+        if self.current_quote is None or self.article is None or not self.size.height:
+            return False
+        start = self.quotes[self.current_quote].start
+        passage = self.article.passage_at(start)
+        if passage is None or (self.window is not None and passage not in self.window):
+            return False
+        line = self._layout.line_of_offset(start)
+        return self.scroll_y <= line < self.scroll_y + self.size.height
+
     def action_next_quote(self) -> None:
-        """Move to the next quotation of the article."""
+        """Move to the next quotation: after the one visited while it is on screen, else
+        the first that starts on the screen's top line or below it (as less's ``n``
+        searches on from the page shown)."""
         if not self.quotes:
             self.notify("No quotations in this article.", severity="warning")
             return
-        index = 0 if self.current_quote is None else self.current_quote + 1
+        if self._current_quote_shown():
+            index = (self.current_quote or 0) + 1
+        else:
+            top = self.top_offset or 0
+            index = next((i for i, q in enumerate(self.quotes) if q.start >= top), len(self.quotes))
         self.visit_quote(min(index, len(self.quotes) - 1))
 
     def action_previous_quote(self) -> None:
-        """Move to the previous quotation of the article."""
+        """Move to the previous quotation: before the one visited while it is on screen,
+        else the last that starts above the top of the screen."""
         if not self.quotes:
             self.notify("No quotations in this article.", severity="warning")
             return
-        index = len(self.quotes) - 1 if self.current_quote is None else self.current_quote - 1
+        if self._current_quote_shown():
+            index = (self.current_quote or 0) - 1
+        else:
+            top = self.top_offset or 0
+            index = max((i for i, q in enumerate(self.quotes) if q.start < top), default=0)
         self.visit_quote(max(index, 0))
 
     def _visit_match(self, index: int) -> None:
