@@ -352,3 +352,34 @@ async def test_the_first_quote_key_goes_on_from_the_page_shown(tmp_path: Path) -
         await pilot.press("left_square_bracket")  # the last one above the page shown
         await pilot.pause()
         assert reader.current_quote == max(i for i, q in enumerate(reader.quotes) if q.start < top)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_an_empty_folder_says_so_in_the_list_and_the_status_line(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # At 80 columns the list has the screen and the reader's note went unseen; then the
+    # index's "0 articles · 0 passages · search ready" replaced the reason in the status.
+    from tests.helpers import screen_text
+    from tui.ui.widgets.status_bar import StatusBar
+
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")  # not an article
+    app = SeedApp(folder)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await idle(app)
+        await pilot.pause()
+        reason = f"No articles (*.txt, *.md) in {folder}"
+        assert screen.query_one(StatusBar).message == reason
+        row = screen.query_one(ArticleList).render_line(0).text.strip()
+        assert row.startswith("No articles (*.txt, *.md) in /") and reason.startswith(row[:-1])
+        assert "No articles (*.txt, *.md) in" in screen_text(app)  # on screen at any width
+        (folder / "first.txt").write_text("First\n\nA first article.\n", encoding="utf-8")
+        await pilot.press("R")  # a reload that finds one: the note goes
+        await ready(pilot)
+        await idle(app)
+        await pilot.pause()
+        assert "No articles" not in screen_text(app)
+        assert screen.query_one(StatusBar).message.endswith("search ready")

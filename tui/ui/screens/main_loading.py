@@ -119,19 +119,21 @@ class LoadingView(Screen[None]):
             self.log.info(f"cache: {message.reused} files reused, {message.reread} re-read")
         status = self.query_one(StatusBar)
         status.problems = status_text.problems(corpus)  # a reload too: the count is new
+        listing = self.query_one(ArticleList)
+        listing.empty_note = "" if corpus.articles else status_text.no_articles(self.root)
         if self.session.reloading:
             self.session.reloading = False
             self.after_reload(previous, corpus, reopen)
             return
         if not corpus.articles:
-            reason = status.message = status_text.no_articles(self.root)
+            status.message = listing.empty_note
             reader = self.query_one(ArticleReader)
-            reader.placeholder = reason
+            reader.placeholder = listing.empty_note
             reader.show(None, [])
+            listing.refresh()
             return
         status.message = status_text.indexing(len(corpus.articles))
         self.start_early_search(self.query_one(SearchBox).value)  # a query typed while reading
-        listing = self.query_one(ArticleList)
         touched = listing.touched
         listing.set_articles(corpus.articles)  # now sorted
         last = self.memory.corpus.last_article
@@ -237,7 +239,12 @@ class LoadingView(Screen[None]):
         self.library.adopt_index(message.index, settle=not query.strip())
         articles = self.library.articles
         passages = sum(len(article.passages) for article in articles)
-        self.query_one(StatusBar).message = status_text.search_ready(len(articles), passages)
+        status = self.query_one(StatusBar)
+        status.message = (
+            status_text.search_ready(len(articles), passages)
+            if articles
+            else status_text.no_articles(self.root)  # the reason stays, not "0 articles"
+        )
         self.log.info(f"index built in {message.seconds:.3f} s")
         if query.strip():
             self.start_search(query)  # its answer, once shown, lets the load go on

@@ -81,6 +81,9 @@ class ArticleList(ScrollView, can_focus=True):
         """Ids of the articles read (set by the screen); the others carry a mark."""
         self.filter_text = ""
         """The words the rows must hold (set with :meth:`set_filter`); empty: every article."""
+        self.empty_note = ""
+        """Shown on the first row when the folder has no articles at all (set by the screen:
+        a narrow screen shows the list alone, so the reader's note would go unseen)."""
         self._filter = RowFilter()
 
     # --- content -------------------------------------------------------------
@@ -229,8 +232,11 @@ class ArticleList(ScrollView, can_focus=True):
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if row >= len(self.articles):
-            if row == 0 and self.filter_text.strip() and self._corpus_order:
-                note = Text(f"No article holds {self.filter_text.strip()!r}.", end="")
+            if row == 0 and (self.filter_text.strip() and self._corpus_order or self.empty_note):
+                if self._corpus_order or not self.empty_note:
+                    note = Text(f"No article holds {self.filter_text.strip()!r}.", end="")
+                else:
+                    note = Text(self.empty_note, end="")
                 note.truncate(width, overflow="ellipsis", pad=True)
                 style = self.rich_style + self.get_component_rich_style("article-list--date")
                 return Strip([Segment(note.plain, style)]).adjust_cell_length(width, style)
