@@ -77,6 +77,26 @@ def test_escape_and_a_punctuation_key_in_one_burst(tmp_path: Path) -> None:
     assert "speakers" not in (out / "searched.txt").read_text()  # the dialog closed
 
 
+def test_escape_and_f_in_one_burst_open_the_list_filter(tmp_path: Path) -> None:
+    """ESC ``f`` together: Textual's parser reads ctrl+right (Option+Right), a key the
+    article list has no use for; the filter never opened and the letters ran list keys."""
+    out = tmp_path / "screens"
+    steps = "\n".join(
+        [
+            "wait-for search ready 20",
+            "keys Escape f b r i d g e",
+            "wait-for Clear 10",  # the filter's footer: "esc Clear filter"
+            "wait 1",
+            "snap filtered",
+        ]
+    )
+    result = drive(tmp_path, steps, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = (out / "filtered.txt").read_text().splitlines()
+    assert any(line.strip("▊▎ ") == "bridge" for line in lines), lines  # the filter line
+    assert any("filter: 1 of 4" in line for line in lines), lines  # the harbour bridge
+
+
 def drive(tmp_path: Path, steps: str, out: Path) -> subprocess.CompletedProcess[str]:
     """Run seedtui on the fixture corpus in tmux (80x24) through ``steps``."""
     command = (
