@@ -187,3 +187,20 @@ async def test_facets_head_the_results_and_f_narrows_to_a_folder(corpus_dir: Pat
         assert screen.query_one(SearchBox).value == f"the in:{folder}"
         assert results.hits
         assert {screen.library.articles[h.article].folder for h in results.hits} == {folder}
+
+
+async def test_a_headline_row_cuts_the_opening_at_a_word(tmp_path: Path) -> None:
+    root = tmp_path / "long"
+    root.mkdir()
+    opening = " ".join(f"Ferry crossing number {n} was cancelled again." for n in range(40))
+    (root / "ferry.txt").write_text(f"Ferry strike\n\n{opening}\n", encoding="utf-8")
+    app = SeedApp(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await search(pilot, screen, "ferry strike")
+        results = screen.query_one(ResultList)
+        shown = str(results.get_option_at_index(0).prompt).splitlines()[1]
+        assert shown.startswith("(headline) Ferry crossing number 0")
+        cut = shown.removeprefix("(headline) ")
+        assert cut.endswith("…") and opening.startswith(cut[:-1])
+        assert opening[len(cut) - 1] == " "  # at a word boundary, not inside one

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Article
+from tui.core.text import clip_words
 from tui.ui.hit_groups import group_by_article
 from tui.ui.render import safe, snippet_window, styled
 from tui.ui.widgets.vim_list import VimOptionList
@@ -100,7 +101,9 @@ class ResultList(VimOptionList):
         title.truncate(width, overflow="ellipsis")
         headline = article.title_span is not None and (hit.start, hit.end) == article.title_span
         if headline:  # the title is the passage: show the opening instead of it twice
-            return Text.assemble(title, "\n", Text("(headline) ", meta), self._opening(article))
+            marker = "(headline) "
+            opening = self._opening(article, width * SNIPPET_LINES - 10 - len(marker))
+            return Text.assemble(title, "\n", Text(marker, meta), opening)
         focus = hit.matches[0][0] if hit.matches else hit.start
         low, high = snippet_window(
             article.text, hit.start, hit.end, focus, width * SNIPPET_LINES - 10
@@ -116,11 +119,10 @@ class ResultList(VimOptionList):
         suffix = "…" if high < hit.end else ""
         return Text.assemble(title, "\n", prefix, body, suffix)
 
-    def _opening(self, article: Article) -> str:
-        """The first words after the title, on one line."""
+    def _opening(self, article: Article, limit: int) -> str:
+        """The first words after the title, on one line, cut at a word to ``limit``."""
         after = article.title_span[1] if article.title_span else 0
-        words = " ".join(safe(article.text[after : after + 300]).split())
-        return words[:200]
+        return clip_words(safe(article.text[after : after + 2 * limit + 100]), limit)
 
     def show_hits(
         self, articles: list[Article], hits: list[SearchHit], row: int | None = None
